@@ -1,0 +1,39 @@
+#include "base/status.h"
+
+namespace pressmine {
+namespace {
+
+std::string_view CodeName(Status::Code code) {
+  switch (code) {
+    case Status::Code::kOk: return "OK";
+    case Status::Code::kInvalidArgument: return "invalid argument";
+    case Status::Code::kNotFound: return "not found";
+    case Status::Code::kIoError: return "I/O error";
+    case Status::Code::kCorruption: return "corruption";
+    case Status::Code::kUnsupported: return "unsupported";
+    case Status::Code::kBusy: return "busy";
+    case Status::Code::kInterrupted: return "interrupted";
+    case Status::Code::kInternal: return "internal error";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+std::string Status::ToString() const {
+  if (ok()) return "OK";
+  std::string out(CodeName(code_));
+  out += ": ";
+  out += message_;
+  return out;
+}
+
+Status Status::WithContext(std::string_view context) const {
+  if (ok()) return *this;
+  std::string msg(context);
+  msg += ": ";
+  msg += message_;
+  return Status(code_, std::move(msg));
+}
+
+}  // namespace pressmine

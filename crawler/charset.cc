@@ -1,0 +1,149 @@
+#include "crawler/charset.h"
+
+#include <unicode/localpointer.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace pressmine::crawler {
+namespace {
+
+// The HTML standard's prescan looks at the first 1024 bytes; real ministry pages put long
+// scripts before <meta>, so we look further.
+constexpr size_t kMetaScanBytes = 4096;
+// Binary files (images, PDFs, archives) almost always have a NUL early on.
+constexpr size_t kBinaryScanBytes = 8192;
+// The detector needs a reasonable sample; more does not help and costs time.
+constexpr size_t kDetectSampleBytes = 65536;
+
+std::string ToLowerAscii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Canonical ICU name for a charset label, or empty when ICU does not know it.
+std::string CanonicalCharset(std::string_view label) {
+  std::string name(label);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::LocalUConverterPointer conv(ucnv_open(name.c_str(), &status));
+  if (U_FAILURE(status)) return std::string();
+  const char* canonical = ucnv_getName(conv.getAlias(), &status);
+  if (U_FAILURE(status)) return std::string();
+  return canonical;
+}
+
+Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::LocalUConverterPointer conv(ucnv_open(charset.c_str(), &status));
+  if (U_FAILURE(status)) return Status::InvalidArgument("unknown charset \"" + charset + "\"");
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), conv.getAlias(), status);
+  if (U_FAILURE(status)) {
+    return Status::InvalidArgument("cannot convert from " + charset + ": " + u_errorName(status));
+  }
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+std::string StripUtf8Bom(std::string_view bytes) {
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  return std::string(bytes);
+}
+
+std::string BomCharset(std::string_view bytes) {
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") return "UTF-8";
+  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE") return "UTF-16LE";
+  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
+  return std::string();
+}
+
+Result<DecodedText> Decode(std::string_view bytes, std::string_view label, std::string source) {
+  const std::string charset = CanonicalCharset(label);
+  if (charset.empty()) return Status::InvalidArgument("unknown charset \"" + std::string(label) + "\"");
+  if (charset == "UTF-8") {
+    if (!IsValidUtf8(bytes)) return Status::InvalidArgument("declared UTF-8 but the bytes are not valid UTF-8");
+    return DecodedText{StripUtf8Bom(bytes), charset, std::move(source)};
+  }
+  PM_ASSIGN_OR_RETURN(std::string utf8, ConvertToUtf8(bytes, charset));
+  if (utf8.size() >= 3 && utf8.compare(0, 3, "\xEF\xBB\xBF") == 0) utf8.erase(0, 3);
+  return DecodedText{std::move(utf8), charset, std::move(source)};
+}
+
+bool LooksBinary(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, std::min(bytes.size(), kBinaryScanBytes));
+  return head.find('\0') != std::string_view::npos;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string SniffHtmlMetaCharset(std::string_view html) {
+  const std::string head = ToLowerAscii(html.substr(0, std::min(html.size(), kMetaScanBytes)));
+  size_t pos = 0;
+  while ((pos = head.find("<meta", pos)) != std::string::npos) {
+    const size_t end = head.find('>', pos);
+    if (end == std::string::npos) break;
+    const std::string_view tag(head.data() + pos, end - pos);
+    pos = end;
+    size_t at = tag.find("charset");
+    if (at == std::string_view::npos) continue;
+    at += 7;
+    while (at < tag.size() && (tag[at] == ' ' || tag[at] == '=')) ++at;
+    while (at < tag.size() && (tag[at] == '"' || tag[at] == '\'')) ++at;
+    size_t stop = at;
+    while (stop < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[stop])) ||
+                                 tag[stop] == '-' || tag[stop] == '_' || tag[stop] == ':' ||
+                                 tag[stop] == '.')) {
+      ++stop;
+    }
+    if (stop > at) return std::string(tag.substr(at, stop - at));
+  }
+  return std::string();
+}
+
+Result<DecodedText> DecodeToUtf8(std::string_view bytes, const DecodeOptions& options) {
+  if (!options.declared_charset.empty()) return Decode(bytes, options.declared_charset, "declared");
+  if (std::string bom = BomCharset(bytes); !bom.empty()) return Decode(bytes, bom, "bom");
+  if (LooksBinary(bytes)) return Status::InvalidArgument("binary data (NUL bytes), not text");
+  if (options.sniff_html_meta) {
+    if (std::string meta = SniffHtmlMetaCharset(bytes); !meta.empty()) {
+      return Decode(bytes, meta, "meta");
+    }
+  }
+  if (IsValidUtf8(bytes)) return DecodedText{std::string(bytes), "UTF-8", "utf-8"};
+  if (!options.detect_undeclared) {
+    return Status::InvalidArgument("not valid UTF-8 and no charset declared");
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::LocalUCharsetDetectorPointer detector(ucsdet_open(&status));
+  const std::string_view sample = bytes.substr(0, std::min(bytes.size(), kDetectSampleBytes));
+  ucsdet_setText(detector.getAlias(), sample.data(), static_cast<int32_t>(sample.size()), &status);
+  const UCharsetMatch* match = ucsdet_detect(detector.getAlias(), &status);
+  if (U_FAILURE(status) || match == nullptr) {
+    return Status::InvalidArgument("not valid UTF-8 and the charset could not be detected");
+  }
+  const char* name = ucsdet_getName(match, &status);
+  if (U_FAILURE(status) || name == nullptr) {
+    return Status::InvalidArgument("not valid UTF-8 and the charset could not be detected");
+  }
+  return Decode(bytes, name, "detected");
+}
+
+}  // namespace pressmine::crawler

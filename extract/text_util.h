@@ -1,0 +1,23 @@
+// Whitespace and paragraph helpers shared by the extractors (internal to extract/).
+#ifndef PRESSMINE_EXTRACT_TEXT_UTIL_H_
+#define PRESSMINE_EXTRACT_TEXT_UTIL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressmine::extract {
+
+// Collapses runs of Unicode whitespace (including NBSP) to one ASCII space and trims the ends.
+std::string CollapseWhitespace(std::string_view utf8);
+
+// Splits on blank lines; each paragraph's lines are joined with spaces and collapsed. Bullet
+// lines ("• item", "  • item") stay separate paragraphs.
+std::vector<std::string> SplitParagraphs(std::string_view utf8);
+
+// Whitespace-separated words.
+size_t CountWords(std::string_view utf8);
+
+}  // namespace pressmine::extract
+
+#endif  // PRESSMINE_EXTRACT_TEXT_UTIL_H_
