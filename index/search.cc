@@ -83,6 +83,23 @@ std::string Lead(const std::string& text) {
   return text.substr(0, cut) + "…";
 }
 
+// Snippets are one line: paragraph breaks inside them become spaces.
+std::string OneLine(std::string s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 Status MatchError(const Status& st, const std::string& query) {
   // SQLite's text ("fts5: syntax error near ...") means nothing to a journalist.
   if (st.code() == Status::Code::kBusy || st.code() == Status::Code::kIoError ||
@@ -166,7 +183,7 @@ Result<SearchResults> Search(Database& db, const SearchRequest& req) {
     hit.title = rows.ColumnText(4);
     hit.published = rows.ColumnText(5);
     hit.score = rows.ColumnDouble(6);
-    hit.snippet = full_text ? rows.ColumnText(7) : Lead(rows.ColumnText(7));
+    hit.snippet = OneLine(full_text ? rows.ColumnText(7) : Lead(rows.ColumnText(7)));
     results.hits.push_back(std::move(hit));
   }
   return results;

@@ -121,6 +121,7 @@ TEST_F(SearchTest, SnippetsHighlightMatchesAndTotalsCountAllMatches) {
   EXPECT_EQ(r->total, 3);
   ASSERT_EQ(r->hits.size(), 1u);
   EXPECT_NE(r->hits[0].snippet.find("<doctors>"), std::string::npos) << r->hits[0].snippet;
+  for (const auto& h : r->hits) EXPECT_EQ(h.snippet.find('\n'), std::string::npos);
   req.offset = 1;
   req.limit = 5;
   r = Search(*db_, req);
