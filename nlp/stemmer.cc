@@ -22,14 +22,16 @@ void Stemmer::Stem(std::string_view word, std::string* out) {
     out->assign(word);
     return;
   }
-  const sb_symbol* stem = sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
-                                          static_cast<int>(word.size()));
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   if (stem == nullptr) {
     out->assign(word);
     return;
   }
   // The buffer belongs to the stemmer and is overwritten by the next call: copy now.
-  out->assign(reinterpret_cast<const char*>(stem), static_cast<size_t>(sb_stemmer_length(stemmer_.get())));
+  out->assign(reinterpret_cast<const char*>(stem),
+              static_cast<size_t>(sb_stemmer_length(stemmer_.get())));
 }
 
 Result<ScriptStemmer> ScriptStemmer::Create() {

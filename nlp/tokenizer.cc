@@ -53,9 +53,7 @@ bool IsFollowingGroup(std::string_view s, bool* has_fraction) {
   return true;
 }
 
-bool IsHyphen(std::string_view s) {
-  return s == "-" || s == "\u2010" || s == "\u2011";
-}
+bool IsHyphen(std::string_view s) { return s == "-" || s == "\u2010" || s == "\u2011"; }
 
 // Applies the number rules of the file comment to digits with ',' and '.' separators (spaces
 // already removed). Returns false if `s` has anything else.
@@ -120,8 +118,8 @@ struct Tokenizer::Impl {
   const icu::Normalizer2* nfkc_cf = nullptr;  // ICU-owned singleton
   UText* utext = nullptr;
   std::vector<Segment> segments;
-  std::string norm;      // the current token's normalized form
-  std::string scratch;   // number text being assembled
+  std::string norm;     // the current token's normalized form
+  std::string scratch;  // number text being assembled
   icu::UnicodeString u_in, u_out;
 
   ~Impl() {
@@ -230,7 +228,8 @@ void Tokenizer::Impl::SlowPath(std::string_view src, TokenView* t) {
   }
   t->all_caps = letters >= 2 && upper == letters;
 
-  u_in = icu::UnicodeString::fromUTF8(icu::StringPiece(src.data(), static_cast<int32_t>(src.size())));
+  u_in =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(src.data(), static_cast<int32_t>(src.size())));
   UErrorCode status = U_ZERO_ERROR;
   u_out.remove();
   nfkc_cf->normalize(u_in, u_out, status);
@@ -254,9 +253,11 @@ Status Tokenizer::ForEachTokenImpl(std::string_view utf8, bool (*call)(void*, co
   Impl& m = *impl_;
   UErrorCode status = U_ZERO_ERROR;
   m.utext = utext_openUTF8(m.utext, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
-  if (U_FAILURE(status)) return Status::Internal(std::string("utext_openUTF8: ") + u_errorName(status));
+  if (U_FAILURE(status))
+    return Status::Internal(std::string("utext_openUTF8: ") + u_errorName(status));
   m.words->setText(m.utext, status);
-  if (U_FAILURE(status)) return Status::Internal(std::string("BreakIterator::setText: ") + u_errorName(status));
+  if (U_FAILURE(status))
+    return Status::Internal(std::string("BreakIterator::setText: ") + u_errorName(status));
 
   // Pass 1: the iterator's segments, so that pass 2 can look ahead for digit groups.
   m.segments.clear();

@@ -11,7 +11,8 @@
 // the iterator splits; such groups are merged back into one token when the first group has 1-3
 // digits and each following group exactly 3, separated by exactly one space character. Number
 // tokens are normalized so the same quantity is one term whatever the typography:
-//   - grouping separators go: "2 643" -> "2643", "1,234,567" -> "1234567", "1.234.567" -> "1234567";
+//   - grouping separators go: "2 643" -> "2643", "1,234,567" -> "1234567", "1.234.567" ->
+//   "1234567";
 //   - with both ',' and '.', the last one is the decimal mark: "1,234.5" / "1.234,5" -> "1234.5";
 //   - a single ',' or '.' is a decimal mark written as '.': "9,2" -> "9.2", "13.5" -> "13.5".
 //     "2,643" is therefore "2.643" (the Russian reading): ambiguous in English, but documents and
@@ -107,7 +108,8 @@ class Tokenizer {
   Status ForEachToken(std::string_view utf8, Sink&& sink) {
     using S = std::remove_reference_t<Sink>;
     return ForEachTokenImpl(
-        utf8, [](void* ctx, const TokenView& t) { return static_cast<bool>((*static_cast<S*>(ctx))(t)); },
+        utf8,
+        [](void* ctx, const TokenView& t) { return static_cast<bool>((*static_cast<S*>(ctx))(t)); },
         const_cast<void*>(static_cast<const void*>(&sink)));
   }
 

@@ -6,13 +6,13 @@
 // "articleBody" values are used). Without files, a built-in mix of Russian and English press
 // release paragraphs is used. The corpus is repeated up to N megabytes (default 20). Prints one
 // line per measurement.
+#include <rapidjson/document.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
-
-#include <rapidjson/document.h>
 
 #include "base/file.h"
 #include "nlp/stemmer.h"
@@ -106,7 +106,8 @@ int main(int argc, char** argv) {
     docs.push_back(unit);
     total += unit.size();
   }
-  std::printf("corpus: %zu documents of %zu bytes, %.1f MB\n", docs.size(), unit.size(), total / 1048576.0);
+  std::printf("corpus: %zu documents of %zu bytes, %.1f MB\n", docs.size(), unit.size(),
+              total / 1048576.0);
 
   auto tokenizer = Tokenizer::Create();
   auto stemmer = ScriptStemmer::Create();
@@ -139,8 +140,8 @@ int main(int argc, char** argv) {
     });
   }
   t1 = Clock::now();
-  std::printf("tokenize+stem:    %8.1f MB/s  %6.2f Mtokens/s\n", total / 1048576.0 / Seconds(t0, t1),
-              tokens / 1e6 / Seconds(t0, t1));
+  std::printf("tokenize+stem:    %8.1f MB/s  %6.2f Mtokens/s\n",
+              total / 1048576.0 / Seconds(t0, t1), tokens / 1e6 / Seconds(t0, t1));
   std::printf("(checksum %zu)\n", checksum);
   return 0;
 }

@@ -11,9 +11,18 @@ namespace {
 
 // Lowercase Latin / Cyrillic letters that look alike in common fonts.
 constexpr std::array<std::pair<UChar, UChar>, 13> kLookAlikes = {{
-    {u'a', u'\u0430'}, {u'b', u'\u0432'}, {u'c', u'\u0441'}, {u'e', u'\u0435'},
-    {u'h', u'\u043D'}, {u'i', u'\u0456'}, {u'k', u'\u043A'}, {u'm', u'\u043C'},
-    {u'o', u'\u043E'}, {u'p', u'\u0440'}, {u't', u'\u0442'}, {u'x', u'\u0445'},
+    {u'a', u'\u0430'},
+    {u'b', u'\u0432'},
+    {u'c', u'\u0441'},
+    {u'e', u'\u0435'},
+    {u'h', u'\u043D'},
+    {u'i', u'\u0456'},
+    {u'k', u'\u043A'},
+    {u'm', u'\u043C'},
+    {u'o', u'\u043E'},
+    {u'p', u'\u0440'},
+    {u't', u'\u0442'},
+    {u'x', u'\u0445'},
     {u'y', u'\u0443'},
 }};
 

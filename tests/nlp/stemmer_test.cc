@@ -25,11 +25,14 @@ class StemmerTest : public ::testing::Test {
   std::vector<std::string> Stems(std::string_view text) {
     std::vector<std::string> out;
     std::string stem;
-    EXPECT_TRUE(tokenizer_->ForEachToken(text, [&](const TokenView& t) {
-      stemmer_->Stem(t, &stem);
-      out.push_back(stem);
-      return true;
-    }).ok());
+    EXPECT_TRUE(tokenizer_
+                    ->ForEachToken(text,
+                                   [&](const TokenView& t) {
+                                     stemmer_->Stem(t, &stem);
+                                     out.push_back(stem);
+                                     return true;
+                                   })
+                    .ok());
     return out;
   }
 

@@ -43,7 +43,8 @@ TEST_F(TokenizerTest, WordsAreCaseFoldedAndYoIsFolded) {
 
 TEST_F(TokenizerTest, NumbersStayWholeAndNormalize) {
   EXPECT_EQ(Norms("всего 2 643 врача"), (Strings{"всего", "2643", "врача"}));
-  EXPECT_EQ(Norms("2\u00A0643 и 2\u202F643 и 1 234 567,5"), (Strings{"2643", "и", "2643", "и", "1234567.5"}));
+  EXPECT_EQ(Norms("2\u00A0643 и 2\u202F643 и 1 234 567,5"),
+            (Strings{"2643", "и", "2643", "и", "1234567.5"}));
   EXPECT_EQ(Norms("снизилась до 9,2 на 1000"), (Strings{"снизилась", "до", "9.2", "на", "1000"}));
   EXPECT_EQ(Norms("rose by 13.5 percent"), (Strings{"rose", "by", "13.5", "percent"}));
   EXPECT_EQ(Norms("1,234,567 and 1,234.5 and 1.234,5"),
@@ -76,7 +77,8 @@ TEST_F(TokenizerTest, HyphenatedWordsSplitAndAreFlagged) {
   const auto tokens = Tok("внедрение NGS-диагностики в Кызыл-Кия, 2020-2025 гг.");
   Strings norms;
   for (const auto& t : tokens) norms.push_back(t.norm);
-  EXPECT_EQ(norms, (Strings{"внедрение", "ngs", "диагностики", "в", "кызыл", "кия", "2020", "2025", "гг"}));
+  EXPECT_EQ(norms, (Strings{"внедрение", "ngs", "диагностики", "в", "кызыл", "кия", "2020", "2025",
+                            "гг"}));
   EXPECT_FALSE(tokens[1].hyphen_joined);
   EXPECT_TRUE(tokens[2].hyphen_joined);
   EXPECT_TRUE(tokens[5].hyphen_joined);
