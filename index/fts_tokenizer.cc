@@ -7,6 +7,7 @@
 
 #include "nlp/stemmer.h"
 #include "nlp/tokenizer.h"
+#include "nlp/translit.h"
 
 namespace pressmine::index {
 namespace {
@@ -16,8 +17,19 @@ namespace {
 struct PressmineTokenizer {
   nlp::Tokenizer words;
   nlp::ScriptStemmer stemmer;
+  nlp::NameKeyer keyer;
   std::string stem;  // scratch
+  std::string key;   // scratch
 };
+
+// Only capitalized words can be names, and shorter ones ("Ош", "Он", "The") are too ambiguous
+// to key: a key is a cross-script match, so it must be specific.
+constexpr size_t kMinNameKeyBytes = 4;
+
+bool IsNameCandidate(const nlp::TokenView& t) {
+  return t.kind == nlp::TokenKind::kWord && t.capitalized && !t.all_caps &&
+         (t.script == nlp::Script::kLatin || t.script == nlp::Script::kCyrillic);
+}
 
 int EmitVerbatim(void* ctx, std::string_view text,
                  int (*emit)(void*, int, const char*, int, int, int)) {
@@ -42,8 +54,11 @@ int Create(void*, const char**, int, Fts5Tokenizer** out) noexcept {
     if (!words.ok()) return SQLITE_ERROR;
     Result<nlp::ScriptStemmer> stemmer = nlp::ScriptStemmer::Create();
     if (!stemmer.ok()) return SQLITE_ERROR;
-    auto* t = new (std::nothrow)
-        PressmineTokenizer{std::move(words).value(), std::move(stemmer).value(), std::string()};
+    Result<nlp::NameKeyer> keyer = nlp::NameKeyer::Create();
+    if (!keyer.ok()) return SQLITE_ERROR;
+    auto* t = new (std::nothrow) PressmineTokenizer{std::move(words).value(),
+                                                    std::move(stemmer).value(),
+                                                    std::move(keyer).value(), {}, {}};
     if (t == nullptr) return SQLITE_NOMEM;
     *out = reinterpret_cast<Fts5Tokenizer*>(t);
     return SQLITE_OK;
@@ -56,17 +71,29 @@ int Create(void*, const char**, int, Fts5Tokenizer** out) noexcept {
 
 void Delete(Fts5Tokenizer* p) noexcept { delete reinterpret_cast<PressmineTokenizer*>(p); }
 
-int Tokenize(Fts5Tokenizer* p, void* ctx, int /*flags*/, const char* text, int length,
+int Tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int length,
              int (*emit)(void*, int, const char*, int, int, int)) noexcept {
   try {
     auto* t = reinterpret_cast<PressmineTokenizer*>(p);
     const std::string_view input(text, length < 0 ? 0 : static_cast<size_t>(length));
     if (!input.empty() && input.front() == kVerbatimMarker) return EmitVerbatim(ctx, input, emit);
+    // Keys are indexed beside the stem; queries ask for keys explicitly (query_expansion.h), so
+    // a query term is only its stem.
+    const bool with_keys = (flags & FTS5_TOKENIZE_QUERY) == 0;
     int rc = SQLITE_OK;
     Status st = t->words.ForEachToken(input, [&](const nlp::TokenView& token) {
       t->stemmer.Stem(token, &t->stem);
-      rc = emit(ctx, 0, t->stem.data(), static_cast<int>(t->stem.size()),
-                static_cast<int>(token.begin), static_cast<int>(token.end));
+      const int begin = static_cast<int>(token.begin);
+      const int end = static_cast<int>(token.end);
+      rc = emit(ctx, 0, t->stem.data(), static_cast<int>(t->stem.size()), begin, end);
+      if (rc == SQLITE_OK && with_keys && token.norm.size() >= kMinNameKeyBytes &&
+          IsNameCandidate(token)) {
+        t->key = NameKeyToken(t->keyer.NameKey(token.norm));
+        if (t->key.size() > 3) {  // "=k:" plus at least one letter
+          rc = emit(ctx, FTS5_TOKEN_COLOCATED, t->key.data(), static_cast<int>(t->key.size()),
+                    begin, end);
+        }
+      }
       return rc == SQLITE_OK;
     });
     if (rc != SQLITE_OK) return rc;  // FTS5 asked us to stop (or failed): pass its code on

@@ -4,6 +4,7 @@
 
 #include "index/fts_tokenizer.h"
 #include "index/query.h"
+#include "index/query_compiler.h"
 
 namespace pressmine::index {
 namespace {
@@ -172,7 +173,15 @@ Result<SearchResults> Search(Database& db, const SearchRequest& req) {
   SearchResults results;
   const bool full_text = query.root.has_value();
   std::string match;
-  if (full_text) match = "{title text} : (" + ToFts5(*query.root) + ")";
+  Language query_language = Language::kUnknown;
+  if (full_text) {
+    PM_ASSIGN_OR_RETURN(QueryCompiler compiler, QueryCompiler::Create());
+    CompileOptions options;
+    options.cross_language = req.cross_language;
+    CompiledQuery compiled = compiler.Compile(*query.root, options);
+    match = "{title text} : (" + compiled.fts + ")";
+    if (req.cross_language) query_language = compiled.language;
+  }
   if (const std::string filter = FilterMatch(filters); !filter.empty()) {
     match = match.empty() ? filter : match + " AND " + filter;
   }
@@ -226,7 +235,12 @@ Result<SearchResults> Search(Database& db, const SearchRequest& req) {
   }
   select += from_where;
   if (min_rowid > 0) select += " AND documents_fts.rowid >= " + std::to_string(min_rowid);
-  select += ranked ? " ORDER BY score DESC, d.published IS NULL, d.published DESC"
+  // Matches in the query's own language first, then the translated ones.
+  const std::string own_language =
+      query_language == Language::kUnknown
+          ? ""
+          : "d.lang = '" + std::string(LanguageCode(query_language)) + "' DESC, ";
+  select += ranked ? " ORDER BY " + own_language + "score DESC, d.published IS NULL, d.published DESC"
                    : " ORDER BY d.published IS NULL, d.published DESC, d.id DESC";
   select += " LIMIT " + std::to_string(req.limit) + " OFFSET " + std::to_string(req.offset);
 

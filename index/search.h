@@ -31,6 +31,8 @@ struct SearchRequest {
   int limit = 10;
   int offset = 0;
   SortOrder sort = SortOrder::kRelevance;
+  // Expand terms across languages (translations, name keys); false searches the words as typed.
+  bool cross_language = true;
   // Markers around matched terms in snippets.
   std::string highlight_open = "**";
   std::string highlight_close = "**";

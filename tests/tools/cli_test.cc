@@ -96,8 +96,9 @@ TEST_F(CliTest, IngestSearchAndStatsWithJson) {
   doc.Parse(s.out.c_str());
   ASSERT_FALSE(doc.HasParseError()) << s.out;
   EXPECT_STREQ(doc["query"].GetString(), "Kadyraliev");
-  ASSERT_EQ(doc["total"].GetInt(), 1);
-  const auto& hit = doc["hits"][0];
+  ASSERT_EQ(doc["total"].GetInt(), 2) << "the Latin spelling finds the Cyrillic one too";
+  EXPECT_STREQ(doc["hits"][1]["lang"].GetString(), "ru");
+  const auto& hit = doc["hits"][0];  // the query's own language ranks first
   for (const char* key : {"id", "url", "source", "lang", "title", "published", "score", "snippet"}) {
     EXPECT_TRUE(hit.HasMember(key)) << key;
   }
@@ -115,6 +116,17 @@ TEST_F(CliTest, IngestSearchAndStatsWithJson) {
   EXPECT_EQ(stats["by_lang"]["en"].GetInt(), 1);
   EXPECT_EQ(stats["by_month"]["2026-01"].GetInt(), 2);
   EXPECT_EQ(stats["by_source"]["local"].GetInt(), 2);
+}
+
+TEST_F(CliTest, MonoTurnsCrossLanguageExpansionOff) {
+  IngestFixtures();
+  RunResult r = Run({"--db", Db(), "search", "Кадыралиев", "--mono", "--json", "--explain"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  rapidjson::Document doc;
+  doc.Parse(r.out.c_str());
+  EXPECT_EQ(doc["total"].GetInt(), 1);
+  EXPECT_STREQ(doc["hits"][0]["lang"].GetString(), "ru");
+  EXPECT_EQ(std::string(doc["fts"].GetString()).find("=k:"), std::string::npos);
 }
 
 TEST_F(CliTest, ReindexKeepsSearchResults) {
