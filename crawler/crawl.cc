@@ -393,7 +393,8 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
   if (h.robots.sitemaps().empty()) return Status::Ok();
   PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
   for (const std::string& sm : h.robots.sitemaps()) {
-    Result<std::string> u = Canonicalize(sm);
+    // RFC 9309 wants absolute URLs; a relative one is resolved rather than lost.
+    Result<std::string> u = Resolve(h.key + "/robots.txt", sm);
     if (!u.ok() || HostKey(*u) != h.key) continue;  // another host's sitemap: not ours to trust
     PM_RETURN_IF_ERROR(DiscoverAndQueue(*u, *h.sources.begin(), UrlKind::kSitemap, 0, 0, true, nullptr));
   }
