@@ -651,7 +651,11 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
   if (links.nofollow || child_depth > src.max_depth) return Status::Ok();
   int new_articles = 0;
   std::vector<std::pair<std::string, size_t>> others;
-  for (const std::string& l : links.links) {
+  std::vector<std::string> candidates = links.links;
+  for (const std::string& n : links.next) {
+    if (std::find(candidates.begin(), candidates.end(), n) == candidates.end()) candidates.push_back(n);
+  }
+  for (const std::string& l : candidates) {
     const int owner = ScopeOwner(l, task.source);
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
