@@ -76,11 +76,13 @@ class Extractor {
   Extractor(const FlatDom& dom, std::string_view title, bool lenient)
       : dom_(dom), title_fp_(FoldForCompare(title)), lenient_(lenient) {}
 
-  ContentResult Run() {
+  // With `whole_page`, no candidate is chosen: the whole body is cleaned paragraph by paragraph.
+  ContentResult Run(bool whole_page = false) {
     ComputeStats();
     Score();
+    whole_page_ = whole_page;
     ContentResult result;
-    result.roots = ChooseRoots();
+    result.roots = whole_page ? std::vector<int32_t>{0} : ChooseRoots();
     for (int32_t root : result.roots) Emit(root, &result.paragraphs);
     for (const std::string& p : result.paragraphs) result.chars += p.size();
     return result;
@@ -255,9 +257,13 @@ class Extractor {
     return roots;
   }
 
-  // Readability's _cleanConditionally for lists, tables and divs inside the article.
-  bool LooksLikeFurniture(int32_t i) const {
+  // Readability's _cleanConditionally for lists, tables and divs inside the article. A block
+  // holding most of the root's prose is the article, however many links surround it.
+  bool LooksLikeFurniture(int32_t i, int32_t root) const {
     const DomNode& d = dom_[U(i)];
+    const Stats& r = stats_[U(root)];
+    const Stats& own = stats_[U(i)];
+    if (2 * (own.chars - own.link_chars) > r.chars - r.link_chars) return false;
     switch (d.tag) {
       case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
       case GUMBO_TAG_OL: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET:
@@ -345,7 +351,7 @@ class Extractor {
         ++i;
         continue;
       }
-      if (dead_[U(i)] || (i != root && LooksLikeFurniture(i)) ||
+      if (dead_[U(i)] || (i != root && !whole_page_ && LooksLikeFurniture(i, root)) ||
           (IsHeading(d.tag) && d.class_weight < 0)) {
         i = d.end;
         continue;
@@ -380,6 +386,7 @@ class Extractor {
   const FlatDom& dom_;
   const std::string title_fp_;
   const bool lenient_;
+  bool whole_page_ = false;
   std::vector<Stats> stats_;
   std::vector<char> dead_;
   std::vector<double> score_;
@@ -393,7 +400,9 @@ ContentResult ExtractContent(const FlatDom& dom, std::string_view title) {
   ContentResult strict = Extractor(dom, title, /*lenient=*/false).Run();
   if (strict.chars >= kMinStrictChars) return strict;
   ContentResult lenient = Extractor(dom, title, /*lenient=*/true).Run();
-  return lenient.chars > strict.chars ? lenient : strict;
+  ContentResult& best = lenient.chars > strict.chars ? lenient : strict;
+  if (!best.paragraphs.empty()) return best;
+  return Extractor(dom, title, /*lenient=*/true).Run(/*whole_page=*/true);
 }
 
 std::vector<std::string> AllVisibleParagraphs(const FlatDom& dom) {

@@ -173,6 +173,8 @@ ClassHints ClassifyAttributes(std::string_view class_attr, std::string_view id_a
   AddAttribute(class_attr, t, &hints, &positive, &unlikely);
   AddAttribute(id_attr, t, &hints, &positive, &unlikely);
   hints.unlikely = unlikely && !positive;
+  // "article ... url-breadcrumb" is the article: a positive word overrides.
+  hints.boilerplate = hints.boilerplate && !positive;
   return hints;
 }
 

@@ -12,7 +12,7 @@ namespace pressmine::extract {
 struct ClassHints {
   int weight = 0;            // +25 per attribute with a positive word, -25 per negative one
   bool unlikely = false;     // an "unlikely" word and no positive word: drop before scoring
-  bool boilerplate = false;  // a "boilerplate" word: drop always
+  bool boilerplate = false;  // a "boilerplate" word and no positive one: drop always
 };
 ClassHints ClassifyAttributes(std::string_view class_attr, std::string_view id_attr);
 
