@@ -146,6 +146,9 @@ class Extractor {
       if (d.is_text || dead_[i] || d.parent < 0) continue;
       const Stats& s = stats_[i];
       int32_t len = 0, commas = 0;
+      // Text directly in a container counts as a paragraph inside it (readability wraps such
+      // runs in <p>), so the container itself receives the first share.
+      int32_t first = d.parent;
       switch (d.tag) {
         case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_H2:
         case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
@@ -157,13 +160,14 @@ class Extractor {
           // A div without blocks is a paragraph; text directly in a container is one too.
           len = s.has_block ? s.inline_chars : s.chars;
           commas = s.has_block ? s.inline_commas : s.commas;
+          if (s.has_block) first = static_cast<int32_t>(i);
           break;
         default:
           continue;
       }
       if (len < kMinScoredChars) continue;
       const double points = 1 + commas + std::min(len / kCharsPerPoint, kMaxLengthPoints);
-      int32_t a = d.parent;
+      int32_t a = first;
       for (int level = 0; level < kAncestorLevels && a >= 0; ++level, a = dom_[U(a)].parent) {
         Init(a);
         const double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
