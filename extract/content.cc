@@ -40,6 +40,7 @@ struct Stats {
   int32_t img = 0;
   int32_t li = 0;
   int32_t heading_chars = 0;
+  int32_t br = 0;
   bool has_block = false;
   double LinkDensity() const { return chars > 0 ? static_cast<double>(link_chars) / chars : 0; }
 };
@@ -111,6 +112,7 @@ class Extractor {
         if (d.tag == GUMBO_TAG_P) ++s.p;
         if (d.tag == GUMBO_TAG_IMG) ++s.img;
         if (d.tag == GUMBO_TAG_LI) ++s.li;
+        if (d.tag == GUMBO_TAG_BR) ++s.br;
         if (IsHeading(d.tag)) s.heading_chars = s.chars;
       }
       if (Excluded(d) || d.parent < 0) continue;
@@ -122,6 +124,7 @@ class Extractor {
       ps.img += s.img;
       ps.li += s.li;
       ps.heading_chars += s.heading_chars;
+      ps.br += s.br;
       if (!d.is_text && IsBlockTag(d.tag)) {
         ps.has_block = true;
       } else {
@@ -367,8 +370,10 @@ class Extractor {
         continue;
       }
       if (d.tag == GUMBO_TAG_TR) cells_in_row = 0;
-      // Data cells (no blocks inside) stay on their row's line.
-      const bool cell = (d.tag == GUMBO_TAG_TD || d.tag == GUMBO_TAG_TH) && !stats_[U(i)].has_block;
+      // Data cells (no blocks or line breaks inside) stay on their row's line; layout cells
+      // are blocks.
+      const bool cell = (d.tag == GUMBO_TAG_TD || d.tag == GUMBO_TAG_TH) &&
+                        !stats_[U(i)].has_block && stats_[U(i)].br == 0;
       if (cell) {
         if (cells_in_row++ > 0) para.text.append(" | ");
         open.push_back(i);

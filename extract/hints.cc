@@ -85,7 +85,7 @@ struct WordList {
 
 struct Tables {
   WordList positive, negative, unlikely, boilerplate;
-  std::unordered_set<std::string> share_words, related, furniture;
+  std::unordered_set<std::string> share_words, related, furniture, counters;
   std::vector<std::string> modified_cues, published_cues;
 };
 
@@ -107,6 +107,7 @@ const Tables& GetTables() {
       if (f[0] == "share") t->share_words.insert(text);
       if (f[0] == "related") t->related.insert(text);
       if (f[0] == "furniture") t->furniture.insert(text);
+      if (f[0] == "counter") t->counters.insert(text);
     });
     ForEachRow(data::EmbeddedFile("extract/date_cues.tsv"), [&](const auto& f) {
       if (f.size() < 2) return;
@@ -189,6 +190,14 @@ PhraseKind ClassifyParagraph(std::string_view paragraph) {
   if (t.related.count(trimmed)) return PhraseKind::kRelated;
   if (t.furniture.count(trimmed)) return PhraseKind::kFurniture;
   const std::vector<std::string> words = Words(lower, false);
+  // "Просмотров: 361", "Views 1 204": a counter word and digits only.
+  if (words.size() >= 2 && t.counters.count(words[0])) {
+    bool digits = true;
+    for (size_t k = 1; k < words.size(); ++k) {
+      digits = digits && words[k].find_first_not_of("0123456789") == std::string::npos;
+    }
+    if (digits) return PhraseKind::kFurniture;
+  }
   if (words.size() >= 2) {
     bool all_share = true;
     for (const std::string& w : words) all_share = all_share && t.share_words.count(w) > 0;

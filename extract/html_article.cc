@@ -60,7 +60,19 @@ std::string StripSiteName(const std::string& title) {
 struct TitleChoice {
   std::string text;
   int32_t node = -1;  // the heading holding it, when there is one
+  // Only <title> (often just the site's name on old sites) or nothing backs it.
+  bool weak = false;
 };
+
+// A headline: short, a few words, not ending like a sentence.
+bool LooksLikeHeadline(const std::string& p) {
+  constexpr size_t kMaxHeadlineBytes = 300;
+  constexpr size_t kMinHeadlineWords = 3;
+  if (p.empty() || p.size() > kMaxHeadlineBytes) return false;
+  const char last = p.back();
+  if (last == '.' || last == ':' || last == ';' || last == ',') return false;
+  return CountWords(p) >= kMinHeadlineWords;
+}
 
 TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
   const std::string og = meta.Meta("og:title");
@@ -80,7 +92,7 @@ TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
     if (folded.size() < kMinHeadlineFoldedBytes) continue;
     if (folded_title_tag.find(folded) != std::string::npos ||
         folded_og.find(folded) != std::string::npos || folded == folded_headline) {
-      return {std::move(text), h};
+      return {std::move(text), h, false};
     }
   }
   TitleChoice choice;
@@ -90,6 +102,7 @@ TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
     choice.text = headline;
   } else if (!meta.title_tag.empty()) {
     choice.text = StripSiteName(meta.title_tag);
+    choice.weak = true;
   }
   // Find the heading that shows the chosen title, or fall back to the first real <h1>.
   const std::string folded = FoldForCompare(choice.text);
@@ -107,9 +120,10 @@ TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
     for (int32_t h : h1s) {
       if (dom[static_cast<size_t>(h)].boilerplate) continue;
       std::string text = NodeText(dom, h);
-      if (!text.empty()) return {std::move(text), h};
+      if (!text.empty()) return {std::move(text), h, false};
     }
   }
+  choice.weak = choice.weak || choice.text.empty();
   return choice;
 }
 
@@ -242,6 +256,12 @@ Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& option
     }
   }
   if (article.paragraphs.empty()) return Status::InvalidArgument("no article text found");
+  // Old sites put the site's name in <title> and the headline, in bold, atop the text.
+  if (title.weak && title.node < 0 && article.paragraphs.size() > 1 &&
+      LooksLikeHeadline(article.paragraphs.front())) {
+    article.title = std::move(article.paragraphs.front());
+    article.paragraphs.erase(article.paragraphs.begin());
+  }
 
   const PageDates dates = FindPageDates(dom, meta, title.node, content.roots, options.url);
   article.published = dates.published.iso;
