@@ -28,7 +28,7 @@ constexpr double kMaxParagraphLinkDensity = 0.5;
 constexpr size_t kMinStrictChars = 250;
 // A "date line" is short: a date, maybe a place or "Опубликовано:", nothing else.
 constexpr size_t kMaxDateLineBytes = 80;
-constexpr size_t kMaxDateLineRestBytes = 24;
+constexpr size_t kMaxDateLineRestBytes = 40;  // "Опубликовано", "Posted on", a city
 
 struct Stats {
   int32_t chars = 0;
@@ -311,7 +311,8 @@ class Extractor {
     if (!text.empty()) {
       const double ld = p->chars > 0 ? static_cast<double>(p->link_chars) / p->chars : 0;
       const PhraseKind kind = ClassifyParagraph(text);
-      if (kind == PhraseKind::kRelated) {
+      // A "related" heading opens a block; the same words as a link are a menu item.
+      if (kind == PhraseKind::kRelated && ld < kMaxParagraphLinkDensity) {
         // Everything after it in its container is the related block.
         const int32_t block = p->block >= 0 ? p->block : root;
         const int32_t container = block == root ? root : dom_[U(block)].parent;

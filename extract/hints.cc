@@ -85,7 +85,8 @@ struct WordList {
 
 struct Tables {
   WordList positive, negative, unlikely, boilerplate;
-  std::unordered_set<std::string> share_words, related, furniture, counters;
+  std::unordered_set<std::string> share_words, related, furniture, counters, related_words;
+  std::vector<std::string> credits;
   std::vector<std::string> modified_cues, published_cues;
 };
 
@@ -108,6 +109,8 @@ const Tables& GetTables() {
       if (f[0] == "related") t->related.insert(text);
       if (f[0] == "furniture") t->furniture.insert(text);
       if (f[0] == "counter") t->counters.insert(text);
+      if (f[0] == "related_word") t->related_words.insert(text);
+      if (f[0] == "credit") t->credits.push_back(text);
     });
     ForEachRow(data::EmbeddedFile("extract/date_cues.tsv"), [&](const auto& f) {
       if (f.size() < 2) return;
@@ -188,8 +191,24 @@ PhraseKind ClassifyParagraph(std::string_view paragraph) {
   const std::string trimmed = TrimPunct(lower);
   if (trimmed.empty()) return PhraseKind::kNone;
   if (t.related.count(trimmed)) return PhraseKind::kRelated;
+  // "Фото: пресс-служба Минздрава", "Photo: AP".
+  constexpr size_t kMaxCreditBytes = 120;
+  if (lower.size() <= kMaxCreditBytes) {
+    for (const std::string& credit : t.credits) {
+      if (trimmed.compare(0, credit.size(), credit) == 0 &&
+          (trimmed.size() == credit.size() || credit.back() == ':' || trimmed[credit.size()] == ' ')) {
+        return PhraseKind::kFurniture;
+      }
+    }
+  }
   if (t.furniture.count(trimmed)) return PhraseKind::kFurniture;
   const std::vector<std::string> words = Words(lower, false);
+  constexpr size_t kMaxRelatedHeadingWords = 4;
+  if (words.size() <= kMaxRelatedHeadingWords) {
+    for (const std::string& w : words) {
+      if (t.related_words.count(w)) return PhraseKind::kRelated;
+    }
+  }
   // "Просмотров: 361", "Views 1 204": a counter word and digits only.
   if (words.size() >= 2 && t.counters.count(words[0])) {
     bool digits = true;

@@ -11,6 +11,8 @@ bylines glued to rubrics, "Read also" teasers, comments, cookie banners, footers
   agg     a news aggregator with cookie banner, byline + rubric links, two share bars,
           "Читайте также"/"Read also" teasers, comments and popular-news column
   legacy  an old table-layout regional site stored in windows-1251, date only in the text
+  portal  a regional news portal: photo caption, an inline "Читайте также" link inside the
+          text, long reader comments and a column of long teasers competing with the article
 
 Writes pages/<id>.html and truth.json ({id: {url, title, published, text, template,
 charset}}). Run from anywhere: python3 corpora/extract-eval/generate.py
@@ -104,8 +106,27 @@ def later(date, days):
     return "%04d-%02d-%02dT%s" % (y, m, d, t or "12:44")
 
 
-def paras(a):
-    return "\n".join("<p>%s</p>" % html.escape(p, quote=False) for p in a["paragraphs"])
+def paras(a, inline_related=None):
+    """Paragraphs as <p>; runs of "- item" paragraphs as one <ul>. `inline_related`, when
+    given, is a "Read also: <link>" line put after the second paragraph (not article text)."""
+    out, items = [], []
+    for i, p in enumerate(a["paragraphs"]):
+        if p.startswith("- "):
+            items.append("<li>%s</li>" % html.escape(p[2:], quote=False))
+            continue
+        if items:
+            out.append("<ul>%s</ul>" % "".join(items))
+            items = []
+        out.append("<p>%s</p>" % html.escape(p, quote=False))
+        if inline_related and i == 1:
+            out.append(inline_related)
+    if items:
+        out.append("<ul>%s</ul>" % "".join(items))
+    return "\n".join(out)
+
+
+def truth_text(a):
+    return "\n\n".join(p[2:] if p.startswith("- ") else p for p in a["paragraphs"])
 
 
 def esc(s):
@@ -392,7 +413,7 @@ def agg(a, articles, variant):
 
 # ---------------------------------------------------------------- legacy: windows-1251 tables
 def legacy(a, articles, variant):
-    body = "<br><br>\n".join(html.escape(p, quote=False) for p in a["paragraphs"])
+    body = "<br><br>\n".join(html.escape(p, quote=False) for p in a["paragraphs"])  # "- " kept: plain text
     menu = "<br>\n".join('<a href="/%s.htm">%s</a>' % (h, t) for h, t in [
         ("index", "Главная"), ("news", "Новости"), ("struct", "Структура"), ("docs", "Документы"),
         ("vacancy", "Вакансии"), ("contacts", "Контакты")])
@@ -425,6 +446,72 @@ def legacy(a, articles, variant):
     return page, url, a["title"], date_only
 
 
+# ---------------------------------------------------------------- portal: regional news portal
+FEEDBACK = {
+    "ru": [("Марат, Каракол", "Хорошая новость, но хотелось бы знать, когда такие же изменения дойдут до нашего района. "
+            "У нас в поликлинике до сих пор очереди с раннего утра, а записаться к узкому специалисту можно только через месяц, "
+            "и то если повезет с талонами."),
+           ("Елена", "Читала внимательно, все правильно написано. Только в прошлом году обещали то же самое, а на деле мало что "
+            "изменилось: врачей не хватает, оборудование старое, лекарства приходится покупать самим. Посмотрим, что будет в этот раз."),
+           ("Бакыт", "Спасибо министерству за работу. Мой брат работает фельдшером в селе, говорит, что условия стали лучше, "
+            "появились новые машины и компьютеры. Желаю всем здоровья и терпения.")],
+    "en": [("Marat, Karakol", "Good news, but I would like to know when the same changes will reach our district. "
+            "Our clinic still has queues from early morning, and you can only see a specialist in a month, "
+            "and only if you are lucky with the tickets."),
+           ("Elena", "I read it carefully, everything is written correctly. Only last year they promised the same, and in reality "
+            "little has changed: there are not enough doctors, the equipment is old, and we have to buy medicines ourselves."),
+           ("Bakyt", "Thanks to the ministry for its work. My brother works as a paramedic in a village, he says conditions have "
+            "improved, new cars and computers have appeared. I wish everyone health and patience.")],
+}
+
+
+def portal(a, articles, variant):
+    ru = a["lang"] == "ru"
+    lang = a["lang"]
+    y, m, d, t = parts(a["date"])
+    teasers = "".join(
+        '<div class="teaser"><a class="teaser__title" href="/%s/region/%d">%s</a><p class="teaser__lead">%s</p></div>'
+        % (lang, 60 + i, esc(o["title"]), esc(o["paragraphs"][0])) for i, o in enumerate(others(articles, a, 5)))
+    feedback = "".join('<div class="feedback__item"><div class="feedback__name">%s</div><div class="feedback__text">%s</div></div>'
+                       % (esc(n), esc(c)) for n, c in FEEDBACK[lang])
+    other = others(articles, a, 1)[0]
+    inline = '<p><strong>%s</strong> <a href="/%s/region/77">%s</a></p>' % (
+        "Читайте также:" if ru else "Read also:", lang, esc(other["title"]))
+    posted = ("Опубликовано %s в %s" % (numeric(a["date"], False), t)) if ru else (
+        "Posted on %s at %s" % (en_long(a["date"], False), t))
+    if not t:
+        posted = ("Опубликовано %s" % numeric(a["date"], False)) if ru else ("Posted on %s" % en_long(a["date"], False))
+    page = f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{esc(a['title'])} — {'Регион.Инфо' if ru else 'Region.Info'}</title>
+<link rel="stylesheet" href="/css/portal.css">
+</head>
+<body>
+<div class="topbar"><a href="/{lang}/">{'Регион.Инфо' if ru else 'Region.Info'}</a> <a href="/{lang}/weather">{'Погода' if ru else 'Weather'}</a> <a href="/{lang}/afisha">{'Афиша' if ru else 'Events'}</a> <a href="/{lang}/ads">{'Объявления' if ru else 'Classifieds'}</a></div>
+<div class="layout">
+<div class="layout__main">
+  <div class="post">
+    <h1>{esc(a['title'])}</h1>
+    <div class="post__posted">{posted}</div>
+    <figure class="post__photo"><img src="/upload/{a['id']}.jpg" alt=""><figcaption>{'Фото: пресс-служба Минздрава' if ru else 'Photo: Ministry of Health press service'}</figcaption></figure>
+    <div class="post__content">
+{paras(a, inline)}
+    </div>
+  </div>
+  <div class="feedback"><h3>{'Отзывы читателей' if ru else 'Reader comments'}</h3>{feedback}</div>
+</div>
+<div class="layout__side"><h3>{'Новости региона' if ru else 'Regional news'}</h3>{teasers}</div>
+</div>
+<div class="bottom">{'Регион.Инфо — новости области. Использование материалов разрешено при активной ссылке.' if ru else 'Region.Info — regional news. Materials may be used with an active link.'}</div>
+</body>
+</html>
+"""
+    url = "https://region.example.info/%s/news/%d" % (lang, 7000 + int(a["id"][3:]))
+    return page, url, a["title"], a["date"]
+
+
 PLAN = [
     # (template, variant, article ids)
     ("kg", 0, ["ru-01", "ru-02", "ru-05", "en-01", "en-02", "en-05"]),
@@ -436,8 +523,9 @@ PLAN = [
     ("agg", 0, ["ru-01", "ru-10", "ru-12", "en-01", "en-04", "en-08"]),
     ("agg", 1, ["ru-02", "ru-14", "en-02", "en-06"]),
     ("legacy", 0, ["ru-05", "ru-06", "ru-11", "ru-13", "ru-15"]),
+    ("portal", 0, ["ru-03", "ru-09", "ru-16", "en-03", "en-05", "en-12"]),
 ]
-TEMPLATES = {"kg": kg, "kz": kz, "rumin": rumin, "agg": agg, "legacy": legacy}
+TEMPLATES = {"kg": kg, "kz": kz, "rumin": rumin, "agg": agg, "legacy": legacy, "portal": portal}
 
 
 def main():
@@ -459,7 +547,7 @@ def main():
                 "url": url,
                 "title": title,
                 "published": published,
-                "text": "\n\n".join(a["paragraphs"]),
+                "text": "\n\n".join(a["paragraphs"]) if template == "legacy" else truth_text(a),
                 "template": template,
                 "charset": charset,
             }
