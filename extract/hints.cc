@@ -203,8 +203,10 @@ PhraseKind ClassifyParagraph(std::string_view paragraph) {
   }
   if (t.furniture.count(trimmed)) return PhraseKind::kFurniture;
   const std::vector<std::string> words = Words(lower, false);
-  constexpr size_t kMaxRelatedHeadingWords = 4;
-  if (words.size() <= kMaxRelatedHeadingWords) {
+  constexpr size_t kMaxRelatedHeadingWords = 3;
+  // A label, not a sentence: "The good news?" is text.
+  const char last = paragraph.back();
+  if (words.size() <= kMaxRelatedHeadingWords && last != '?' && last != '!' && last != '.') {
     for (const std::string& w : words) {
       if (t.related_words.count(w)) return PhraseKind::kRelated;
     }
