@@ -28,6 +28,7 @@ constexpr double kMaxParagraphLinkDensity = 0.5;
 constexpr size_t kMinStrictChars = 250;
 // A "date line" is short: a date, maybe a place or "Опубликовано:", nothing else.
 constexpr size_t kMaxDateLineBytes = 80;
+constexpr size_t kMaxCuedDateLineBytes = 200;
 constexpr size_t kMaxDateLineRestBytes = 40;  // "Опубликовано", "Posted on", a city
 
 struct Stats {
@@ -63,10 +64,14 @@ double TagBase(GumboTag tag) {
   }
 }
 
+// A line that only dates the article: a date and a few words around it ("Бишкек, 28.01.2026"),
+// or a "Published ... | Updated ..." line.
 bool IsDateLine(const std::string& text) {
-  if (text.size() > kMaxDateLineBytes) return false;
+  if (text.size() > kMaxCuedDateLineBytes) return false;
   std::vector<nlp::DateMention> dates = nlp::FindDates(text);
   if (dates.empty()) return false;
+  if (StartsWithDateCue(text)) return true;
+  if (text.size() > kMaxDateLineBytes) return false;
   size_t covered = 0;
   for (const nlp::DateMention& d : dates) covered += d.end - d.begin;
   return text.size() - covered <= kMaxDateLineRestBytes;

@@ -247,4 +247,18 @@ DateCue CueBefore(std::string_view before) {
   return DateCue::kNone;
 }
 
+bool StartsWithDateCue(std::string_view text) {
+  const Tables& t = GetTables();
+  const std::string lower = TrimPunct(Lower(text.substr(0, 64)));
+  for (const auto* cues : {&t.modified_cues, &t.published_cues}) {
+    for (const std::string& cue : *cues) {
+      if (lower.compare(0, cue.size(), cue) == 0 &&
+          (lower.size() == cue.size() || !std::isalnum(static_cast<unsigned char>(lower[cue.size()])))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace pressmine::extract

@@ -30,6 +30,9 @@ enum class DateCue { kNone, kModified, kPublished };
 // (corpora/extract/date_cues.tsv).
 DateCue CueBefore(std::string_view utf8_before);
 
+// True when the text opens with a date cue ("Published ...", "Обновлено: ...").
+bool StartsWithDateCue(std::string_view utf8_text);
+
 }  // namespace pressmine::extract
 
 #endif  // PRESSMINE_EXTRACT_HINTS_H_
