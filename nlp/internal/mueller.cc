@@ -182,6 +182,32 @@ bool CleanItem(std::string_view raw, std::string* out) {
   return true;
 }
 
+bool LooksAdjectival(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {"ый", "ий", "ой", "ая",  "яя", "ое",
+                                                  "ее", "ые", "ие", "ого", "его"};
+  for (std::string_view e : kEndings) {
+    if (word.size() > e.size() + 2 && word.substr(word.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// "большой, старинный город": Mueller lets comma-separated adjectives share the noun of the
+// last item; give each lone adjective that noun ("большой город") instead of keeping it bare.
+void DistributeNouns(std::vector<std::string>* items) {
+  for (size_t k = 0; k < items->size(); ++k) {
+    const auto words = SplitWords((*items)[k]);
+    if (words.size() != 1 || !LooksAdjectival(words[0])) continue;
+    for (size_t j = k + 1; j < items->size(); ++j) {
+      const auto later = SplitWords((*items)[j]);
+      size_t adjectives = 0;
+      while (adjectives < later.size() && LooksAdjectival(later[adjectives])) ++adjectives;
+      if (adjectives == 0 || adjectives == later.size()) continue;
+      (*items)[k] += " " + Join(later, adjectives, later.size());
+      break;
+    }
+  }
+}
+
 // "public health здравоохранение" -> ("public health", "здравоохранение").
 bool HarvestPhrase(std::string_view segment, std::string_view headword,
                    std::pair<std::string, std::string>* out) {
@@ -318,15 +344,17 @@ MuellerEntry ParseMuellerEntry(std::string_view text, const MuellerOptions& opti
         continue;
       }
       if (segment_rejected) continue;
+      std::vector<std::string> items;
       size_t cpos = 0;
       while (cpos <= segment.size()) {
         size_t comma = segment.find(',', cpos);
         if (comma == std::string_view::npos) comma = segment.size();
         std::string item;
-        if (CleanItem(segment.substr(cpos, comma - cpos), &item))
-          sense.items.push_back(std::move(item));
+        if (CleanItem(segment.substr(cpos, comma - cpos), &item)) items.push_back(std::move(item));
         cpos = comma + 1;
       }
+      DistributeNouns(&items);
+      for (auto& item : items) sense.items.push_back(std::move(item));
     }
     if (!sense.items.empty()) senses.push_back(std::move(sense));
   }
