@@ -10,6 +10,7 @@ packages=(
   libgumbo-dev                           # HTML parsing
   libcurl4-openssl-dev                   # fetching
   rapidjson-dev                          # JSON output and the sources file
+  libxxhash-dev                          # content hashes for deduplication
   libpugixml-dev                         # sitemaps and feeds
   libstemmer-dev                         # Snowball stemmers (Russian, English)
   libcli11-dev                           # command-line parsing, --help on every command

@@ -1,0 +1,204 @@
+#include "index/document_store.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "index/schema.h"
+
+namespace pressmine::index {
+namespace {
+
+constexpr std::string_view kSelectColumns =
+    "id, url, source, lang, title, published, date_evidence, author, site, text, content_hash, "
+    "version, first_seen, last_seen";
+
+DocumentRecord ReadRecord(const Statement& s) {
+  DocumentRecord d;
+  d.id = s.ColumnInt(0);
+  d.url = s.ColumnText(1);
+  d.source = s.ColumnText(2);
+  d.lang = ParseLanguageCode(s.ColumnText(3)).value_or(Language::kUnknown);
+  d.title = s.ColumnText(4);
+  d.published = s.ColumnText(5);
+  d.date_evidence = s.ColumnText(6);
+  d.author = s.ColumnText(7);
+  d.site = s.ColumnText(8);
+  d.text = s.ColumnText(9);
+  d.content_hash = s.ColumnText(10);
+  d.version = static_cast<int>(s.ColumnInt(11));
+  d.first_seen = s.ColumnText(12);
+  d.last_seen = s.ColumnText(13);
+  return d;
+}
+
+void BindOptionalText(Statement& s, int index, const std::string& value) {
+  if (value.empty()) {
+    s.BindNull(index);
+  } else {
+    s.Bind(index, value);
+  }
+}
+
+// Control characters other than line breaks and tabs are never text, and one of them is the
+// tokenizer's verbatim marker: a document must not be able to forge reserved tokens.
+std::string WithoutControls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) continue;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ContentHash(const DocumentRecord& doc) {
+  XXH3_state_t state;
+  XXH3_128bits_reset(&state);
+  // Field separators keep ("ab", "c") and ("a", "bc") apart.
+  for (const std::string* field : {&doc.title, &doc.published, &doc.text}) {
+    XXH3_128bits_update(&state, field->data(), field->size());
+    XXH3_128bits_update(&state, "\x1f", 1);
+  }
+  const XXH128_hash_t h = XXH3_128bits_digest(&state);
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return hex;
+}
+
+Result<DocumentStore> DocumentStore::Open(Database& db) {
+  PM_RETURN_IF_ERROR(MigrateIndex(db));
+  return DocumentStore(&db);
+}
+
+Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::string& now_iso) {
+  DocumentRecord input = raw;
+  input.title = WithoutControls(raw.title);
+  input.text = WithoutControls(raw.text);
+  input.source = WithoutControls(raw.source);
+  const std::string hash = ContentHash(input);
+
+  if (!input.url.empty()) {
+    PM_ASSIGN_OR_RETURN(Statement find,
+                        db_->Prepare("SELECT id, content_hash FROM documents WHERE url = ?1"));
+    find.Bind(1, input.url);
+    PM_ASSIGN_OR_RETURN(bool found, find.Step());
+    if (found) {
+      const int64_t id = find.ColumnInt(0);
+      if (find.ColumnText(1) == hash) {
+        PM_ASSIGN_OR_RETURN(Statement touch,
+                            db_->Prepare("UPDATE documents SET last_seen = ?2 WHERE id = ?1"));
+        touch.Bind(1, id).Bind(2, now_iso);
+        PM_RETURN_IF_ERROR(touch.Run());
+        return PutResult{PutOutcome::kUnchanged, id};
+      }
+      // Changed content at a known URL: keep the old version, then replace the current one.
+      PM_ASSIGN_OR_RETURN(
+          Statement keep,
+          db_->Prepare("INSERT INTO document_versions(doc_id, version, title, published, text, "
+                       "content_hash, first_seen, replaced_at) "
+                       "SELECT id, version, title, published, text, content_hash, last_seen, ?2 "
+                       "FROM documents WHERE id = ?1"));
+      keep.Bind(1, id).Bind(2, now_iso);
+      PM_RETURN_IF_ERROR(keep.Run());
+      PM_ASSIGN_OR_RETURN(
+          Statement update,
+          db_->Prepare("UPDATE documents SET source = ?2, lang = ?3, title = ?4, published = ?5, "
+                       "date_evidence = ?6, author = ?7, site = ?8, text = ?9, content_hash = ?10, "
+                       "version = version + 1, last_seen = ?11 WHERE id = ?1"));
+      update.Bind(1, id).Bind(2, input.source).Bind(3, LanguageCode(input.lang)).Bind(4, input.title);
+      BindOptionalText(update, 5, input.published);
+      update.Bind(6, input.date_evidence).Bind(7, input.author).Bind(8, input.site)
+          .Bind(9, input.text).Bind(10, hash).Bind(11, now_iso);
+      PM_RETURN_IF_ERROR(update.Run());
+      return PutResult{PutOutcome::kUpdated, id};
+    }
+  }
+
+  PM_ASSIGN_OR_RETURN(Statement dup,
+                      db_->Prepare("SELECT id FROM documents WHERE content_hash = ?1 LIMIT 1"));
+  dup.Bind(1, hash);
+  PM_ASSIGN_OR_RETURN(bool is_dup, dup.Step());
+  if (is_dup) return PutResult{PutOutcome::kDuplicate, dup.ColumnInt(0)};
+
+  PM_ASSIGN_OR_RETURN(
+      Statement insert,
+      db_->Prepare("INSERT INTO documents(url, source, lang, title, published, date_evidence, "
+                   "author, site, text, content_hash, first_seen, last_seen) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)"));
+  BindOptionalText(insert, 1, input.url);
+  insert.Bind(2, input.source).Bind(3, LanguageCode(input.lang)).Bind(4, input.title);
+  BindOptionalText(insert, 5, input.published);
+  insert.Bind(6, input.date_evidence).Bind(7, input.author).Bind(8, input.site).Bind(9, input.text)
+      .Bind(10, hash).Bind(11, now_iso);
+  PM_RETURN_IF_ERROR(insert.Run());
+  return PutResult{PutOutcome::kAdded, db_->LastInsertRowId()};
+}
+
+Result<std::optional<DocumentRecord>> DocumentStore::Get(int64_t id) {
+  PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare("SELECT " + std::string(kSelectColumns) +
+                                                " FROM documents WHERE id = ?1"));
+  s.Bind(1, id);
+  PM_ASSIGN_OR_RETURN(bool found, s.Step());
+  if (!found) return std::optional<DocumentRecord>();
+  return std::optional<DocumentRecord>(ReadRecord(s));
+}
+
+Result<std::vector<DocumentRecord>> DocumentStore::History(int64_t id) {
+  PM_ASSIGN_OR_RETURN(std::optional<DocumentRecord> current, Get(id));
+  std::vector<DocumentRecord> out;
+  if (!current) return out;
+  PM_ASSIGN_OR_RETURN(Statement s,
+                      db_->Prepare("SELECT version, title, published, text, content_hash, "
+                                   "first_seen, replaced_at FROM document_versions "
+                                   "WHERE doc_id = ?1 ORDER BY version"));
+  s.Bind(1, id);
+  for (;;) {
+    PM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    DocumentRecord v = *current;
+    v.version = static_cast<int>(s.ColumnInt(0));
+    v.title = s.ColumnText(1);
+    v.published = s.ColumnText(2);
+    v.text = s.ColumnText(3);
+    v.content_hash = s.ColumnText(4);
+    v.first_seen = s.ColumnText(5);
+    v.last_seen = s.ColumnText(6);
+    out.push_back(std::move(v));
+  }
+  out.push_back(std::move(*current));
+  return out;
+}
+
+Result<CorpusStats> DocumentStore::Stats() {
+  CorpusStats stats;
+  auto count_by = [&](std::string_view sql, std::map<std::string, int64_t>& into) -> Status {
+    PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(sql));
+    for (;;) {
+      PM_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) return Status::Ok();
+      into[s.ColumnText(0)] = s.ColumnInt(1);
+    }
+  };
+  PM_RETURN_IF_ERROR(count_by("SELECT lang, count(*) FROM documents GROUP BY lang", stats.by_lang));
+  PM_RETURN_IF_ERROR(
+      count_by("SELECT source, count(*) FROM documents GROUP BY source", stats.by_source));
+  PM_RETURN_IF_ERROR(count_by("SELECT substr(published, 1, 7), count(*) FROM documents "
+                              "WHERE published IS NOT NULL GROUP BY 1",
+                              stats.by_month));
+  PM_ASSIGN_OR_RETURN(Statement total,
+                      db_->Prepare("SELECT count(*), count(*) - count(published) FROM documents"));
+  PM_ASSIGN_OR_RETURN(bool row, total.Step());
+  if (row) {
+    stats.documents = total.ColumnInt(0);
+    stats.undated = total.ColumnInt(1);
+  }
+  return stats;
+}
+
+}  // namespace pressmine::index

@@ -1,0 +1,268 @@
+#include "index/search.h"
+
+#include <charconv>
+
+#include "index/fts_tokenizer.h"
+#include "index/query.h"
+#include "index/query_compiler.h"
+
+namespace pressmine::index {
+namespace {
+
+// bm25 column weights: a word in the title says more about a release than one in the body; the
+// meta column holds only filter tokens and must not count.
+constexpr double kTitleWeight = 5.0;
+constexpr double kTextWeight = 1.0;
+constexpr double kMetaWeight = 0.0;
+// Date ranges longer than this are not enumerated as month tokens; the SQL bound alone applies.
+constexpr int kMaxMonthTokens = 240;
+// Snippet length in tokens, as FTS5's snippet() counts them.
+constexpr int kSnippetTokens = 24;
+// Filter-only queries show the opening of the text instead of a snippet.
+constexpr size_t kLeadBytes = 200;
+
+struct Filters {
+  std::optional<Language> lang;
+  std::vector<std::string> sources;
+  std::string from;      // inclusive lower bound
+  std::string to_excl;   // exclusive upper bound
+};
+
+Result<Filters> CombineFilters(const SearchRequest& req, const Query& q) {
+  Filters f;
+  if (req.lang && q.lang && *req.lang != *q.lang) {
+    return Status::InvalidArgument("--lang " + std::string(LanguageCode(*req.lang)) +
+                                   " contradicts lang:" + std::string(LanguageCode(*q.lang)) +
+                                   " in the query");
+  }
+  f.lang = req.lang ? req.lang : q.lang;
+  // Sources from the flag and from the query both restrict: with both, only their intersection.
+  if (!req.sources.empty() && !q.sources.empty()) {
+    for (const std::string& s : q.sources) {
+      for (const std::string& r : req.sources) {
+        if (s == r) f.sources.push_back(s);
+      }
+    }
+    if (f.sources.empty()) f.sources.push_back("\x01no source matches both\x01");
+  } else {
+    f.sources = req.sources.empty() ? q.sources : req.sources;
+  }
+  for (const std::string* d : {&req.from, &req.to}) {
+    if (!d->empty() && !IsIsoDatePrefix(*d)) {
+      return Status::InvalidArgument("\"" + *d + "\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+  }
+  std::string from = req.from;
+  std::string to = req.to;
+  if (q.dates) {  // the tighter bound of each side wins
+    if (!q.dates->from.empty() && q.dates->from > from) from = q.dates->from;
+    if (!q.dates->to.empty() && (to.empty() || q.dates->to < to)) to = q.dates->to;
+  }
+  f.from = from;
+  if (!to.empty()) f.to_excl = ExclusiveUpperBound(to);
+  return f;
+}
+
+// The reserved-token part of the MATCH expression: language, sources and the months or years a
+// date range covers. Returns "" when nothing is filtered by token.
+std::string FilterMatch(const Filters& f) {
+  std::vector<std::string> parts;
+  if (f.lang) parts.push_back("meta : " + VerbatimFtsString({LanguageToken(*f.lang)}));
+  if (!f.sources.empty()) {
+    std::string any = "meta : (";
+    for (size_t i = 0; i < f.sources.size(); ++i) {
+      if (i > 0) any += " OR ";
+      any += VerbatimFtsString({SourceToken(f.sources[i])});
+    }
+    parts.push_back(any + ")");
+  }
+  if (!f.from.empty() && !f.to_excl.empty()) {
+    // Months from the first covered to the last covered; whole years collapse to a year token.
+    auto parse = [](std::string_view d, int& y, int& m) {
+      std::from_chars(d.data(), d.data() + 4, y);
+      m = d.size() >= 7 ? (d[5] - '0') * 10 + (d[6] - '0') : 1;
+    };
+    int y0 = 0, m0 = 0, y1 = 0, m1 = 0;
+    parse(f.from, y0, m0);
+    parse(f.to_excl, y1, m1);
+    // to_excl is exclusive: step back to the last covered month unless it is mid-month.
+    if (f.to_excl.size() <= 7 || f.to_excl.substr(8, 2) == "01") {
+      if (--m1 == 0) {
+        m1 = 12;
+        --y1;
+      }
+    }
+    const int months = (y1 - y0) * 12 + (m1 - m0) + 1;
+    if (months > 0 && months <= kMaxMonthTokens) {
+      std::string any = "meta : (";
+      bool first = true;
+      auto add = [&](const std::string& token) {
+        if (!first) any += " OR ";
+        first = false;
+        any += VerbatimFtsString({token});
+      };
+      for (int y = y0, m = m0; y < y1 || (y == y1 && m <= m1);) {
+        char ym[32];
+        std::snprintf(ym, sizeof ym, "%04d-%02d", y, m);
+        if (m == 1 && (y < y1 || m1 == 12)) {
+          add(YearToken(std::string_view(ym, 4)));
+          ++y;
+          continue;
+        }
+        add(MonthToken(ym));
+        if (++m == 13) {
+          m = 1;
+          ++y;
+        }
+      }
+      parts.push_back(any + ")");
+    }
+  }
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += " AND ";
+    out += p;
+  }
+  return out;
+}
+
+std::string Lead(const std::string& text) {
+  if (text.size() <= kLeadBytes) return text;
+  size_t cut = kLeadBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+  return text.substr(0, cut) + "…";
+}
+
+// Snippets are one line: paragraph breaks inside them become spaces.
+std::string OneLine(std::string s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+Status MatchError(const Status& st, const std::string& query) {
+  // SQLite's text ("fts5: syntax error near ...") means nothing to a journalist.
+  if (st.code() == Status::Code::kBusy || st.code() == Status::Code::kIoError ||
+      st.code() == Status::Code::kCorruption) {
+    return st;
+  }
+  return Status::InvalidArgument("the query \"" + query + "\" cannot be searched");
+}
+
+}  // namespace
+
+Result<SearchResults> Search(Database& db, const SearchRequest& req) {
+  if (req.limit < 0 || req.limit > kMaxSearchLimit) {
+    return Status::InvalidArgument("the limit must be between 0 and " +
+                                   std::to_string(kMaxSearchLimit));
+  }
+  if (req.offset < 0) return Status::InvalidArgument("the offset must not be negative");
+  PM_ASSIGN_OR_RETURN(Query query, ParseQuery(req.query));
+  PM_ASSIGN_OR_RETURN(Filters filters, CombineFilters(req, query));
+
+  SearchResults results;
+  const bool full_text = query.root.has_value();
+  std::string match;
+  Language query_language = Language::kUnknown;
+  if (full_text) {
+    PM_ASSIGN_OR_RETURN(QueryCompiler compiler, QueryCompiler::Create());
+    CompileOptions options;
+    options.cross_language = req.cross_language;
+    CompiledQuery compiled = compiler.Compile(*query.root, options);
+    match = "{title text} : (" + compiled.fts + ")";
+    if (req.cross_language) query_language = compiled.language;
+  }
+  if (const std::string filter = FilterMatch(filters); !filter.empty()) {
+    match = match.empty() ? filter : match + " AND " + filter;
+  }
+  results.fts_expression = match;
+
+  // Exact date bounds (day precision, open ranges) are checked on the matched rows.
+  std::string from_where =
+      " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+      " WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.published >= ?2)"
+      " AND (?3 = '' OR d.published < ?3)";
+  auto bind_common = [&](Statement& s) {
+    s.Bind(1, match).Bind(2, filters.from).Bind(3, filters.to_excl);
+  };
+  if (match.empty()) {
+    // Only open-ended date bounds: nothing to match on; scan the dated documents by index.
+    from_where = " FROM documents d WHERE ?1 = '' AND (?2 = '' OR d.published >= ?2)"
+                 " AND (?3 = '' OR d.published < ?3) AND d.published IS NOT NULL";
+  }
+
+  PM_ASSIGN_OR_RETURN(Statement count, db.Prepare("SELECT count(*)" + from_where));
+  bind_common(count);
+  Result<bool> counted = count.Step();
+  if (!counted.ok()) return MatchError(counted.status(), req.query);
+  results.total = count.ColumnInt(0);
+  if (req.limit == 0 || results.total == 0) return results;
+
+  // bm25 for every match is the cost of a broad query; rank only the newest kMaxRanked matches
+  // (rowids grow with ingestion, so a rowid bound is a recency bound FTS5 applies while reading
+  // doclists, before any scoring).
+  int64_t min_rowid = 0;
+  const bool ranked = full_text && req.sort == SortOrder::kRelevance;
+  if (ranked && results.total > kMaxRanked) {
+    PM_ASSIGN_OR_RETURN(Statement bound,
+                        db.Prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 "
+                                   "ORDER BY rowid DESC LIMIT 1 OFFSET " +
+                                   std::to_string(kMaxRanked - 1)));
+    bound.Bind(1, match);
+    Result<bool> found = bound.Step();
+    if (!found.ok()) return MatchError(found.status(), req.query);
+    if (*found) min_rowid = bound.ColumnInt(0);
+  }
+
+  std::string select = "SELECT d.id, d.url, d.source, d.lang, d.title, d.published, ";
+  if (full_text) {
+    select += "-bm25(documents_fts, " + std::to_string(kTitleWeight) + ", " +
+              std::to_string(kTextWeight) + ", " + std::to_string(kMetaWeight) +
+              ") AS score, snippet(documents_fts, 1, ?4, ?5, '…', " +
+              std::to_string(kSnippetTokens) + ")";
+  } else {
+    select += "0.0 AS score, d.text";
+  }
+  select += from_where;
+  if (min_rowid > 0) select += " AND documents_fts.rowid >= " + std::to_string(min_rowid);
+  // Matches in the query's own language first, then the translated ones.
+  const std::string own_language =
+      query_language == Language::kUnknown
+          ? ""
+          : "d.lang = '" + std::string(LanguageCode(query_language)) + "' DESC, ";
+  select += ranked ? " ORDER BY " + own_language + "score DESC, d.published IS NULL, d.published DESC"
+                   : " ORDER BY d.published IS NULL, d.published DESC, d.id DESC";
+  select += " LIMIT " + std::to_string(req.limit) + " OFFSET " + std::to_string(req.offset);
+
+  PM_ASSIGN_OR_RETURN(Statement rows, db.Prepare(select));
+  bind_common(rows);
+  if (full_text) rows.Bind(4, req.highlight_open).Bind(5, req.highlight_close);
+  for (;;) {
+    Result<bool> row = rows.Step();
+    if (!row.ok()) return MatchError(row.status(), req.query);
+    if (!*row) break;
+    SearchHit hit;
+    hit.id = rows.ColumnInt(0);
+    hit.url = rows.ColumnText(1);
+    hit.source = rows.ColumnText(2);
+    hit.lang = ParseLanguageCode(rows.ColumnText(3)).value_or(Language::kUnknown);
+    hit.title = rows.ColumnText(4);
+    hit.published = rows.ColumnText(5);
+    hit.score = rows.ColumnDouble(6);
+    hit.snippet = OneLine(full_text ? rows.ColumnText(7) : Lead(rows.ColumnText(7)));
+    results.hits.push_back(std::move(hit));
+  }
+  return results;
+}
+
+}  // namespace pressmine::index

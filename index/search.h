@@ -1,0 +1,69 @@
+// Full-text search over the documents of a DocumentStore.
+//
+// The query text is parsed by ParseQuery (query.h) and compiled to an FTS5 expression; filters
+// from the query (lang:, source:, date:) and from the request's own fields are combined (both
+// must hold). Ranking is bm25 with the title weighted above the body, newer first among equal
+// scores.
+//
+// Thread-safety: as for Database; a search only reads.
+#ifndef PRESSMINE_INDEX_SEARCH_H_
+#define PRESSMINE_INDEX_SEARCH_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/language.h"
+#include "base/sqlite.h"
+#include "base/status.h"
+
+namespace pressmine::index {
+
+enum class SortOrder { kRelevance, kNewestFirst };
+
+struct SearchRequest {
+  std::string query;
+  std::optional<Language> lang;
+  std::vector<std::string> sources;  // any of these; empty = all
+  std::string from;                  // inclusive ISO date prefix ("2025", "2025-06", "2025-06-01")
+  std::string to;                    // inclusive ISO date prefix
+  int limit = 10;
+  int offset = 0;
+  SortOrder sort = SortOrder::kRelevance;
+  // Expand terms across languages (translations, name keys); false searches the words as typed.
+  bool cross_language = true;
+  // Markers around matched terms in snippets.
+  std::string highlight_open = "**";
+  std::string highlight_close = "**";
+};
+
+struct SearchHit {
+  int64_t id = 0;
+  std::string url;
+  std::string source;
+  Language lang = Language::kUnknown;
+  std::string title;
+  std::string published;
+  double score = 0;  // higher is better
+  std::string snippet;
+};
+
+struct SearchResults {
+  int64_t total = 0;             // all matches, not only those returned
+  std::vector<SearchHit> hits;
+  std::string fts_expression;    // what was sent to FTS5 (for --explain); may hold \x01 markers
+};
+
+// Limits on what a caller may ask for; larger values are a usage error, not a slow query.
+inline constexpr int kMaxSearchLimit = 1000;
+// A query matching more releases than this ranks only the newest this many (by ingestion
+// order); `total` still counts them all. Keeps bm25 work bounded on broad queries.
+inline constexpr int64_t kMaxRanked = 20000;
+
+// kInvalidArgument for a malformed query or bad filter values, with a message for the user.
+Result<SearchResults> Search(Database& db, const SearchRequest& request);
+
+}  // namespace pressmine::index
+
+#endif  // PRESSMINE_INDEX_SEARCH_H_

@@ -1,0 +1,145 @@
+#include "index/document_store.h"
+
+#include <gtest/gtest.h>
+
+#include "index/schema.h"
+#include "tests/support/temp_dir.h"
+
+namespace pressmine::index {
+namespace {
+
+DocumentRecord Release(std::string url, std::string title, std::string text,
+                       std::string published = "2026-01-26", Language lang = Language::kRussian) {
+  DocumentRecord d;
+  d.url = std::move(url);
+  d.source = "kg-health-ru";
+  d.lang = lang;
+  d.title = std::move(title);
+  d.published = std::move(published);
+  d.text = std::move(text);
+  return d;
+}
+
+class DocumentStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::Open(dir_.File("p.db"));
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_.emplace(std::move(*db));
+    auto store = DocumentStore::Open(*db_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_.emplace(std::move(*store));
+  }
+
+  testing::TempDir dir_;
+  std::optional<Database> db_;
+  std::optional<DocumentStore> store_;
+};
+
+TEST_F(DocumentStoreTest, AddThenSameContentIsUnchanged) {
+  const DocumentRecord doc = Release("https://med.example.kg/ru/news/101", "Вакцинация в Оше",
+                                     "В Ошской области стартовала кампания вакцинации.");
+  auto first = store_->Put(doc, "2026-01-26T20:00:00Z");
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->outcome, PutOutcome::kAdded);
+  auto again = store_->Put(doc, "2026-01-27T20:00:00Z");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->outcome, PutOutcome::kUnchanged);
+  EXPECT_EQ(again->id, first->id);
+  auto stored = store_->Get(first->id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->first_seen, "2026-01-26T20:00:00Z");
+  EXPECT_EQ((*stored)->last_seen, "2026-01-27T20:00:00Z");
+  EXPECT_EQ((*stored)->version, 1);
+}
+
+TEST_F(DocumentStoreTest, ChangedContentAtSameUrlKeepsTheEarlierVersion) {
+  auto v1 = store_->Put(Release("https://med.example.kg/ru/news/102", "Итоги коллегии",
+                                "Материнская смертность выросла на 35,4%."),
+                        "2026-01-28T10:00:00Z");
+  auto v2 = store_->Put(Release("https://med.example.kg/ru/news/102", "Итоги коллегии",
+                                "Материнская смертность выросла на 35,4% по сравнению с 2024 годом."),
+                        "2026-01-29T10:00:00Z");
+  ASSERT_TRUE(v1.ok() && v2.ok());
+  EXPECT_EQ(v2->outcome, PutOutcome::kUpdated);
+  EXPECT_EQ(v2->id, v1->id);
+  auto history = store_->History(v1->id);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].version, 1);
+  EXPECT_EQ((*history)[0].text, "Материнская смертность выросла на 35,4%.");
+  EXPECT_EQ((*history)[1].version, 2);
+  EXPECT_NE((*history)[1].text.find("2024"), std::string::npos);
+  auto stats = store_->Stats();
+  EXPECT_EQ(stats->documents, 1) << "an edit is a version, not a second document";
+}
+
+TEST_F(DocumentStoreTest, SameContentUnderAnotherUrlIsADuplicate) {
+  auto a = store_->Put(Release("https://a.example/1", "T", "Одинаковый текст."), "t");
+  auto b = store_->Put(Release("https://b.example/print/1", "T", "Одинаковый текст."), "t");
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(b->outcome, PutOutcome::kDuplicate);
+  EXPECT_EQ(b->id, a->id);
+}
+
+TEST_F(DocumentStoreTest, StatsCountByLanguageSourceAndMonth) {
+  ASSERT_TRUE(store_->Put(Release("u1", "a", "один", "2026-01-26T17:11"), "t").ok());
+  ASSERT_TRUE(store_->Put(Release("u2", "b", "two", "2026-01-28", Language::kEnglish), "t").ok());
+  DocumentRecord undated = Release("u3", "c", "три", "");
+  undated.source = "kz-health";
+  ASSERT_TRUE(store_->Put(undated, "t").ok());
+  auto stats = store_->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents, 3);
+  EXPECT_EQ(stats->by_lang["ru"], 2);
+  EXPECT_EQ(stats->by_lang["en"], 1);
+  EXPECT_EQ(stats->by_source["kg-health-ru"], 2);
+  EXPECT_EQ(stats->by_source["kz-health"], 1);
+  EXPECT_EQ(stats->by_month["2026-01"], 2);
+  EXPECT_EQ(stats->undated, 1);
+}
+
+TEST(DocumentStoreMigrationTest, ADatabaseFromTheFirstSchemaOpensWithItsDocuments) {
+  testing::TempDir dir;
+  const std::string path = dir.File("old.db");
+  {
+    auto db = Database::Open(path);
+    ASSERT_TRUE(ApplyMigrations(*db, kSchemaComponent, IndexMigrations().first(1)).ok());
+    ASSERT_TRUE(db->Exec("INSERT INTO documents(url, lang, title, text, content_hash, first_seen, "
+                         "last_seen) VALUES('u', 'ru', 'Старый', 'Старый текст', 'h', 't', 't')")
+                    .ok());
+  }
+  auto db = Database::Open(path);
+  auto store = DocumentStore::Open(*db);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(*SchemaVersion(*db, kSchemaComponent), IndexMigrations().back().version);
+  auto doc = store->Get(1);
+  ASSERT_TRUE(doc.ok() && doc->has_value());
+  EXPECT_EQ((*doc)->title, "Старый");
+  // The migration re-tokenized the old rows with the current tokenizer: an inflected form finds it.
+  auto match = db->Prepare("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"старого\"'");
+  ASSERT_TRUE(match.ok()) << match.status().ToString();
+  ASSERT_TRUE(*match->Step());
+  EXPECT_EQ(match->ColumnInt(0), 1);
+}
+
+TEST(DocumentStoreMigrationTest, ADatabaseFromANewerBuildIsRefused) {
+  testing::TempDir dir;
+  const std::string path = dir.File("new.db");
+  {
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db->Exec("CREATE TABLE schema_version(component TEXT PRIMARY KEY, version INTEGER "
+                         "NOT NULL, migrated_at TEXT NOT NULL DEFAULT '') WITHOUT ROWID; "
+                         "INSERT INTO schema_version(component, version) VALUES('index', 999);")
+                    .ok());
+  }
+  auto db = Database::Open(path);
+  auto store = DocumentStore::Open(*db);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(store.status().message().find("newer"), std::string::npos);
+  EXPECT_NE(store.status().message().find(path), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pressmine::index

@@ -1,0 +1,201 @@
+#include "index/search.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "index/document_store.h"
+#include "tests/support/temp_dir.h"
+
+namespace pressmine::index {
+namespace {
+
+class SearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::Open(dir_.File("s.db"));
+    ASSERT_TRUE(db.ok());
+    db_.emplace(std::move(*db));
+    auto store = DocumentStore::Open(*db_);
+    ASSERT_TRUE(store.ok());
+    Add(*store, "kg-ru", Language::kRussian, "2026-01-26", "Онлайн-встреча с врачами за рубежом",
+        "Заместитель министра провел встречу с врачами, работающими в Германии и США.");
+    Add(*store, "kg-en", Language::kEnglish, "2026-01-26", "Online meeting with doctors abroad",
+        "The deputy minister met doctors working in Germany and the United States.");
+    Add(*store, "kg-en", Language::kEnglish, "2025-11-03", "Vaccination campaign in Osh",
+        "The ministry started a measles vaccination campaign. Doctors visited schools.");
+    Add(*store, "kz-ru", Language::kRussian, "2025-09-22", "Поддержка сельских врачей",
+        "Подъемные пособия и жилье для врачей в сельской местности. Вакцинация тоже упомянута.");
+    Add(*store, "kg-en", Language::kEnglish, "", "Hemodialysis centre opened",
+        "A hemodialysis centre opened in Bishkek; the ministry thanked the doctors.");
+  }
+
+  void Add(DocumentStore& store, std::string source, Language lang, std::string published,
+           std::string title, std::string text) {
+    DocumentRecord d;
+    d.url = "https://example.org/" + std::to_string(++n_);
+    d.source = std::move(source);
+    d.lang = lang;
+    d.published = std::move(published);
+    d.title = std::move(title);
+    d.text = std::move(text);
+    ASSERT_TRUE(store.Put(d, "2026-11-24T00:00:00Z").ok());
+  }
+
+  std::vector<std::string> Titles(const SearchRequest& req) {
+    auto r = Search(*db_, req);
+    EXPECT_TRUE(r.ok()) << req.query << ": " << r.status().ToString();
+    std::vector<std::string> titles;
+    if (r.ok()) {
+      for (const auto& h : r->hits) titles.push_back(h.title);
+    }
+    return titles;
+  }
+
+  static SearchRequest Q(std::string q) {
+    SearchRequest r;
+    r.query = std::move(q);
+    return r;
+  }
+
+  testing::TempDir dir_;
+  std::optional<Database> db_;
+  int n_ = 0;
+};
+
+TEST_F(SearchTest, TitleMatchesRankAboveBodyMatches) {
+  auto titles = Titles(Q("vaccination"));
+  ASSERT_EQ(titles.size(), 1u);
+  titles = Titles(Q("doctors"));
+  ASSERT_EQ(titles.size(), 3u);
+  EXPECT_EQ(titles[0], "Online meeting with doctors abroad");
+}
+
+TEST_F(SearchTest, LanguageSourceAndDateFiltersFromFlagsAndQuery) {
+  SearchRequest by_flag = Q("рубеж OR doctors");
+  by_flag.lang = Language::kRussian;
+  EXPECT_EQ(Titles(by_flag), std::vector<std::string>{"Онлайн-встреча с врачами за рубежом"});
+  EXPECT_EQ(Titles(Q("рубежом OR doctors lang:ru")), Titles(by_flag));
+
+  SearchRequest by_source = Q("ministry");
+  by_source.sources = {"kg-en"};
+  EXPECT_EQ(Titles(by_source).size(), 2u);
+  EXPECT_EQ(Titles(Q("ministry source:kz-ru")).size(), 0u);
+
+  SearchRequest dated = Q("doctors");
+  dated.from = "2025-11";
+  dated.to = "2025-11-30";
+  EXPECT_EQ(Titles(dated), std::vector<std::string>{"Vaccination campaign in Osh"});
+  EXPECT_EQ(Titles(Q("doctors date:2026")), std::vector<std::string>{"Online meeting with doctors abroad"});
+  EXPECT_EQ(Titles(Q("doctors date:..2025-12")).size(), 1u) << "undated releases fall outside ranges";
+}
+
+TEST_F(SearchTest, InflectedFormsMeetThroughStems) {
+  // врачами (instr. pl.), врачей (gen. pl.): one stem.
+  EXPECT_EQ(Titles(Q("врач")).size(), 2u);
+  EXPECT_EQ(Titles(Q("врачи")).size(), 2u);
+  EXPECT_EQ(Titles(Q("doctor")).size(), 3u);
+  EXPECT_EQ(Titles(Q("\"сельской местности\"")).size(), 1u);
+  EXPECT_EQ(Titles(Q("\"сельская местность\"")).size(), 1u) << "a phrase matches inflected";
+}
+
+TEST_F(SearchTest, FiltersNarrowTheMatchInsideFts5) {
+  SearchRequest req = Q("doctors lang:en source:kg-en date:2025-06..2026-02");
+  auto r = Search(*db_, req);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->fts_expression.find("=l:en"), std::string::npos) << r->fts_expression;
+  EXPECT_NE(r->fts_expression.find("=s:kg-en"), std::string::npos);
+  EXPECT_EQ(r->fts_expression.find("=y:2025"), std::string::npos) << "Jun..Dec 2025 are months";
+  EXPECT_NE(r->fts_expression.find("=m:2025-06"), std::string::npos);
+  EXPECT_NE(r->fts_expression.find("=m:2025-12"), std::string::npos);
+  EXPECT_NE(r->fts_expression.find("=m:2026-02"), std::string::npos);
+  EXPECT_EQ(r->fts_expression.find("=m:2026-03"), std::string::npos);
+  EXPECT_EQ(r->total, 2);
+  // A whole year collapses to one year token.
+  r = Search(*db_, Q("doctors date:2025"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->fts_expression.find("=y:2025"), std::string::npos);
+  EXPECT_EQ(r->fts_expression.find("=m:"), std::string::npos) << r->fts_expression;
+}
+
+TEST_F(SearchTest, DocumentTextCannotForgeReservedTokens) {
+  auto store = DocumentStore::Open(*db_);
+  ASSERT_TRUE(store.ok());
+  Add(*store, "evil", Language::kEnglish, "2020-01-01", "\x01=l:ru\x01=s:kz-ru",
+      "\x01=l:ru =s:kz-ru doctors");
+  SearchRequest req = Q("doctors");
+  req.lang = Language::kRussian;
+  req.sources = {"kz-ru"};
+  auto titles = Titles(req);
+  EXPECT_EQ(titles, std::vector<std::string>{}) << "the forged release must not pass as ru/kz-ru";
+}
+
+TEST_F(SearchTest, ConflictingFiltersAreUsageErrors) {
+  SearchRequest req = Q("doctors lang:en");
+  req.lang = Language::kRussian;
+  auto r = Search(*db_, req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+  SearchRequest bad_date = Q("doctors");
+  bad_date.from = "26.01.2026";
+  r = Search(*db_, bad_date);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("26.01.2026"), std::string::npos);
+}
+
+TEST_F(SearchTest, PhrasesExclusionPrefixAndTitleOnly) {
+  EXPECT_EQ(Titles(Q("\"deputy minister\"")).size(), 1u);
+  EXPECT_EQ(Titles(Q("\"minister deputy\"")).size(), 0u);
+  EXPECT_EQ(Titles(Q("doctors -hemodialysis")).size(), 2u);
+  EXPECT_EQ(Titles(Q("hemodial*")).size(), 1u);
+  EXPECT_EQ(Titles(Q("title:doctors")), std::vector<std::string>{"Online meeting with doctors abroad"});
+}
+
+TEST_F(SearchTest, SnippetsHighlightMatchesAndTotalsCountAllMatches) {
+  SearchRequest req = Q("doctors");
+  req.limit = 1;
+  req.highlight_open = "<";
+  req.highlight_close = ">";
+  auto r = Search(*db_, req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 3);
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_NE(r->hits[0].snippet.find("<doctors>"), std::string::npos) << r->hits[0].snippet;
+  for (const auto& h : r->hits) EXPECT_EQ(h.snippet.find('\n'), std::string::npos);
+  req.offset = 1;
+  req.limit = 5;
+  r = Search(*db_, req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->hits.size(), 2u);
+}
+
+TEST_F(SearchTest, SortByDateIsNewestFirstWithUndatedLast) {
+  SearchRequest req = Q("ministry OR doctors");
+  req.sort = SortOrder::kNewestFirst;
+  auto r = Search(*db_, req);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->hits.size(), 3u);
+  EXPECT_EQ(r->hits[0].published, "2026-01-26");
+  EXPECT_EQ(r->hits[1].published, "2025-11-03");
+  EXPECT_EQ(r->hits[2].published, "");
+}
+
+TEST_F(SearchTest, FilterOnlyQueryListsNewestFirst) {
+  auto r = Search(*db_, Q("lang:ru"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->total, 2);
+  EXPECT_EQ(r->hits[0].published, "2026-01-26");
+}
+
+TEST_F(SearchTest, MalformedQueriesNeverLeakSqlText) {
+  for (const char* q : {"\"open", "a OR", "-x", "lang:fr"}) {
+    auto r = Search(*db_, Q(q));
+    ASSERT_FALSE(r.ok()) << q;
+    EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument) << q;
+    EXPECT_EQ(r.status().message().find("fts5"), std::string::npos) << r.status().message();
+    EXPECT_EQ(r.status().message().find("SQL"), std::string::npos) << r.status().message();
+  }
+}
+
+}  // namespace
+}  // namespace pressmine::index

@@ -1,0 +1,170 @@
+// pressmine search QUERY : ranked full-text search.
+#include <iostream>
+
+#include "index/search.h"
+#include "tools/command.h"
+#include "tools/json_writer.h"
+
+namespace pressmine::tools {
+namespace {
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+// The verbatim marker (a control character) shown as "^" in --explain output.
+std::string Readable(std::string s) {
+  for (char& c : s) {
+    if (c == '\x01') c = '^';
+  }
+  return s;
+}
+
+class SearchCommand final : public Command {
+ public:
+  explicit SearchCommand(CLI::App& app) {
+    cmd_ = app.add_subcommand("search", "Search releases (ranked, with highlighted snippets)");
+    cmd_->add_option("query", query_words_, "Query (several words are joined)")->required();
+    cmd_->add_option("--lang", lang_, "Only releases in this language")
+        ->check(CLI::IsMember({"ru", "en", "other"}));
+    cmd_->add_option("--from", from_, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
+    cmd_->add_option("--to", to_, "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD");
+    cmd_->add_option("--source", sources_, "Only this source (repeatable)");
+    cmd_->add_option("--limit", limit_, "How many results")->capture_default_str()
+        ->check(CLI::Range(0, index::kMaxSearchLimit));
+    cmd_->add_option("--offset", offset_, "Skip this many results (paging)")->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    cmd_->add_option("--sort", sort_, "relevance or date (newest first)")->capture_default_str()
+        ->check(CLI::IsMember({"relevance", "date"}));
+    cmd_->add_flag("--explain", explain_, "Print the full-text expression the query compiles to");
+    cmd_->add_flag("--mono", mono_, "No cross-language expansion: search the words as typed");
+    cmd_->add_flag("--json", json_, "Print one JSON object for scripts");
+    cmd_->footer(
+        "Query language:\n"
+        "  words                all must match        \"a phrase\"      words in order\n"
+        "  a OR b               either                -word           must not match\n"
+        "  immun*               prefix                (a OR b) c      grouping\n"
+        "  title:word           in the title          lang:ru|en      language filter\n"
+        "  source:NAME          source filter         date:2025-01..2026-03  date range\n");
+  }
+
+  CLI::App* subcommand() const override { return cmd_; }
+
+  int Run(const GlobalOptions& global) override {
+    Result<Database> db = OpenDatabase(global, /*must_exist=*/true);
+    if (!db.ok()) {
+      PrintError("search", db.status().message());
+      return kExitRuntimeError;
+    }
+    index::SearchRequest req;
+    req.query = Join(query_words_);
+    if (!lang_.empty()) req.lang = ParseLanguageCode(lang_);
+    req.sources = sources_;
+    req.from = from_;
+    req.to = to_;
+    req.limit = limit_;
+    req.offset = offset_;
+    req.sort = sort_ == "date" ? index::SortOrder::kNewestFirst : index::SortOrder::kRelevance;
+    req.cross_language = !mono_;
+    const bool color = !json_ && StdoutIsTerminal();
+    if (color) {
+      req.highlight_open = "\x1b[1m";
+      req.highlight_close = "\x1b[0m";
+    }
+    Result<index::SearchResults> results = index::Search(*db, req);
+    if (!results.ok()) {
+      PrintError("search", results.status().message());
+      return ExitCodeFor(results.status());
+    }
+    if (json_) {
+      PrintJson(req, *results);
+    } else {
+      PrintText(req, *results);
+    }
+    return kExitOk;
+  }
+
+ private:
+  void PrintJson(const index::SearchRequest& req, const index::SearchResults& r) {
+    JsonOut out;
+    auto& w = out.w();
+    w.StartObject();
+    out.Key("query");
+    out.String(req.query);
+    if (explain_) {
+      out.Key("fts");
+      out.String(Readable(r.fts_expression));
+    }
+    out.Key("total");
+    w.Int64(r.total);
+    out.Key("hits");
+    w.StartArray();
+    for (const index::SearchHit& h : r.hits) {
+      w.StartObject();
+      out.Key("id");
+      w.Int64(h.id);
+      out.Key("url");
+      out.StringOrNull(h.url);
+      out.Key("source");
+      out.String(h.source);
+      out.Key("lang");
+      out.String(LanguageCode(h.lang));
+      out.Key("title");
+      out.String(h.title);
+      out.Key("published");
+      out.StringOrNull(h.published);
+      out.Key("score");
+      w.Double(h.score);
+      out.Key("snippet");
+      out.String(h.snippet);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    out.Print();
+  }
+
+  void PrintText(const index::SearchRequest& req, const index::SearchResults& r) {
+    if (explain_) std::cout << "fts: " << Readable(r.fts_expression) << "\n";
+    if (r.total == 0) {
+      std::cout << "No results for \"" << req.query << "\".\n";
+      return;
+    }
+    std::cout << r.total << (r.total == 1 ? " result" : " results") << " for \"" << req.query << "\"";
+    if (!r.hits.empty()) {
+      std::cout << " (showing " << req.offset + 1 << "-" << req.offset + static_cast<int>(r.hits.size())
+                << ")";
+    }
+    std::cout << "\n\n";
+    int n = req.offset;
+    for (const index::SearchHit& h : r.hits) {
+      std::cout << ++n << ". " << (h.title.empty() ? "(untitled)" : h.title) << "\n   "
+                << (h.published.empty() ? "undated" : h.published) << " | " << LanguageCode(h.lang)
+                << " | " << h.source << " | " << h.url << "\n   " << h.snippet << "\n\n";
+    }
+  }
+
+  CLI::App* cmd_;
+  std::vector<std::string> query_words_;
+  std::string lang_;
+  std::string from_;
+  std::string to_;
+  std::vector<std::string> sources_;
+  int limit_ = 10;
+  int offset_ = 0;
+  std::string sort_ = "relevance";
+  bool explain_ = false;
+  bool mono_ = false;
+  bool json_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeSearchCommand(CLI::App& app) { return std::make_unique<SearchCommand>(app); }
+
+}  // namespace pressmine::tools
