@@ -262,7 +262,7 @@ std::vector<TermMatch> Lexicon::FindTerms(std::span<const std::string> stems) co
   return out;
 }
 
-std::string_view BuiltinGlossary() { return data::CorporaFile(kGlossaryFile); }
+std::string_view BuiltinGlossary() { return data::EmbeddedFile(kGlossaryFile); }
 
 namespace {
 

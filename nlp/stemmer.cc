@@ -41,7 +41,7 @@ Result<ScriptStemmer> ScriptStemmer::Create() {
   PM_ASSIGN_OR_RETURN(Stemmer ru, Stemmer::Create("russian"));
   PM_ASSIGN_OR_RETURN(Stemmer en, Stemmer::Create("english"));
   constexpr std::string_view kExceptionsFile = "lexicon/stem_exceptions_ru.txt";
-  const std::string_view list = data::CorporaFile(kExceptionsFile);
+  const std::string_view list = data::EmbeddedFile(kExceptionsFile);
   if (list.empty()) return Status::Internal(std::string(kExceptionsFile) + ": not compiled in");
   std::unordered_set<std::string> exceptions;
   Status st = internal::ForEachTsvRow(list, [&](const internal::TsvRow& row) {
