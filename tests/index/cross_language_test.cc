@@ -5,6 +5,7 @@
 
 #include "index/document_store.h"
 #include "index/search.h"
+#include "tests/support/search_options.h"
 #include "tests/support/temp_dir.h"
 
 namespace pressmine::index {
@@ -46,7 +47,7 @@ class CrossLanguageTest : public ::testing::Test {
     SearchRequest req;
     req.query = q;
     req.cross_language = cross_language;
-    auto r = Search(*db_, req);
+    auto r = Search(*db_, req, testing::GlossaryOnly());
     EXPECT_TRUE(r.ok()) << q << ": " << r.status().ToString();
     std::set<int64_t> ids;
     if (r.ok()) {
@@ -86,12 +87,12 @@ TEST_F(CrossLanguageTest, MonoSearchesOnlyTheWordsAsTyped) {
 TEST_F(CrossLanguageTest, OwnLanguageRanksFirst) {
   SearchRequest req;
   req.query = "Досмамбетов";
-  auto r = Search(*db_, req);
+  auto r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->hits.size(), 2u);
   EXPECT_EQ(r->hits[0].lang, Language::kRussian);
   req.query = "Dosmambetov";
-  r = Search(*db_, req);
+  r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->hits.size(), 2u);
   EXPECT_EQ(r->hits[0].lang, Language::kEnglish);
