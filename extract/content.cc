@@ -1,7 +1,6 @@
 #include "extract/content.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "extract/hints.h"
 #include "extract/text_util.h"

@@ -77,8 +77,7 @@ std::string TypeOf(const rapidjson::Value& obj) {
 
 bool IsArticleType(std::string_view type) {
   return type.find("Article") != std::string_view::npos ||
-         type.find("Posting") != std::string_view::npos ||
-         type.find("NewsArticle") != std::string_view::npos || type == "Report";
+         type.find("Posting") != std::string_view::npos || type == "Report";
 }
 
 void ParseJsonLd(std::string_view text, std::vector<JsonLdArticle>* out) {

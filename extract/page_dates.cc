@@ -1,6 +1,7 @@
 #include "extract/page_dates.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "extract/hints.h"
@@ -78,7 +79,7 @@ PageText BuildPageText(const FlatDom& dom) {
 bool IsModifiedTime(const FlatDom& dom, int32_t i) {
   for (int32_t n = i, level = 0; n >= 0 && level < 2; n = dom[static_cast<size_t>(n)].parent, ++level) {
     const GumboNode* g = dom[static_cast<size_t>(n)].node;
-    if (ContainsAny(Attr(g, "class"), {"modif", "updat", "edit"}) ||
+    if (ContainsAny(Attr(g, "class"), {"modif", "updat"}) ||
         ContainsAny(Attr(g, "itemprop"), {"datemodified"})) {
       return true;
     }
