@@ -191,7 +191,11 @@ Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& option
       article.warnings.push_back("no article block found; the page's whole visible text was kept");
     }
   }
-  if (article.paragraphs.empty()) return Status::InvalidArgument("no article text found");
+  if (article.paragraphs.empty()) {
+    std::string message = "no article text found";
+    for (const std::string& w : article.warnings) message += "; " + w;
+    return Status::InvalidArgument(std::move(message));
+  }
   // Old sites put the site's name in <title> and the headline, in bold, atop the text.
   if (title.weak && title.node < 0 && article.paragraphs.size() > 1 &&
       LooksLikeHeadline(article.paragraphs.front())) {

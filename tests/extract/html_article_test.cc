@@ -120,6 +120,13 @@ TEST(HtmlArticleTest, DeepNestingIsCutWithAReason) {
   ASSERT_EQ(a->warnings.size(), 1u);
   EXPECT_TRUE(Contains(a->warnings[0], "max_nesting_depth")) << a->warnings[0];
 
+  std::string only_deep;
+  for (int i = 0; i < 100000; ++i) only_deep += "<div>";
+  only_deep += "deep text";
+  auto c = ExtractFromHtml(only_deep);
+  ASSERT_FALSE(c.ok());
+  EXPECT_TRUE(Contains(c.status().message(), "max_nesting_depth")) << c.status().ToString();
+
   std::string moderate;
   for (int i = 0; i < 1500; ++i) moderate += "<div>";
   moderate += "deep text";
