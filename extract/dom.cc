@@ -25,9 +25,10 @@ bool IsInvisibleTag(GumboTag tag) {
 }
 
 // Furniture by tag: site navigation, side columns and page footers.
+// Image captions describe a picture, not the story (and repeat its credit line).
 bool IsFurnitureTag(GumboTag tag) {
   return tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_FOOTER ||
-         tag == GUMBO_TAG_MENU;
+         tag == GUMBO_TAG_MENU || tag == GUMBO_TAG_FIGCAPTION;
 }
 
 // ARIA roles that mark furniture (readability's list plus the page banner and footer).
