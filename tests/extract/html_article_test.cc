@@ -31,6 +31,7 @@ const char kNewsPage[] = R"(<!DOCTYPE html><html lang="en"><head><meta charset="
  <div class="links"><a href="#">VK</a> <a href="#">X</a> <a href="#">OK</a> <a href="#">WhatsApp</a> <a href="#">Telegram</a></div>
  <div class="article__text">
   <p>On January 28, a final meeting was held at the Ministry of Health, where the results of the year were discussed and priorities for 2026 were outlined.</p>
+  <figure><img src="board.jpg"><figcaption>The minister at the board meeting. Photo: press service</figcaption></figure>
   <p>According to the press service, the board meeting was chaired by the minister, who presented an analysis of state programs, workforce development and financing.</p>
   <p>Infant mortality decreased to 13.5 per 1,000 live births, a reduction of 4.2% compared to the previous year, the ministry noted.</p>
  </div>
@@ -51,7 +52,8 @@ TEST(HtmlArticleTest, NewsPageKeepsTheArticleAndNothingElse) {
   EXPECT_TRUE(a->paragraphs[2].ends_with("the ministry noted."));
   const std::string text = a->Text();
   for (const char* furniture : {"Garmash", "VK", "WhatsApp", "Read also", "Football", "Italian coach",
-                                "cookies", "Politics", "All rights reserved", "tracker"}) {
+                                "cookies", "Politics", "All rights reserved", "tracker",
+                                "Photo: press service"}) {
     EXPECT_FALSE(Contains(text, furniture)) << furniture;
   }
   EXPECT_EQ(a->published, "2026-01-28T14:35");
