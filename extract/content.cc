@@ -27,7 +27,8 @@ constexpr double kMaxParagraphLinkDensity = 0.5;
 constexpr size_t kMinStrictChars = 250;
 // A "date line" is short: a date, maybe a place or "Опубликовано:", nothing else.
 constexpr size_t kMaxDateLineBytes = 80;
-constexpr size_t kMaxCuedDateLineBytes = 200;
+constexpr size_t kMaxCuedDateLineBytes = 200;  // "Published ... | Updated ..."
+constexpr size_t kMaxCuedDateLineRestBytes = 64;
 constexpr size_t kMaxDateLineRestBytes = 40;  // "Опубликовано", "Posted on", a city
 
 struct Stats {
@@ -69,11 +70,12 @@ bool IsDateLine(const std::string& text) {
   if (text.size() > kMaxCuedDateLineBytes) return false;
   std::vector<nlp::DateMention> dates = nlp::FindDates(text);
   if (dates.empty()) return false;
-  if (StartsWithDateCue(text)) return true;
-  if (text.size() > kMaxDateLineBytes) return false;
   size_t covered = 0;
   for (const nlp::DateMention& d : dates) covered += d.end - d.begin;
-  return text.size() - covered <= kMaxDateLineRestBytes;
+  const size_t rest = text.size() - covered;
+  // "Дата проведения — 12 марта 2026 года, место — Бишкек." is a sentence, not a date line.
+  if (StartsWithDateCue(text) && text.back() != '.' && rest <= kMaxCuedDateLineRestBytes) return true;
+  return text.size() <= kMaxDateLineBytes && rest <= kMaxDateLineRestBytes;
 }
 
 class Extractor {

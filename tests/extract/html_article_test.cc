@@ -101,6 +101,17 @@ TEST(HtmlArticleTest, LineBreaksTablesAndRelatedBlocks) {
   EXPECT_EQ(a->paragraphs, want);
 }
 
+TEST(HtmlArticleTest, DateLinesAreDroppedButSentencesWithDatesAreNot) {
+  auto a = ExtractFromHtml(
+      "<body><article><div>Бишкек, 28.01.2026 10:30</div><div>Published Jan 28, 2026 at 10:30 | "
+      "Updated at 12:00 on Jan 28, 2026</div><p>Дата проведения конференции — 12 марта 2026 года, "
+      "место — Бишкек.</p><p>Министерство здравоохранения приглашает врачей принять участие в "
+      "конференции, посвященной первичной медико-санитарной помощи.</p></article></body>");
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a->paragraphs.size(), 2u) << a->Text();
+  EXPECT_TRUE(a->paragraphs[0].starts_with("Дата проведения конференции"));
+}
+
 TEST(HtmlArticleTest, MalformedAndEmptyPagesGiveAResultOrAReason) {
   auto broken = ExtractFromHtml("<div><p>Unclosed <b>tags <i>everywhere</div></p>");
   ASSERT_TRUE(broken.ok());
