@@ -152,16 +152,14 @@ std::string ChooseSite(const PageMetadata& meta) {
   return site;
 }
 
-std::string MiB(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
-
 }  // namespace
 
 Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& options) {
   Article article;
   if (html.size() > options.max_html_bytes) {
     article.warnings.push_back("input truncated from " + std::to_string(html.size()) +
-                               " bytes to the first " + MiB(options.max_html_bytes) +
-                               " (HtmlOptions::max_html_bytes)");
+                               " bytes to the first " + std::to_string(options.max_html_bytes) +
+                               " bytes (HtmlOptions::max_html_bytes)");
     html = html.substr(0, options.max_html_bytes);
   }
   if (const size_t keep = DepthLimitedPrefix(html, options.max_nesting_depth); keep < html.size()) {
