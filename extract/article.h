@@ -63,7 +63,8 @@ struct HtmlOptions {
 Result<Article> ExtractFromHtml(std::string_view utf8_html, const HtmlOptions& options = {});
 
 // Fails with kInvalidArgument when the text is empty after the date line.
-Result<Article> ExtractFromPlainText(std::string_view utf8_text, Language lang_hint = Language::kUnknown);
+Result<Article> ExtractFromPlainText(std::string_view utf8_text,
+                                     Language lang_hint = Language::kUnknown);
 
 }  // namespace pressmine::extract
 

@@ -28,8 +28,8 @@ GumboDocument::~GumboDocument() { gumbo_destroy_output(&kOptions, output_); }
 size_t DepthLimitedPrefix(std::string_view html, size_t max_depth) {
   static constexpr std::string_view kNoNesting[] = {
       // void elements
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "keygen", "!doctype",
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+      "track", "wbr", "keygen", "!doctype",
       // elements the parser closes by itself when a sibling starts
       "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
       "colgroup", "rb", "rt", "rp", "rtc"};
@@ -87,6 +87,5 @@ size_t DepthLimitedPrefix(std::string_view html, size_t max_depth) {
   }
   return n;
 }
-
 
 }  // namespace pressmine::extract

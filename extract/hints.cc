@@ -196,7 +196,8 @@ PhraseKind ClassifyParagraph(std::string_view paragraph) {
   if (lower.size() <= kMaxCreditBytes) {
     for (const std::string& credit : t.credits) {
       if (trimmed.compare(0, credit.size(), credit) == 0 &&
-          (trimmed.size() == credit.size() || credit.back() == ':' || trimmed[credit.size()] == ' ')) {
+          (trimmed.size() == credit.size() || credit.back() == ':' ||
+           trimmed[credit.size()] == ' ')) {
         return PhraseKind::kFurniture;
       }
     }
@@ -253,7 +254,8 @@ bool StartsWithDateCue(std::string_view text) {
   for (const auto* cues : {&t.modified_cues, &t.published_cues}) {
     for (const std::string& cue : *cues) {
       if (lower.compare(0, cue.size(), cue) == 0 &&
-          (lower.size() == cue.size() || !std::isalnum(static_cast<unsigned char>(lower[cue.size()])))) {
+          (lower.size() == cue.size() ||
+           !std::isalnum(static_cast<unsigned char>(lower[cue.size()])))) {
         return true;
       }
     }

@@ -6,7 +6,6 @@
 // site name. Its position anchors the search for a written date.
 #include <gumbo.h>
 
-
 #include "extract/article.h"
 #include "extract/content.h"
 #include "extract/dom.h"
@@ -27,14 +26,16 @@ constexpr size_t kMaxTitleHeadings = 8;
 std::string NodeText(const FlatDom& dom, int32_t node) {
   std::string raw;
   for (int32_t i = node; i < dom[static_cast<size_t>(node)].end; ++i) {
-    if (dom[static_cast<size_t>(i)].is_text) raw.append(dom[static_cast<size_t>(i)].node->v.text.text);
+    if (dom[static_cast<size_t>(i)].is_text)
+      raw.append(dom[static_cast<size_t>(i)].node->v.text.text);
   }
   return CollapseWhitespace(raw);
 }
 
 // "Headline | Site name" -> "Headline": the longest part between separators.
 std::string StripSiteName(const std::string& title) {
-  static constexpr std::string_view kSeparators[] = {" | ", " — ", " – ", " - ", " :: ", " « ", " » "};
+  static constexpr std::string_view kSeparators[] = {" | ",  " — ", " – ", " - ",
+                                                     " :: ", " « ", " » "};
   std::vector<std::string> parts{title};
   for (std::string_view sep : kSeparators) {
     std::vector<std::string> next;
@@ -82,7 +83,8 @@ TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
   std::vector<int32_t> h1s, h2s;
   for (size_t i = 0; i < dom.size() && h1s.size() < kMaxTitleHeadings; ++i) {
     if (dom[i].tag == GUMBO_TAG_H1) h1s.push_back(static_cast<int32_t>(i));
-    if (dom[i].tag == GUMBO_TAG_H2 && h2s.size() < kMaxTitleHeadings) h2s.push_back(static_cast<int32_t>(i));
+    if (dom[i].tag == GUMBO_TAG_H2 && h2s.size() < kMaxTitleHeadings)
+      h2s.push_back(static_cast<int32_t>(i));
   }
   // An <h1> that the metadata confirms.
   for (int32_t h : h1s) {
@@ -109,7 +111,8 @@ TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
     for (int32_t h : *list) {
       std::string f = FoldForCompare(NodeText(dom, h));
       if (f.size() >= kMinHeadlineFoldedBytes && !folded.empty() &&
-          (f == folded || folded.find(f) != std::string::npos || f.find(folded) != std::string::npos)) {
+          (f == folded || folded.find(f) != std::string::npos ||
+           f.find(folded) != std::string::npos)) {
         choice.node = h;
         return choice;
       }
@@ -131,7 +134,8 @@ bool LooksLikeUrl(std::string_view s) {
 }
 
 std::string ChooseAuthor(const PageMetadata& meta) {
-  for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator"}) {
+  for (std::string_view key :
+       {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator"}) {
     std::string v = meta.Meta(key);
     if (!v.empty() && !LooksLikeUrl(v)) return v;
   }
@@ -163,10 +167,9 @@ Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& option
     html = html.substr(0, options.max_html_bytes);
   }
   if (const size_t keep = DepthLimitedPrefix(html, options.max_nesting_depth); keep < html.size()) {
-    article.warnings.push_back("input truncated at byte " + std::to_string(keep) +
-                               ": elements nested deeper than " +
-                               std::to_string(options.max_nesting_depth) +
-                               " (HtmlOptions::max_nesting_depth)");
+    article.warnings.push_back(
+        "input truncated at byte " + std::to_string(keep) + ": elements nested deeper than " +
+        std::to_string(options.max_nesting_depth) + " (HtmlOptions::max_nesting_depth)");
     html = html.substr(0, keep);
   }
   GumboDocument doc(html);
@@ -183,8 +186,9 @@ Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& option
   if (article.paragraphs.empty()) {
     article.paragraphs = AllVisibleParagraphs(dom);
     const std::string folded_title = FoldForCompare(article.title);
-    std::erase_if(article.paragraphs,
-                  [&](const std::string& p) { return !folded_title.empty() && FoldForCompare(p) == folded_title; });
+    std::erase_if(article.paragraphs, [&](const std::string& p) {
+      return !folded_title.empty() && FoldForCompare(p) == folded_title;
+    });
     if (!article.paragraphs.empty()) {
       article.warnings.push_back("no article block found; the page's whole visible text was kept");
     }

@@ -84,7 +84,7 @@ void ParseJsonLd(std::string_view text, std::vector<JsonLdArticle>* out) {
   if (text.size() > kMaxJsonLdBytes) return;
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(text.data(),
-                                                                                 text.size());
+                                                                                text.size());
   if (doc.HasParseError()) return;
   std::vector<const rapidjson::Value*> stack{&doc};
   size_t visited = 0;
@@ -139,7 +139,8 @@ const GumboNode* FindBody(const GumboNode* root) {
                                                            : nullptr;
     // <body> is a child of <html>: two levels are enough.
     if (c && (n->type == GUMBO_NODE_DOCUMENT || n->v.element.tag == GUMBO_TAG_HTML)) {
-      for (size_t i = c->length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(c->data[i]));
+      for (size_t i = c->length; i-- > 0;)
+        stack.push_back(static_cast<const GumboNode*>(c->data[i]));
     }
   }
   return root;

@@ -51,9 +51,9 @@ TEST(HtmlArticleTest, NewsPageKeepsTheArticleAndNothingElse) {
   EXPECT_TRUE(a->paragraphs[0].starts_with("On January 28, a final meeting"));
   EXPECT_TRUE(a->paragraphs[2].ends_with("the ministry noted."));
   const std::string text = a->Text();
-  for (const char* furniture : {"Garmash", "VK", "WhatsApp", "Read also", "Football", "Italian coach",
-                                "cookies", "Politics", "All rights reserved", "tracker",
-                                "Photo: press service"}) {
+  for (const char* furniture :
+       {"Garmash", "VK", "WhatsApp", "Read also", "Football", "Italian coach", "cookies",
+        "Politics", "All rights reserved", "tracker", "Photo: press service"}) {
     EXPECT_FALSE(Contains(text, furniture)) << furniture;
   }
   EXPECT_EQ(a->published, "2026-01-28T14:35");
@@ -88,9 +88,11 @@ TEST(HtmlArticleTest, LineBreaksTablesAndRelatedBlocks) {
       "<body><div class='news-text'>Первый абзац сообщения о вакцинации детей в регионах страны, "
       "которая продлится до конца февраля.<br><br>Второй абзац о выездных бригадах, которые будут "
       "работать в отдаленных селах.<table><tr><th>Область</th><th>Дети</th></tr>"
-      "<tr><td>Чуйская область</td><td>12 400</td></tr><tr><td>Ошская область</td><td>9 800</td></tr>"
+      "<tr><td>Чуйская область</td><td>12 400</td></tr><tr><td>Ошская область</td><td>9 "
+      "800</td></tr>"
       "</table>"
-      "<h3>Читайте также</h3><p>Минздрав закупил новые автомобили скорой помощи для всех областей.</p>"
+      "<h3>Читайте также</h3><p>Минздрав закупил новые автомобили скорой помощи для всех "
+      "областей.</p>"
       "</div></body>");
   ASSERT_TRUE(a.ok());
   const std::vector<std::string> want = {
@@ -193,14 +195,16 @@ TEST(HtmlArticleTest, PublicationDateEvidence) {
        "[{\"@type\":\"WebPage\"},{\"@type\":\"NewsArticle\",\"headline\":\"Вакцинация\","
        "\"datePublished\":\"2026-01-15T09:00:00+06:00\",\"dateModified\":\"2026-02-01\"}]}"
        "</script><meta property='article:published_time' content='2026-01-16'></head><body><h1>"
-       "Вакцинация</h1>" + body + "</body>",
+       "Вакцинация</h1>" +
+           body + "</body>",
        "", "2026-01-15T09:00", "json-ld:datePublished"},
       {"meta beats url",
        "<head><meta name='pubdate' content='2026-01-15'></head><body>" + body + "</body>",
        "https://example.kg/2025/12/01/news", "2026-01-15", "meta:pubdate"},
       {"time element",
        "<body><h1>Кампания вакцинации началась</h1><time datetime='2026-01-15T09:00'>15 января"
-       "</time>" + body + "</body>",
+       "</time>" +
+           body + "</body>",
        "", "2026-01-15T09:00", "time[datetime]"},
       {"url", "<body>" + body + "</body>", "https://example.kg/ru/news/2026/01/15/vaccination",
        "2026-01-15", "url"},
@@ -211,7 +215,8 @@ TEST(HtmlArticleTest, PublicationDateEvidence) {
       {"modified is not published",
        "<head><meta property='article:modified_time' content='2026-02-03T12:44:00+03:00'></head>"
        "<body><div>Обновлено: 3 февраля 2026</div><h1>Кампания вакцинации началась</h1><div>"
-       "Опубликовано: 15 января 2026</div>" + body + "</body>",
+       "Опубликовано: 15 января 2026</div>" +
+           body + "</body>",
        "", "2026-01-15", "text"},
       {"no date", "<body>" + body + "</body>", "https://example.kg/news/1234", "", ""},
   };
