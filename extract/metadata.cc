@@ -42,18 +42,24 @@ std::string SubtreeText(const GumboNode* node) {
   return out;
 }
 
-std::string JsonString(const rapidjson::Value& v) {
+// A string, an object's "name" / "@value", or a list of those. Real values nest two or three
+// levels ({"author": [{"@type": "Person", "name": "..."}]}); deeper ones are not followed, so a
+// hostile block cannot recurse without bound.
+constexpr int kMaxJsonStringDepth = 4;
+
+std::string JsonString(const rapidjson::Value& v, int depth = 0) {
+  if (depth > kMaxJsonStringDepth) return {};
   if (v.IsString()) return CollapseWhitespace(std::string_view(v.GetString(), v.GetStringLength()));
   if (v.IsObject()) {
     auto it = v.FindMember("name");
-    if (it != v.MemberEnd()) return JsonString(it->value);
+    if (it != v.MemberEnd()) return JsonString(it->value, depth + 1);
     it = v.FindMember("@value");
-    if (it != v.MemberEnd()) return JsonString(it->value);
+    if (it != v.MemberEnd()) return JsonString(it->value, depth + 1);
   }
   if (v.IsArray() && !v.Empty()) {
     std::string joined;
     for (const auto& e : v.GetArray()) {
-      std::string s = JsonString(e);
+      std::string s = JsonString(e, depth + 1);
       if (s.empty()) continue;
       if (!joined.empty()) joined += ", ";
       joined += s;

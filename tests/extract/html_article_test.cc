@@ -164,6 +164,20 @@ TEST(HtmlArticleTest, OversizedInputIsTruncatedWithAReason) {
   EXPECT_LT(a->Text().size(), 100u);
 }
 
+TEST(HtmlArticleTest, DeeplyNestedJsonLdIsHarmless) {
+  std::string json = "{\"@type\":\"NewsArticle\",\"datePublished\":\"2026-01-15\",\"author\":";
+  for (int i = 0; i < 200000; ++i) json += "{\"name\":";
+  json += "\"x\"";
+  json += std::string(200000, '}');
+  json += "}";
+  for (int i = 0; i < 200000; ++i) json += "[";
+  auto a = ExtractFromHtml("<head><script type='application/ld+json'>" + json +
+                           "</script></head><body><p>Министерство здравоохранения сообщает о "
+                           "начале кампании по вакцинации детей.</p></body>");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->published, "2026-01-15");
+}
+
 TEST(DepthLimitedPrefixTest, CountsOnlyElementsThatNest) {
   EXPECT_EQ(DepthLimitedPrefix("<div><div><div>x", 3), 16u);
   EXPECT_EQ(DepthLimitedPrefix("<div><div><div>x", 2), 10u);
