@@ -180,7 +180,7 @@ struct CurlFetcher::Impl {
     }
     r.status = 0;
     r.body.clear();
-    if (t->too_large) {
+    if (t->too_large || code == CURLE_FILESIZE_EXCEEDED) {
       r.error = "body larger than " + std::to_string(t->max_body) + " bytes";
     } else if (!t->refused.empty()) {
       r.error = "refused to connect to private address " + t->refused +

@@ -1,4 +1,5 @@
 // Crawler tables and the change feed read by the next stage.
+#include <algorithm>
 #include <array>
 
 #include "crawler/changes.h"
@@ -107,6 +108,8 @@ Result<std::optional<UrlRecord>> Store::Find(const std::string& url) {
 
 Result<UrlRecord> Store::Discover(const std::string& url, const std::string& source, UrlKind kind, int depth,
                                   int64_t lastmod, int64_t now, bool* inserted) {
+  // A date in the future is a wrong server clock or a typo; it must not keep a page due forever.
+  lastmod = std::min(lastmod, now);
   PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> existing, Find(url));
   if (existing) {
     *inserted = false;
