@@ -142,7 +142,8 @@ class Crawl {
   // sharing the host whose scope holds it; -1 when none.
   int ScopeOwner(const std::string& url, size_t preferred) const;
   UrlKind Classify(const std::string& url, size_t source, UrlKind hint) const;
-  int64_t NextDue(const Task& task, const UrlRecord& rec, bool changed) const;
+  // When `task` is next due, given that its content has been the same since `stable_since`.
+  int64_t NextDue(const Task& task, int64_t stable_since) const;
   int64_t FailureDue(int failures) const;
   void Report(const Task& t, const FetchResponse& r, std::string outcome, std::string detail = {});
 
@@ -175,7 +176,9 @@ void Crawl::Enqueue(Task task, bool front) {
   h.allow_private = h.allow_private || s.allow_private;
   h.sources.insert(task.source);
   queued_.insert(task.url);
-  if (front) {
+  // Hubs go first: their dates (lastmod, pubDate) must be known before the pages they list are
+  // fetched, so that a page's first re-check is scheduled by its age, not by our first visit.
+  if (front || task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed) {
     h.queue.push_front(std::move(task));
   } else {
     h.queue.push_back(std::move(task));
@@ -407,12 +410,12 @@ int64_t Crawl::FailureDue(int failures) const {
   return Now() + std::min(backoff, kMaxFailureBackoffSeconds);
 }
 
-int64_t Crawl::NextDue(const Task& task, const UrlRecord& rec, bool changed) const {
+int64_t Crawl::NextDue(const Task& task, int64_t stable_since) const {
   const int64_t now = Now();
   if (task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed || task.seed) return now;  // every run
   if (task.kind == UrlKind::kPage && !options_.store_listing_pages) return now + options_.listing_recheck_seconds;
-  const int64_t last_change = changed || rec.last_change == 0 ? now : rec.last_change;
-  const int64_t interval = std::clamp<int64_t>((now - last_change) / 2, options_.recheck_min_seconds,
+  if (stable_since <= 0 || stable_since > now) stable_since = now;
+  const int64_t interval = std::clamp<int64_t>((now - stable_since) / 2, options_.recheck_min_seconds,
                                                options_.recheck_max_seconds);
   return now + interval;
 }
@@ -481,7 +484,9 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
   } else if (IsRedirect(r.status)) {
     const std::string location = r.Header("location");
     Result<std::string> target = Resolve(r.final_url, location);
-    up.next_due = NextDue(task, rec, false);
+    // A permanent move is looked at again rarely; a temporary one like the page itself.
+    up.next_due = r.status == 301 || r.status == 308 ? now + options_.recheck_max_seconds
+                                                     : NextDue(task, rec.last_change);
     ++summary_.redirects;
     if (!target.ok()) {
       up.error = "bad Location \"" + location + "\"";
@@ -497,7 +502,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
         PM_ASSIGN_OR_RETURN(UrlRecord trec, store_.Discover(*target, Src(static_cast<size_t>(owner)).name,
                                                             Classify(*target, static_cast<size_t>(owner), task.kind),
                                                             task.depth, 0, now, &inserted));
-        if (!queued_.count(*target)) {
+        const bool due = inserted || trec.next_due <= now || options_.full;
+        if (due && !queued_.count(*target)) {
           Task t;
           t.url = *target;
           t.source = static_cast<size_t>(owner);
@@ -512,7 +518,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     }
   } else if (r.status == 304) {
     up.removed = false;
-    up.next_due = NextDue(task, rec, false);
+    up.next_due = NextDue(task, rec.last_change);
     ++summary_.unchanged_pages;
     Report(task, r, "unchanged");
   } else if (r.status >= 200 && r.status < 300) {
@@ -534,7 +540,7 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
   up.last_modified = r.Header("last-modified");
   up.failures = 0;
   if (task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed) {
-    up.next_due = NextDue(task, rec, false);
+    up.next_due = NextDue(task, 0);
     const std::string hash = internal::ContentHash(r.body);
     if (hash == rec.content_hash && !options_.full) {
       ++summary_.unchanged_pages;
@@ -622,9 +628,12 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
   const bool store = task.kind == UrlKind::kArticle || options_.store_listing_pages;
   const int64_t now = Now();
   up.content_hash = hash;
-  up.next_due = NextDue(task, rec, changed);
+  // On first sight, a sitemap/feed date tells how long the page has been as it is: an article
+  // from 2019 is re-checked rarely from the start, not every 6 hours.
+  const int64_t stable_since = !changed ? rec.last_change : first && rec.lastmod > 0 ? rec.lastmod : now;
+  up.next_due = NextDue(task, stable_since);
   if (changed) {
-    up.last_change = now;
+    up.last_change = stable_since;
     if (store) {
       internal::VersionRow v;
       v.url_id = rec.id;
@@ -660,6 +669,7 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
     if (Src(o).IsArticle(l)) {
+      if (queued_.count(l)) continue;  // seen this run: known, nothing new to learn
       bool inserted = false;
       PM_RETURN_IF_ERROR(DiscoverAndQueue(l, o, UrlKind::kArticle, child_depth, 0, false, &inserted));
       new_articles += inserted;

@@ -7,6 +7,8 @@
 #define PRESSMINE_CRAWLER_INTERNAL_STORE_H_
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,8 +82,13 @@ class Store {
   Status FinishRun(int64_t run_id, int64_t now, const std::string& outcome, const std::string& summary_json);
 
  private:
-  explicit Store(Database* db) : db_(db) {}
+  explicit Store(Database* db)
+      : db_(db), cache_(std::make_unique<std::map<std::string, std::unique_ptr<Statement>>>()) {}
+  // A prepared statement for `sql`, reset and ready to bind; prepared once per Store.
+  Result<Statement*> Cached(const std::string& sql);
+
   Database* db_;
+  std::unique_ptr<std::map<std::string, std::unique_ptr<Statement>>> cache_;
 };
 
 // A stable 64-bit content fingerprint (FNV-1a), as 16 hex digits.

@@ -178,11 +178,22 @@ TEST_F(NginxCrawlTest, SecondRunIsConditionalAndAddsNothing) {
 TEST_F(NginxCrawlTest, EditedPageYieldsOneNewVersion) {
   ASSERT_TRUE(Crawl().ok());
   const size_t versions = Changes().size();
+  const size_t first = server_->AccessLog().size();
   {
     std::ofstream out(server_->root() / "ru/news/1003.html", std::ios::app);
     out << "<p>Дополнено: обучение пройдёт в Бишкеке и Оше.</p>\n";
   }
-  clock_ = FixedClock(kT0 + 7 * 3600);  // articles are due again after 6 h
+  // As a CMS does, the sitemap announces the edit (12:00, between the two runs).
+  auto sitemap = ReadFile(server_->root() / "sitemap-ru.xml");
+  ASSERT_TRUE(sitemap.ok());
+  std::string xml = *sitemap;
+  const std::string old_entry = "<loc>/ru/news/1003.html</loc><lastmod>2026-01-10</lastmod>";
+  ASSERT_NE(xml.find(old_entry), std::string::npos);
+  xml.replace(xml.find(old_entry), old_entry.size(),
+              "<loc>/ru/news/1003.html</loc><lastmod>2026-02-10T12:00:00+00:00</lastmod>");
+  ASSERT_TRUE(WriteFileAtomically(server_->root() / "sitemap-ru.xml", xml).ok());
+
+  clock_ = FixedClock(kT0 + 7 * 3600);
   auto s = Crawl();
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->changed_pages, 1);
@@ -191,13 +202,28 @@ TEST_F(NginxCrawlTest, EditedPageYieldsOneNewVersion) {
   ASSERT_EQ(changes.size(), versions + 1);
   EXPECT_EQ(changes.back().url, Url("/ru/news/1003.html"));
   EXPECT_NE(changes.back().html.find("Дополнено"), std::string::npos);
-  // Every other article was asked about conditionally and answered 304.
-  int conditional_304 = 0;
-  for (const auto& l : server_->AccessLog()) {
-    conditional_304 += l.status == 304 && l.uri.find("/news/") != std::string::npos &&
-                       l.uri.find(".html") != std::string::npos;
+  // Old unchanged articles were not due: the cost followed the change.
+  std::vector<AccessLogLine> log = server_->AccessLog();
+  int articles_fetched = 0;
+  for (size_t i = first; i < log.size(); ++i) {
+    const bool article = log[i].uri.rfind("/ru/news/10", 0) == 0 || log[i].uri.rfind("/en/news/20", 0) == 0;
+    articles_fetched += article;
   }
-  EXPECT_GE(conditional_304, kArticles - 1);
+  EXPECT_EQ(articles_fetched, 1 + 2 * 2) << "1003, plus the 503 and 429 pages retried once each";
+
+  // --full asks about every known page, conditionally: all unchanged ones answer 304.
+  options_.full = true;
+  const size_t before_full = log.size();
+  s = Crawl();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->new_pages + s->changed_pages, 0);
+  log = server_->AccessLog();
+  int conditional_304 = 0;
+  for (size_t i = before_full; i < log.size(); ++i) {
+    if (log[i].uri.find(".html") == std::string::npos || log[i].uri.find("/news/") == std::string::npos) continue;
+    conditional_304 += log[i].status == 304 && !log[i].if_none_match.empty();
+  }
+  EXPECT_GE(conditional_304, kArticles);
 }
 
 TEST_F(NginxCrawlTest, KilledRunResumes) {
