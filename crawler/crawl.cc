@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <chrono>
 #include <deque>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -739,7 +740,11 @@ Result<CrawlSummary> RunCrawl(Database& db, const SourcesFile& sources, const Cr
   for (const std::string& name : options.only_sources) {
     if (!sources.Find(name)) return Status::InvalidArgument("no source named \"" + name + "\" in the sources file");
   }
-  PM_ASSIGN_OR_RETURN(RunLock lock, RunLock::Acquire(db.path()));
+  std::optional<RunLock> lock;
+  if (options.take_lock) {
+    PM_ASSIGN_OR_RETURN(RunLock held, RunLock::Acquire(db.path()));
+    lock.emplace(std::move(held));
+  }
   PM_ASSIGN_OR_RETURN(Store store, Store::Open(db));
   const Clock& clock = options.clock ? *options.clock : Clock::System();
   PM_ASSIGN_OR_RETURN(int64_t run_id, store.BeginRun(clock.NowUnixSeconds()));

@@ -63,6 +63,10 @@ struct CrawlOptions {
   bool store_listing_pages = false;
   // Wall clock for stored times and schedules; null means Clock::System().
   const Clock* clock = nullptr;
+  // Take RunLock for the run. Set false only when the caller already holds
+  // RunLock::Acquire(db.path()) around a larger unit of work (`pressmine update`: crawl, then
+  // extract and index what changed), so that no other run can start in between.
+  bool take_lock = true;
 };
 
 struct HostSummary {
