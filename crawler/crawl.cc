@@ -162,6 +162,7 @@ class Crawl {
 
   std::map<std::string, Host> hosts_;
   std::unordered_set<std::string> queued_;  // URLs queued this run
+  std::unordered_set<std::string> fresh_;   // URLs first discovered this run
   std::unordered_map<uint64_t, std::pair<std::string, Task>> in_flight_;
   uint64_t next_id_ = 1;
   CrawlSummary summary_;
@@ -192,6 +193,7 @@ Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind ki
   PM_ASSIGN_OR_RETURN(UrlRecord rec,
                       store_.Discover(url, Src(source).name, kind, depth, lastmod, Now(), &is_new));
   if (inserted) *inserted = is_new;
+  if (is_new) fresh_.insert(url);
   if (queued_.count(url)) return Status::Ok();
   const bool due = is_new || rec.next_due <= Now() || options_.full;
   if (!(due || force)) return Status::Ok();
@@ -670,7 +672,12 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
     if (Src(o).IsArticle(l)) {
-      if (queued_.count(l)) continue;  // seen this run: known, nothing new to learn
+      // New to us this run counts even when a sitemap or feed listed it first: the listing is
+      // still showing news, so its next page may too.
+      if (queued_.count(l)) {
+        new_articles += fresh_.count(l) > 0;
+        continue;
+      }
       bool inserted = false;
       PM_RETURN_IF_ERROR(DiscoverAndQueue(l, o, UrlKind::kArticle, child_depth, 0, false, &inserted));
       new_articles += inserted;

@@ -94,7 +94,8 @@ struct FetchEvent {
   std::string source;
   int http_status = 0;   // 0: no response
   // "new", "changed", "unchanged", "removed", "redirect", "failed", "retry", "robots-denied",
-  // "sitemap", "feed", "robots.txt", "skipped" (non-HTML or out-of-scope redirect).
+  // "sitemap", "feed", "robots.txt", "listing" (a changed listing page, not stored), "skipped"
+  // (non-HTML or out-of-scope redirect).
   std::string outcome;
   std::string detail;    // error text, redirect target, entries found
   int64_t elapsed_ms = 0;
