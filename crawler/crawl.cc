@@ -31,6 +31,7 @@
 
 #include "crawler/charset.h"
 #include "crawler/discovery.h"
+#include "crawler/internal/schedule.h"
 #include "crawler/internal/store.h"
 #include "crawler/robots.h"
 #include "crawler/run_lock.h"
@@ -46,8 +47,6 @@ using internal::UrlRecord;
 
 // How long the loop sleeps at most before looking at the stop flag and host timers again.
 constexpr int kMaxIdleWaitMs = 200;
-// A week: the ceiling of the failure back-off.
-constexpr int64_t kMaxFailureBackoffSeconds = 7 * 86400;
 
 int64_t SteadyMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -408,19 +407,11 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
 }
 
 int64_t Crawl::FailureDue(int failures) const {
-  int64_t backoff = options_.failure_backoff_seconds;
-  for (int i = 1; i < failures && backoff < kMaxFailureBackoffSeconds; ++i) backoff *= 2;
-  return Now() + std::min(backoff, kMaxFailureBackoffSeconds);
+  return internal::NextAttemptAfterFailure(failures, Now(), options_);
 }
 
 int64_t Crawl::NextDue(const Task& task, int64_t stable_since) const {
-  const int64_t now = Now();
-  if (task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed || task.seed) return now;  // every run
-  if (task.kind == UrlKind::kPage && !options_.store_listing_pages) return now + options_.listing_recheck_seconds;
-  if (stable_since <= 0 || stable_since > now) stable_since = now;
-  const int64_t interval = std::clamp<int64_t>((now - stable_since) / 2, options_.recheck_min_seconds,
-                                               options_.recheck_max_seconds);
-  return now + interval;
+  return internal::NextCheck(task.kind, task.seed, Now(), stable_since, options_);
 }
 
 Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
@@ -429,16 +420,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
   if (throttled) {
     ++summary_.per_host[h.key].throttled;
     ++h.throttle_streak;
-    int64_t backoff = int64_t{options_.throttle_backoff_ms} << std::min(h.throttle_streak - 1, 10);
-    const std::string ra = r.Header("retry-after");
-    if (!ra.empty()) {
-      if (std::all_of(ra.begin(), ra.end(), [](char c) { return c >= '0' && c <= '9'; }) && ra.size() < 9) {
-        backoff = std::stoll(ra) * 1000;
-      } else if (const int64_t when = ParseFeedDate(ra); when > 0) {
-        backoff = std::max<int64_t>(0, (when - Now()) * 1000);
-      }
-    }
-    backoff = std::min<int64_t>(backoff, options_.max_retry_after_ms);
+    const int64_t backoff = internal::ThrottleDelayMs(r.Header("retry-after"), h.throttle_streak, Now(), options_);
     h.next_start_ms = SteadyMs() + std::max<int64_t>(backoff, h.delay_ms);
   } else if (r.status != 0) {
     h.throttle_streak = 0;

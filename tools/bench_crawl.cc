@@ -206,6 +206,7 @@ int JsonInt(const std::string& json, const std::string& key) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
   int pages = 20000, per_page = 20;
   bool wget2 = false, install = false, mutate = true;
   for (int i = 1; i < argc; ++i) {
