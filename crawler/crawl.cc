@@ -106,8 +106,9 @@ bool IsRedirect(int status) {
 
 class Crawl {
  public:
-  Crawl(Store& store, const SourcesFile& sources, const std::vector<size_t>& active, const CrawlOptions& options,
-        Fetcher& fetcher, CrawlObserver* observer, const std::atomic<bool>* stop)
+  Crawl(Store& store, const SourcesFile& sources, const std::vector<size_t>& active,
+        const CrawlOptions& options, Fetcher& fetcher, CrawlObserver* observer,
+        const std::atomic<bool>* stop)
       : store_(store),
         sources_(sources),
         active_(active),
@@ -133,11 +134,13 @@ class Crawl {
   Status Handle(FetchResponse response);
   Status HandleRobots(Host& host, const FetchResponse& r);
   Status HandlePage(Host& host, Task& task, const FetchResponse& r);
-  Status HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up);
-  Status HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up);
+  Status HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r,
+                       FetchUpdate& up);
+  Status HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r,
+                    FetchUpdate& up);
   Status HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh);
-  Status DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth, int64_t lastmod,
-                          bool force, bool* inserted);
+  Status DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth,
+                          int64_t lastmod, bool force, bool* inserted);
   // The source a URL belongs to: `preferred` if in its scope, else another active source
   // sharing the host whose scope holds it; -1 when none.
   int ScopeOwner(const std::string& url, size_t preferred) const;
@@ -186,8 +189,8 @@ void Crawl::Enqueue(Task task, bool front) {
   }
 }
 
-Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth, int64_t lastmod,
-                               bool force, bool* inserted) {
+Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth,
+                               int64_t lastmod, bool force, bool* inserted) {
   bool is_new = false;
   PM_ASSIGN_OR_RETURN(UrlRecord rec,
                       store_.Discover(url, Src(source).name, kind, depth, lastmod, Now(), &is_new));
@@ -241,7 +244,8 @@ Status Crawl::Seed() {
       Enqueue(std::move(t));
       return Status::Ok();
     };
-    for (const std::string& u : s.seeds) PM_RETURN_IF_ERROR(add(u, Classify(u, i, UrlKind::kPage), true));
+    for (const std::string& u : s.seeds)
+      PM_RETURN_IF_ERROR(add(u, Classify(u, i, UrlKind::kPage), true));
     for (const std::string& u : s.sitemaps) PM_RETURN_IF_ERROR(add(u, UrlKind::kSitemap, false));
     for (const std::string& u : s.feeds) PM_RETURN_IF_ERROR(add(u, UrlKind::kFeed, false));
   }
@@ -391,7 +395,8 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
   t.url = r.url;
   t.source = *h.sources.begin();
   if (h.robots.disallow_all()) {
-    observer_.OnNotice(h.key + "/robots.txt: " + (r.status ? "HTTP " + std::to_string(r.status) : r.error) +
+    observer_.OnNotice(h.key +
+                       "/robots.txt: " + (r.status ? "HTTP " + std::to_string(r.status) : r.error) +
                        "; nothing on this host is fetched in this run (RFC 9309 2.3.1.4)");
   }
   Report(t, r, "robots.txt");
@@ -401,7 +406,8 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
     // RFC 9309 wants absolute URLs; a relative one is resolved rather than lost.
     Result<std::string> u = Resolve(h.key + "/robots.txt", sm);
     if (!u.ok() || HostKey(*u) != h.key) continue;  // another host's sitemap: not ours to trust
-    PM_RETURN_IF_ERROR(DiscoverAndQueue(*u, *h.sources.begin(), UrlKind::kSitemap, 0, 0, true, nullptr));
+    PM_RETURN_IF_ERROR(
+        DiscoverAndQueue(*u, *h.sources.begin(), UrlKind::kSitemap, 0, 0, true, nullptr));
   }
   return tx.Commit();
 }
@@ -420,7 +426,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
   if (throttled) {
     ++summary_.per_host[h.key].throttled;
     ++h.throttle_streak;
-    const int64_t backoff = internal::ThrottleDelayMs(r.Header("retry-after"), h.throttle_streak, Now(), options_);
+    const int64_t backoff =
+        internal::ThrottleDelayMs(r.Header("retry-after"), h.throttle_streak, Now(), options_);
     h.next_start_ms = SteadyMs() + std::max<int64_t>(backoff, h.delay_ms);
   } else if (r.status != 0) {
     h.throttle_streak = 0;
@@ -428,7 +435,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
   if (retryable && task.attempt < options_.max_retries) {
     ++task.attempt;
     Report(task, r, "retry", r.status ? "HTTP " + std::to_string(r.status) : r.error);
-    if (!throttled && r.status == 0) h.next_start_ms = SteadyMs() + std::max(h.delay_ms, options_.throttle_backoff_ms);
+    if (!throttled && r.status == 0)
+      h.next_start_ms = SteadyMs() + std::max(h.delay_ms, options_.throttle_backoff_ms);
     h.queue.push_front(std::move(task));
     return Status::Ok();
   }
@@ -455,7 +463,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     up.next_due = now + options_.removed_recheck_seconds;
     if (!rec.removed) {
       ++summary_.removed_pages;
-      if (!rec.content_hash.empty() && (rec.kind == UrlKind::kArticle || options_.store_listing_pages)) {
+      if (!rec.content_hash.empty() &&
+          (rec.kind == UrlKind::kArticle || options_.store_listing_pages)) {
         internal::VersionRow v;
         v.url_id = rec.id;
         v.removed = true;
@@ -484,9 +493,11 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
         Report(task, r, "skipped", up.error + ": " + *target);
       } else if (*target != task.url) {
         bool inserted = false;
-        PM_ASSIGN_OR_RETURN(UrlRecord trec, store_.Discover(*target, Src(static_cast<size_t>(owner)).name,
-                                                            Classify(*target, static_cast<size_t>(owner), task.kind),
-                                                            task.depth, 0, now, &inserted));
+        PM_ASSIGN_OR_RETURN(
+            UrlRecord trec,
+            store_.Discover(*target, Src(static_cast<size_t>(owner)).name,
+                            Classify(*target, static_cast<size_t>(owner), task.kind), task.depth, 0,
+                            now, &inserted));
         const bool due = inserted || trec.next_due <= now || options_.full;
         if (due && !queued_.count(*target)) {
           Task t;
@@ -520,7 +531,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
   return tx.Commit();
 }
 
-Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up) {
+Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r,
+                            FetchUpdate& up) {
   up.etag = r.Header("etag");
   up.last_modified = r.Header("last-modified");
   up.failures = 0;
@@ -546,14 +558,15 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
       if (sm->is_index) {
         for (const DiscoveredUrl& child : sm->entries) {
           if (HostKey(child.url) != HostKey(task.url)) continue;  // sitemaps.org: same host only
-          PM_RETURN_IF_ERROR(
-              DiscoverAndQueue(child.url, task.source, UrlKind::kSitemap, task.depth, child.lastmod, true, nullptr));
+          PM_RETURN_IF_ERROR(DiscoverAndQueue(child.url, task.source, UrlKind::kSitemap, task.depth,
+                                              child.lastmod, true, nullptr));
         }
         Report(task, r, "sitemap", std::to_string(sm->entries.size()) + " sitemaps");
         return Status::Ok();
       }
       PM_RETURN_IF_ERROR(HandleEntries(task, sm->entries, &fresh));
-      Report(task, r, "sitemap", std::to_string(sm->entries.size()) + " URLs, " + std::to_string(fresh) + " to fetch");
+      Report(task, r, "sitemap",
+             std::to_string(sm->entries.size()) + " URLs, " + std::to_string(fresh) + " to fetch");
     } else {
       Result<std::vector<DiscoveredUrl>> items = ParseFeed(r.body, task.url);
       if (!items.ok()) {
@@ -564,26 +577,30 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
         return Status::Ok();
       }
       PM_RETURN_IF_ERROR(HandleEntries(task, *items, &fresh));
-      Report(task, r, "feed", std::to_string(items->size()) + " items, " + std::to_string(fresh) + " to fetch");
+      Report(task, r, "feed",
+             std::to_string(items->size()) + " items, " + std::to_string(fresh) + " to fetch");
     }
     return Status::Ok();
   }
   return HandleHtml(task, rec, r, up);
 }
 
-Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh) {
+Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries,
+                            int* fresh) {
   for (const DiscoveredUrl& e : entries) {
     const int owner = ScopeOwner(e.url, task.source);
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
     const size_t before = queued_.size();
-    PM_RETURN_IF_ERROR(DiscoverAndQueue(e.url, o, Classify(e.url, o, UrlKind::kPage), 1, e.lastmod, false, nullptr));
+    PM_RETURN_IF_ERROR(DiscoverAndQueue(e.url, o, Classify(e.url, o, UrlKind::kPage), 1, e.lastmod,
+                                        false, nullptr));
     *fresh += queued_.size() > before;
   }
   return Status::Ok();
 }
 
-Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up) {
+Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r,
+                         FetchUpdate& up) {
   const std::string content_type = r.Header("content-type");
   if (!IsHtmlType(content_type)) {
     up.next_due = Now() + options_.recheck_max_seconds;
@@ -615,7 +632,9 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
   up.content_hash = hash;
   // On first sight, a sitemap/feed date tells how long the page has been as it is: an article
   // from 2019 is re-checked rarely from the start, not every 6 hours.
-  const int64_t stable_since = !changed ? rec.last_change : first && rec.lastmod > 0 ? rec.lastmod : now;
+  const int64_t stable_since = !changed                   ? rec.last_change
+                               : first && rec.lastmod > 0 ? rec.lastmod
+                                                          : now;
   up.next_due = NextDue(task, stable_since);
   if (changed) {
     up.last_change = stable_since;
@@ -647,7 +666,8 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
   std::vector<std::pair<std::string, size_t>> others;
   std::vector<std::string> candidates = links.links;
   for (const std::string& n : links.next) {
-    if (std::find(candidates.begin(), candidates.end(), n) == candidates.end()) candidates.push_back(n);
+    if (std::find(candidates.begin(), candidates.end(), n) == candidates.end())
+      candidates.push_back(n);
   }
   for (const std::string& l : candidates) {
     const int owner = ScopeOwner(l, task.source);
@@ -661,7 +681,8 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
         continue;
       }
       bool inserted = false;
-      PM_RETURN_IF_ERROR(DiscoverAndQueue(l, o, UrlKind::kArticle, child_depth, 0, false, &inserted));
+      PM_RETURN_IF_ERROR(
+          DiscoverAndQueue(l, o, UrlKind::kArticle, child_depth, 0, false, &inserted));
       new_articles += inserted;
     } else if (task.kind == UrlKind::kPage) {
       others.emplace_back(l, o);
@@ -673,12 +694,14 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
     const std::set<std::string> next(links.next.begin(), links.next.end());
     for (const auto& [l, o] : others) {
       bool inserted = false;
-      PM_RETURN_IF_ERROR(DiscoverAndQueue(l, o, UrlKind::kPage, child_depth, 0, next.count(l) > 0, &inserted));
+      PM_RETURN_IF_ERROR(
+          DiscoverAndQueue(l, o, UrlKind::kPage, child_depth, 0, next.count(l) > 0, &inserted));
     }
   }
   for (const std::string& f : links.feeds) {
     if (HostKey(f) != HostKey(task.url) && ScopeOwner(f, task.source) < 0) continue;
-    PM_RETURN_IF_ERROR(DiscoverAndQueue(f, task.source, UrlKind::kFeed, child_depth, 0, false, nullptr));
+    PM_RETURN_IF_ERROR(
+        DiscoverAndQueue(f, task.source, UrlKind::kFeed, child_depth, 0, false, nullptr));
   }
   return Status::Ok();
 }
@@ -718,16 +741,19 @@ std::string SummaryToJson(const CrawlSummary& s) {
 }
 
 Result<CrawlSummary> RunCrawl(Database& db, const SourcesFile& sources, const CrawlOptions& options,
-                              Fetcher& fetcher, CrawlObserver* observer, const std::atomic<bool>* stop) {
+                              Fetcher& fetcher, CrawlObserver* observer,
+                              const std::atomic<bool>* stop) {
   std::vector<size_t> active;
   for (size_t i = 0; i < sources.sources.size(); ++i) {
     const auto& only = options.only_sources;
-    if (only.empty() || std::find(only.begin(), only.end(), sources.sources[i].name) != only.end()) {
+    if (only.empty() ||
+        std::find(only.begin(), only.end(), sources.sources[i].name) != only.end()) {
       active.push_back(i);
     }
   }
   for (const std::string& name : options.only_sources) {
-    if (!sources.Find(name)) return Status::InvalidArgument("no source named \"" + name + "\" in the sources file");
+    if (!sources.Find(name))
+      return Status::InvalidArgument("no source named \"" + name + "\" in the sources file");
   }
   std::optional<RunLock> lock;
   if (options.take_lock) {
@@ -740,8 +766,11 @@ Result<CrawlSummary> RunCrawl(Database& db, const SourcesFile& sources, const Cr
   Crawl crawl(store, sources, active, options, fetcher, observer, stop);
   Status st = crawl.Seed();
   if (st.ok()) st = crawl.Loop();
-  const std::string outcome = st.ok() ? "ok" : st.code() == Status::Code::kInterrupted ? "interrupted" : "error";
-  Status fin = store.FinishRun(run_id, clock.NowUnixSeconds(), outcome, SummaryToJson(crawl.summary()));
+  const std::string outcome = st.ok()                                   ? "ok"
+                              : st.code() == Status::Code::kInterrupted ? "interrupted"
+                                                                        : "error";
+  Status fin =
+      store.FinishRun(run_id, clock.NowUnixSeconds(), outcome, SummaryToJson(crawl.summary()));
   if (!st.ok()) return st;
   PM_RETURN_IF_ERROR(fin);
   return crawl.summary();

@@ -84,7 +84,7 @@ struct CrawlSummary {
   int skipped_robots = 0;   // not fetched: robots.txt forbids it
   int deferred = 0;         // not fetched: the source's max_pages budget was spent
   int redirects = 0;
-  int requests = 0;         // HTTP requests made, robots.txt and retries included
+  int requests = 0;  // HTTP requests made, robots.txt and retries included
   std::map<std::string, HostSummary> per_host;  // by "scheme://host[:port]"
 };
 
@@ -92,12 +92,12 @@ struct CrawlSummary {
 struct FetchEvent {
   std::string url;
   std::string source;
-  int http_status = 0;   // 0: no response
+  int http_status = 0;  // 0: no response
   // "new", "changed", "unchanged", "removed", "redirect", "failed", "retry", "robots-denied",
   // "sitemap", "feed", "robots.txt", "listing" (a changed listing page, not stored), "skipped"
   // (non-HTML or out-of-scope redirect).
   std::string outcome;
-  std::string detail;    // error text, redirect target, entries found
+  std::string detail;  // error text, redirect target, entries found
   int64_t elapsed_ms = 0;
 };
 

@@ -18,11 +18,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <algorithm>
 #include <fstream>
 #include <map>
 #include <string>
@@ -47,11 +47,14 @@ constexpr int64_t kT0 = 1770714000;  // 2026-02-10T09:00:00Z: "now" of the first
 constexpr int kPerSitemap = 5000;
 
 const char* const kWords[] = {
-    "министерство", "здравоохранения", "республики", "состоялось", "совещание", "по", "вопросам",
-    "вакцинации", "населения", "в", "рамках", "программы", "развития", "первичной", "медико-санитарной",
-    "помощи", "отмечено", "что", "за", "отчётный", "период", "охват", "увеличился", "на", "процентов",
-    "специалисты", "больницы", "области", "обсудили", "меры", "профилактики", "заболеваний", "и",
-    "обеспечения", "лекарственными", "средствами", "центров", "семейной", "медицины", "сёл"};
+    "министерство", "здравоохранения", "республики", "состоялось",  "совещание",
+    "по",           "вопросам",        "вакцинации", "населения",   "в",
+    "рамках",       "программы",       "развития",   "первичной",   "медико-санитарной",
+    "помощи",       "отмечено",        "что",        "за",          "отчётный",
+    "период",       "охват",           "увеличился", "на",          "процентов",
+    "специалисты",  "больницы",        "области",    "обсудили",    "меры",
+    "профилактики", "заболеваний",     "и",          "обеспечения", "лекарственными",
+    "средствами",   "центров",         "семейной",   "медицины",    "сёл"};
 
 std::string Text(uint64_t seed, int words) {
   std::string out;
@@ -68,9 +71,9 @@ std::string Iso(int64_t t) { return FormatIsoUtc(t); }
 struct Site {
   fs::path root;
   int per_page = 20;
-  std::vector<int> ids;                 // live article ids, ascending
-  std::map<int, int64_t> lastmod;       // id -> lastmod
-  std::map<int, int> edition;           // id -> edit count
+  std::vector<int> ids;            // live article ids, ascending
+  std::map<int, int64_t> lastmod;  // id -> lastmod
+  std::map<int, int> edition;      // id -> edit count
 
   void Write(const std::string& rel, const std::string& content) const {
     const fs::path p = root / rel;
@@ -79,9 +82,12 @@ struct Site {
   }
 
   void WriteArticle(int id) const {
-    std::string html = "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Новость " +
-                       std::to_string(id) + "</title></head><body><nav><a href=\"/news/\">Новости</a></nav>"
-                       "<article><h1>" + Text(id, 8) + "</h1><time>" + Iso(lastmod.at(id)) + "</time>";
+    std::string html =
+        "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Новость " +
+        std::to_string(id) +
+        "</title></head><body><nav><a href=\"/news/\">Новости</a></nav>"
+        "<article><h1>" +
+        Text(id, 8) + "</h1><time>" + Iso(lastmod.at(id)) + "</time>";
     const int ed = edition.count(id) ? edition.at(id) : 0;
     for (int p = 0; p < 6; ++p) html += "<p>" + Text(id * 31 + p + ed * 1000, 45) + "</p>";
     html += "</article><aside>";
@@ -96,17 +102,22 @@ struct Site {
     std::vector<int> newest(ids.rbegin(), ids.rend());
     const int pages = static_cast<int>((newest.size() + per_page - 1) / per_page);
     for (int p = 1; p <= pages; ++p) {
-      auto page_url = [](int k) { return k == 1 ? std::string("/news/") : "/news/page-" + std::to_string(k) + ".html"; };
-      std::string html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Новости</title>"
-                         "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss.xml\">";
+      auto page_url = [](int k) {
+        return k == 1 ? std::string("/news/") : "/news/page-" + std::to_string(k) + ".html";
+      };
+      std::string html =
+          "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Новости</title>"
+          "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss.xml\">";
       if (p < pages) html += "<link rel=\"next\" href=\"" + page_url(p + 1) + "\">";
       html += "</head><body><ul>";
       for (int i = (p - 1) * per_page; i < std::min<int>(p * per_page, newest.size()); ++i) {
-        html += "<li><a href=\"/news/" + std::to_string(newest[i]) + ".html\">" + Text(newest[i], 8) + "</a></li>";
+        html += "<li><a href=\"/news/" + std::to_string(newest[i]) + ".html\">" +
+                Text(newest[i], 8) + "</a></li>";
       }
       html += "</ul><div class=\"pager\">";
       for (int k : {1, p - 2, p - 1, p + 1, p + 2, pages}) {
-        if (k >= 1 && k <= pages && k != p) html += "<a href=\"" + page_url(k) + "\">" + std::to_string(k) + "</a> ";
+        if (k >= 1 && k <= pages && k != p)
+          html += "<a href=\"" + page_url(k) + "\">" + std::to_string(k) + "</a> ";
       }
       html += "</div></body></html>\n";
       Write(p == 1 ? "news/index.html" : "news/page-" + std::to_string(p) + ".html", html);
@@ -115,34 +126,41 @@ struct Site {
   }
 
   void WriteSitemaps() const {
-    std::string index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    std::string index =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     const int files = static_cast<int>((ids.size() + kPerSitemap - 1) / kPerSitemap);
     for (int f = 0; f < files; ++f) {
-      std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+      std::string xml =
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
       int64_t newest = 0;
-      for (size_t i = f * kPerSitemap; i < std::min<size_t>((f + 1) * kPerSitemap, ids.size()); ++i) {
+      for (size_t i = f * kPerSitemap; i < std::min<size_t>((f + 1) * kPerSitemap, ids.size());
+           ++i) {
         const int id = ids[i];
         newest = std::max(newest, lastmod.at(id));
-        xml += "<url><loc>/news/" + std::to_string(id) + ".html</loc><lastmod>" + Iso(lastmod.at(id)) +
-               "</lastmod></url>\n";
+        xml += "<url><loc>/news/" + std::to_string(id) + ".html</loc><lastmod>" +
+               Iso(lastmod.at(id)) + "</lastmod></url>\n";
       }
       xml += "</urlset>\n";
       const bool gz = f == files - 1;
       const std::string name = "sitemap-" + std::to_string(f + 1) + (gz ? ".xml.gz" : ".xml");
       if (gz) {
         Write(name + ".src", xml);
-        const std::string cmd = "gzip -n -c '" + (root / (name + ".src")).string() + "' > '" + (root / name).string() + "'";
+        const std::string cmd = "gzip -n -c '" + (root / (name + ".src")).string() + "' > '" +
+                                (root / name).string() + "'";
         if (std::system(cmd.c_str()) != 0) std::fprintf(stderr, "gzip failed\n");
         fs::remove(root / (name + ".src"));
       } else {
         Write(name, xml);
       }
-      index += "<sitemap><loc>/" + name + "</loc><lastmod>" + Iso(newest) + "</lastmod></sitemap>\n";
+      index +=
+          "<sitemap><loc>/" + name + "</loc><lastmod>" + Iso(newest) + "</lastmod></sitemap>\n";
     }
     Write("sitemap.xml", index + "</sitemapindex>\n");
-    std::string rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Новости</title>";
+    std::string rss =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss "
+        "version=\"2.0\"><channel><title>Новости</title>";
     for (size_t i = ids.size(); i > 0 && i + 20 > ids.size(); --i) {
       rss += "<item><link>/news/" + std::to_string(ids[i - 1]) + ".html</link></item>";
     }
@@ -172,7 +190,8 @@ Measured InChild(Fn fn) {
   return m;
 }
 
-int Crawl(const std::string& db_path, const SourcesFile& sources, int64_t now, bool full, const fs::path& summary_out) {
+int Crawl(const std::string& db_path, const SourcesFile& sources, int64_t now, bool full,
+          const fs::path& summary_out) {
   auto db = Database::Open(db_path);
   if (!db.ok()) return 2;
   CurlFetcherOptions fo;
@@ -193,8 +212,8 @@ int Crawl(const std::string& db_path, const SourcesFile& sources, int64_t now, b
 }
 
 void Report(const char* what, const Measured& m, int pages, int requests) {
-  std::printf("%-34s %8.2f s  %7d pages  %7d requests  %8.0f pages/s  peak RSS %6.1f MB%s\n", what, m.seconds, pages,
-              requests, pages / std::max(m.seconds, 1e-9), m.max_rss_kb / 1024.0,
+  std::printf("%-34s %8.2f s  %7d pages  %7d requests  %8.0f pages/s  peak RSS %6.1f MB%s\n", what,
+              m.seconds, pages, requests, pages / std::max(m.seconds, 1e-9), m.max_rss_kb / 1024.0,
               m.exit_code ? "  (FAILED)" : "");
 }
 
@@ -211,17 +230,26 @@ int main(int argc, char** argv) {
   bool wget2 = false, install = false, mutate = true;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--pages" && i + 1 < argc) pages = std::atoi(argv[++i]);
-    else if (a == "--per-page" && i + 1 < argc) per_page = std::atoi(argv[++i]);
-    else if (a == "--wget2") wget2 = true;
-    else if (a == "--install-wget2") wget2 = install = true;
-    else if (a == "--no-mutate") mutate = false;
+    if (a == "--pages" && i + 1 < argc)
+      pages = std::atoi(argv[++i]);
+    else if (a == "--per-page" && i + 1 < argc)
+      per_page = std::atoi(argv[++i]);
+    else if (a == "--wget2")
+      wget2 = true;
+    else if (a == "--install-wget2")
+      wget2 = install = true;
+    else if (a == "--no-mutate")
+      mutate = false;
     else {
-      std::fprintf(stderr, "usage: %s [--pages N] [--per-page K] [--wget2] [--install-wget2] [--no-mutate]\n", argv[0]);
+      std::fprintf(
+          stderr,
+          "usage: %s [--pages N] [--per-page K] [--wget2] [--install-wget2] [--no-mutate]\n",
+          argv[0]);
       return 2;
     }
   }
-  if (install && std::system("command -v wget2 >/dev/null || apt-get install -y -qq wget2 >/dev/null") != 0) {
+  if (install &&
+      std::system("command -v wget2 >/dev/null || apt-get install -y -qq wget2 >/dev/null") != 0) {
     std::fprintf(stderr, "could not install wget2\n");
   }
   const fs::path work = fs::temp_directory_path() / ("pm_bench_" + std::to_string(getpid()));
@@ -232,7 +260,8 @@ int main(int argc, char** argv) {
   const auto g0 = std::chrono::steady_clock::now();
   for (int id = 1; id <= pages; ++id) {
     site.ids.push_back(id);
-    site.lastmod[id] = kT0 - int64_t{pages - id + 1} * 3600;  // one article an hour, newest an hour ago
+    site.lastmod[id] =
+        kT0 - int64_t{pages - id + 1} * 3600;  // one article an hour, newest an hour ago
     site.WriteArticle(id);
   }
   site.WriteListings();
@@ -250,9 +279,11 @@ int main(int argc, char** argv) {
   }
   site.root = server->root();  // from now on, mutate the served copy
   const std::string origin = server->origin();
-  const std::string json = R"j({"user_agent": "pressmine/1.0 (+bench)", "sources": [{"name": "bench",
-      "lang": "ru", "seeds": [")j" + origin + R"j(/news/"], "allow": ["^)j" + origin +
-                           R"j(/"], "article": "/news/[0-9]+\\.html$", "max_depth": 100,
+  const std::string json =
+      R"j({"user_agent": "pressmine/1.0 (+bench)", "sources": [{"name": "bench",
+      "lang": "ru", "seeds": [")j" +
+      origin + R"j(/news/"], "allow": ["^)j" + origin +
+      R"j(/"], "article": "/news/[0-9]+\\.html$", "max_depth": 100,
       "max_pages": 10000000, "delay_ms": 0, "allow_private": true}]})j";
   auto sources = ParseSources(json, "bench.json");
   if (!sources.ok()) {
@@ -269,7 +300,8 @@ int main(int argc, char** argv) {
     Report(label, m, fetched, JsonInt(s, "requests"));
     std::printf("    %s\n", s.c_str());
   };
-  std::printf("\nsite: %d articles, %d per listing page, nginx at %s\n", pages, per_page, origin.c_str());
+  std::printf("\nsite: %d articles, %d per listing page, nginx at %s\n", pages, per_page,
+              origin.c_str());
   run("pressmine crawl (first, 1 conn/host)", kT0, false);
 
   if (wget2) {
@@ -278,8 +310,9 @@ int main(int argc, char** argv) {
     } else {
       for (int threads : {1, 5}) {
         const fs::path out = work / ("wget2_" + std::to_string(threads));
-        const std::string cmd = "wget2 -q -r -l inf --no-parent -P '" + out.string() + "' --max-threads=" +
-                                std::to_string(threads) + " '" + origin + "/news/'";
+        const std::string cmd = "wget2 -q -r -l inf --no-parent -P '" + out.string() +
+                                "' --max-threads=" + std::to_string(threads) + " '" + origin +
+                                "/news/'";
         const Measured m = InChild([&] { return std::system(cmd.c_str()) == 0 ? 0 : 1; });
         int files = 0;
         if (fs::exists(out)) {
@@ -314,7 +347,8 @@ int main(int argc, char** argv) {
     }
     site.WriteListings();
     site.WriteSitemaps();
-    std::printf("\novernight: +50 articles, 20 edited, 10 deleted (site now %zu articles)\n", site.ids.size());
+    std::printf("\novernight: +50 articles, 20 edited, 10 deleted (site now %zu articles)\n",
+                site.ids.size());
     run("pressmine crawl (next day)", kT0 + 86400, false);
     run("pressmine crawl --full (contrast)", kT0 + 86400 + 60, true);
   }

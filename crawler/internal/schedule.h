@@ -26,14 +26,16 @@ inline constexpr int64_t kMaxFailureBackoffSeconds = 7 * 86400;
 
 // Unix time of the next check of a URL of `kind` (a seed when `seed`) whose content has been
 // the same since `stable_since` (0 or a future value: since `now`).
-int64_t NextCheck(UrlKind kind, bool seed, int64_t now, int64_t stable_since, const CrawlOptions& options);
+int64_t NextCheck(UrlKind kind, bool seed, int64_t now, int64_t stable_since,
+                  const CrawlOptions& options);
 
 // Unix time of the next attempt after the `failures`-th consecutive failure (>= 1).
 int64_t NextAttemptAfterFailure(int failures, int64_t now, const CrawlOptions& options);
 
 // Milliseconds a host must rest after its `streak`-th consecutive 429/503 (>= 1), given the
 // response's Retry-After header value (possibly empty) and the wall clock `now`.
-int64_t ThrottleDelayMs(std::string_view retry_after, int streak, int64_t now, const CrawlOptions& options);
+int64_t ThrottleDelayMs(std::string_view retry_after, int streak, int64_t now,
+                        const CrawlOptions& options);
 
 }  // namespace pressmine::crawler::internal
 

@@ -33,7 +33,7 @@ struct UrlRecord {
   int64_t next_due = 0;
   int http_status = 0;
   std::string etag, last_modified, content_hash;
-  int64_t lastmod = 0;      // newest sitemap/feed date seen for it
+  int64_t lastmod = 0;  // newest sitemap/feed date seen for it
   int failures = 0;
   bool removed = false;
 };
@@ -71,15 +71,16 @@ class Store {
   // Inserts a URL first seen now (due immediately); returns the row, new or existing. An
   // existing row is not modified except that a sitemap/feed `lastmod` newer than its last
   // fetch makes it due now (the site says it changed).
-  Result<UrlRecord> Discover(const std::string& url, const std::string& source, UrlKind kind, int depth,
-                             int64_t lastmod, int64_t now, bool* inserted);
+  Result<UrlRecord> Discover(const std::string& url, const std::string& source, UrlKind kind,
+                             int depth, int64_t lastmod, int64_t now, bool* inserted);
   // URLs of `source` due at `now` (all of them when `full`), fewest hops first.
   Result<std::vector<UrlRecord>> Due(const std::string& source, int64_t now, bool full);
   Status RecordFetch(int64_t url_id, const FetchUpdate& update);
   Status AddVersion(const VersionRow& row);
 
   Result<int64_t> BeginRun(int64_t now);
-  Status FinishRun(int64_t run_id, int64_t now, const std::string& outcome, const std::string& summary_json);
+  Status FinishRun(int64_t run_id, int64_t now, const std::string& outcome,
+                   const std::string& summary_json);
 
  private:
   explicit Store(Database* db)

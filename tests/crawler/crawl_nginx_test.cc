@@ -34,7 +34,8 @@ constexpr int kArticles = 22;
 class NginxCrawlTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!testing::NginxAvailable()) GTEST_SKIP() << "/usr/sbin/nginx missing: apt-get install nginx-light";
+    if (!testing::NginxAvailable())
+      GTEST_SKIP() << "/usr/sbin/nginx missing: apt-get install nginx-light";
     const fs::path src(PRESSMINE_SOURCE_DIR);
     std::string error;
     server_ = NginxServer::Start(src / "corpora/sites/sample", "", &error);
@@ -206,7 +207,8 @@ TEST_F(NginxCrawlTest, EditedPageYieldsOneNewVersion) {
   std::vector<AccessLogLine> log = server_->AccessLog();
   int articles_fetched = 0;
   for (size_t i = first; i < log.size(); ++i) {
-    const bool article = log[i].uri.rfind("/ru/news/10", 0) == 0 || log[i].uri.rfind("/en/news/20", 0) == 0;
+    const bool article =
+        log[i].uri.rfind("/ru/news/10", 0) == 0 || log[i].uri.rfind("/en/news/20", 0) == 0;
     articles_fetched += article;
   }
   EXPECT_EQ(articles_fetched, 1 + 2 * 2) << "1003, plus the 503 and 429 pages retried once each";
@@ -220,7 +222,9 @@ TEST_F(NginxCrawlTest, EditedPageYieldsOneNewVersion) {
   log = server_->AccessLog();
   int conditional_304 = 0;
   for (size_t i = before_full; i < log.size(); ++i) {
-    if (log[i].uri.find(".html") == std::string::npos || log[i].uri.find("/news/") == std::string::npos) continue;
+    if (log[i].uri.find(".html") == std::string::npos ||
+        log[i].uri.find("/news/") == std::string::npos)
+      continue;
     conditional_304 += log[i].status == 304 && !log[i].if_none_match.empty();
   }
   EXPECT_GE(conditional_304, kArticles);
@@ -306,7 +310,8 @@ TEST_F(NginxCrawlTest, CurlFetcherRefusesPrivateAddressesAndHugeBodies) {
   EXPECT_FALSE((*fetcher)->Start(FetchRequest{4, "file:///etc/passwd", "", "", true}).ok());
   std::map<uint64_t, FetchResponse> got;
   for (int i = 0; i < 100 && got.size() < 3; ++i) {
-    for (Fetcher* f : {static_cast<Fetcher*>(fetcher->get()), static_cast<Fetcher*>(plain->get())}) {
+    for (Fetcher* f :
+         {static_cast<Fetcher*>(fetcher->get()), static_cast<Fetcher*>(plain->get())}) {
       auto done = f->Wait(50);
       ASSERT_TRUE(done.ok());
       for (auto& r : *done) got[r.id] = std::move(r);

@@ -25,10 +25,12 @@ class FakeSite {
     std::string type = "text/html; charset=utf-8";
     std::vector<std::pair<std::string, std::string>> extra;
   };
-  void Put(const std::string& url, std::string body, std::string type = "text/html; charset=utf-8") {
+  void Put(const std::string& url, std::string body,
+           std::string type = "text/html; charset=utf-8") {
     pages_[url] = Page{200, std::move(body), std::move(type), {}};
   }
-  void Status(const std::string& url, int status, std::vector<std::pair<std::string, std::string>> extra = {}) {
+  void Status(const std::string& url, int status,
+              std::vector<std::pair<std::string, std::string>> extra = {}) {
     pages_[url] = Page{status, "", "text/html", std::move(extra)};
   }
   void Install(FakeFetcher& f) {
@@ -68,14 +70,16 @@ std::string Listing(const std::vector<std::string>& links, const std::string& ne
 }
 
 std::string Article(const std::string& title) {
-  return "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1><p>Текст.</p></body></html>";
+  return "<html><head><title>" + title + "</title></head><body><h1>" + title +
+         "</h1><p>Текст.</p></body></html>";
 }
 
 class CrawlTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("pm_crawl_test_" + std::to_string(getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("pm_crawl_test_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     auto db = Database::Open((dir_ / "pm.db").string());
@@ -167,7 +171,8 @@ TEST_F(CrawlTest, SecondRunIsConditionalAndStopsAtKnownArticles) {
 
   // A new article on page 1 makes the crawler look at page 2 again.
   site_.Put("https://fake.kg/ru/news/4", Article("Четыре"));
-  site_.Put("https://fake.kg/ru/news", Listing({"/ru/news/4", "/ru/news/1", "/ru/news/2"}, "/ru/news?page=2"));
+  site_.Put("https://fake.kg/ru/news",
+            Listing({"/ru/news/4", "/ru/news/1", "/ru/news/2"}, "/ru/news?page=2"));
   s = Run();
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->new_pages, 1);
@@ -245,8 +250,7 @@ TEST_F(CrawlTest, ServerErrorsAreRetriedThenCountedAndStayDue) {
 }
 
 TEST_F(CrawlTest, RedirectsAreFollowedInScopeOnly) {
-  site_.Put("https://fake.kg/ru/news",
-            Listing({"/ru/news/1", "/ru/news/7", "/ru/news/8"}));
+  site_.Put("https://fake.kg/ru/news", Listing({"/ru/news/1", "/ru/news/7", "/ru/news/8"}));
   site_.Status("https://fake.kg/ru/news/7", 301, {{"location", "/ru/news/3"}});
   site_.Status("https://fake.kg/ru/news/8", 302, {{"location", "https://evil.example/x"}});
   auto s = Run();

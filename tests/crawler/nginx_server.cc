@@ -57,21 +57,35 @@ std::string ReadAll(const fs::path& p) {
 std::string Config(const fs::path& dir, const fs::path& root, int port, const std::string& extra) {
   const std::string d = dir.string();
   std::string user = geteuid() == 0 ? "user root;\n" : "";
-  return user + "daemon off;\nmaster_process off;\nworker_processes 1;\npid " + d + "/nginx.pid;\nerror_log " + d +
+  return user + "daemon off;\nmaster_process off;\nworker_processes 1;\npid " + d +
+         "/nginx.pid;\nerror_log " + d +
          "/error.log warn;\n"
          "events { worker_connections 64; }\n"
          "http {\n"
-         "  log_format pm '$msec\\t$request_method\\t$request_uri\\t$status\\t$http_if_none_match\\t"
+         "  log_format pm "
+         "'$msec\\t$request_method\\t$request_uri\\t$status\\t$http_if_none_match\\t"
          "$http_if_modified_since\\t$http_user_agent';\n"
-         "  access_log " + d + "/access.log pm;\n"
-         "  client_body_temp_path " + d + "/tmp/body;\n  proxy_temp_path " + d + "/tmp/proxy;\n"
-         "  fastcgi_temp_path " + d + "/tmp/fastcgi;\n  uwsgi_temp_path " + d + "/tmp/uwsgi;\n"
-         "  scgi_temp_path " + d + "/tmp/scgi;\n"
+         "  access_log " +
+         d +
+         "/access.log pm;\n"
+         "  client_body_temp_path " +
+         d + "/tmp/body;\n  proxy_temp_path " + d +
+         "/tmp/proxy;\n"
+         "  fastcgi_temp_path " +
+         d + "/tmp/fastcgi;\n  uwsgi_temp_path " + d +
+         "/tmp/uwsgi;\n"
+         "  scgi_temp_path " +
+         d +
+         "/tmp/scgi;\n"
          "  types { text/html html; text/plain txt; application/xml xml; application/gzip gz; }\n"
          "  default_type text/html;\n"
          "  server {\n"
-         "    listen 127.0.0.1:" + std::to_string(port) + ";\n"
-         "    root " + root.string() + ";\n"
+         "    listen 127.0.0.1:" +
+         std::to_string(port) +
+         ";\n"
+         "    root " +
+         root.string() +
+         ";\n"
          "    location = /ru/rss.xml { types { } default_type application/rss+xml; }\n"
          "    location = /en/atom.xml { types { } default_type application/atom+xml; }\n"
          // A CMS migration: the old article address redirects to the new one.
@@ -90,7 +104,8 @@ std::string Config(const fs::path& dir, const fs::path& root, int port, const st
 
 bool NginxAvailable() { return access(kNginx, X_OK) == 0; }
 
-std::unique_ptr<NginxServer> NginxServer::Start(const fs::path& site, const std::string& extra, std::string* error) {
+std::unique_ptr<NginxServer> NginxServer::Start(const fs::path& site, const std::string& extra,
+                                                std::string* error) {
   static std::atomic<int> counter{0};
   std::unique_ptr<NginxServer> s(new NginxServer());
   s->dir_ = fs::temp_directory_path() /
@@ -108,7 +123,8 @@ std::unique_ptr<NginxServer> NginxServer::Start(const fs::path& site, const std:
       const std::string prefix = s->dir_.string() + "/";
       const std::string err = s->dir_.string() + "/error.log";
       const std::string c = conf.string();
-      execl(kNginx, kNginx, "-p", prefix.c_str(), "-e", err.c_str(), "-c", c.c_str(), static_cast<char*>(nullptr));
+      execl(kNginx, kNginx, "-p", prefix.c_str(), "-e", err.c_str(), "-c", c.c_str(),
+            static_cast<char*>(nullptr));
       _exit(127);
     }
     s->pid_ = pid;

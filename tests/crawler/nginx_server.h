@@ -29,8 +29,8 @@ class NginxServer {
  public:
   // Copies `site` to a fresh temp dir, writes `extra_locations` into the server block and
   // starts nginx. Returns null and sets *error (with nginx's error log) on failure.
-  static std::unique_ptr<NginxServer> Start(const std::filesystem::path& site, const std::string& extra_locations,
-                                            std::string* error);
+  static std::unique_ptr<NginxServer> Start(const std::filesystem::path& site,
+                                            const std::string& extra_locations, std::string* error);
   ~NginxServer();
 
   int port() const { return port_; }

@@ -14,18 +14,18 @@ TEST(ScheduleTest, ArticlesAreCheckedAfterHalfTheirStableAge) {
     int64_t stable_for;
     int64_t expect_in;
   } cases[] = {
-      {0, 6 * kHour},                  // just changed: the minimum
-      {4 * kHour, 6 * kHour},          // young: still the minimum
-      {2 * kDay, 1 * kDay},            // half its age
-      {30 * kDay, 15 * kDay},
-      {365 * kDay, 60 * kDay},         // old: the maximum
+      {0, 6 * kHour},                                   // just changed: the minimum
+      {4 * kHour, 6 * kHour},                           // young: still the minimum
+      {2 * kDay, 1 * kDay},                             // half its age
+      {30 * kDay, 15 * kDay}, {365 * kDay, 60 * kDay},  // old: the maximum
   };
   for (const Case& c : cases) {
     EXPECT_EQ(NextCheck(UrlKind::kArticle, false, kNow, kNow - c.stable_for, o), kNow + c.expect_in)
         << "stable for " << c.stable_for;
   }
   EXPECT_EQ(NextCheck(UrlKind::kArticle, false, kNow, 0, o), kNow + 6 * kHour);
-  EXPECT_EQ(NextCheck(UrlKind::kArticle, false, kNow, kNow + kDay, o), kNow + 6 * kHour);  // future: now
+  EXPECT_EQ(NextCheck(UrlKind::kArticle, false, kNow, kNow + kDay, o),
+            kNow + 6 * kHour);  // future: now
 }
 
 TEST(ScheduleTest, HubsEveryRunListingsWeekly) {
