@@ -12,6 +12,16 @@
 //
 // Thread-safety: RunCrawl blocks its thread; the observer is called on that thread. Two runs
 // on one database exclude each other through RunLock (the second gets kBusy).
+//
+// Typical use (what `pressmine crawl` does):
+//   PM_ASSIGN_OR_RETURN(SourcesFile sources, LoadSourcesFile(path));
+//   PM_ASSIGN_OR_RETURN(Database db, Database::Open(db_path));
+//   CurlFetcherOptions fo;
+//   fo.user_agent = sources.user_agent;
+//   PM_ASSIGN_OR_RETURN(std::unique_ptr<CurlFetcher> fetcher, CurlFetcher::Create(fo));
+//   static std::atomic<bool> stop{false};  // set from a SIGINT/SIGTERM handler
+//   PM_ASSIGN_OR_RETURN(CrawlSummary s, RunCrawl(db, sources, {}, *fetcher, &observer, &stop));
+// and then, to process what changed (`pressmine update`), read crawler/changes.h from a cursor.
 #ifndef PRESSMINE_CRAWLER_CRAWL_H_
 #define PRESSMINE_CRAWLER_CRAWL_H_
 

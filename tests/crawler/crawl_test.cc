@@ -154,6 +154,41 @@ TEST_F(CrawlTest, FirstRunStoresArticlesObeysRobotsAndScope) {
   EXPECT_TRUE(Changes(*latest).empty());
 }
 
+class RecordingObserver : public CrawlObserver {
+ public:
+  void OnFetch(const FetchEvent& e) override { events.push_back(e); }
+  void OnNotice(std::string_view m) override { notices.emplace_back(m); }
+  int Count(const std::string& outcome) const {
+    int n = 0;
+    for (const FetchEvent& e : events) n += e.outcome == outcome;
+    return n;
+  }
+  std::vector<FetchEvent> events;
+  std::vector<std::string> notices;
+};
+
+TEST_F(CrawlTest, ObserverSeesEveryUrlOutcome) {
+  RecordingObserver obs;
+  auto s = RunCrawl(*db_, sources_, options_, fetcher_, &obs);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(obs.Count("robots.txt"), 1);
+  EXPECT_EQ(obs.Count("new"), 3);
+  EXPECT_EQ(obs.Count("robots-denied"), 1);
+  EXPECT_EQ(obs.Count("listing"), 2);
+  for (const FetchEvent& e : obs.events) EXPECT_EQ(e.source, "fake-ru");
+  EXPECT_TRUE(obs.notices.empty());
+
+  // Budget notices and the unreachable-robots notice reach the CLI too.
+  site_.Status("https://fake.kg/robots.txt", 500);
+  RecordingObserver obs2;
+  options_.full = true;
+  s = RunCrawl(*db_, sources_, options_, fetcher_, &obs2);
+  ASSERT_TRUE(s.ok());
+  ASSERT_FALSE(obs2.notices.empty());
+  EXPECT_NE(obs2.notices[0].find("https://fake.kg/robots.txt: HTTP 500"), std::string::npos)
+      << obs2.notices[0];
+}
+
 TEST_F(CrawlTest, SecondRunIsConditionalAndStopsAtKnownArticles) {
   ASSERT_TRUE(Run().ok());
   auto s = Run();
