@@ -171,6 +171,7 @@ struct Site {
 struct Measured {
   double seconds = 0;
   long max_rss_kb = 0;
+  double cpu_seconds = 0;  // user + system of the child
   int exit_code = 0;
 };
 
@@ -186,6 +187,8 @@ Measured InChild(Fn fn) {
   Measured m;
   m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   m.max_rss_kb = ru.ru_maxrss;
+  m.cpu_seconds =
+      ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
   m.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return m;
 }
@@ -202,7 +205,12 @@ int Crawl(const std::string& db_path, const SourcesFile& sources, int64_t now, b
   CrawlOptions options;
   options.clock = &clock;
   options.full = full;
-  auto s = RunCrawl(*db, sources, options, **fetcher);
+  struct Timing : CrawlObserver {
+    void OnFetch(const FetchEvent& e) override { transfer_ms += e.elapsed_ms; }
+    int64_t transfer_ms = 0;
+  } timing;
+  auto s = RunCrawl(*db, sources, options, **fetcher, &timing);
+  std::fprintf(stderr, "    (sum of transfer times: %.2f s)\n", timing.transfer_ms / 1000.0);
   if (!s.ok()) {
     std::fprintf(stderr, "crawl failed: %s\n", s.status().ToString().c_str());
     return 1;
@@ -212,9 +220,10 @@ int Crawl(const std::string& db_path, const SourcesFile& sources, int64_t now, b
 }
 
 void Report(const char* what, const Measured& m, int pages, int requests) {
-  std::printf("%-34s %8.2f s  %7d pages  %7d requests  %8.0f pages/s  peak RSS %6.1f MB%s\n", what,
-              m.seconds, pages, requests, pages / std::max(m.seconds, 1e-9), m.max_rss_kb / 1024.0,
-              m.exit_code ? "  (FAILED)" : "");
+  std::printf(
+      "%-34s %7.2f s (cpu %5.2f s) %7d pages %7d requests %7.0f pages/s  peak RSS %5.1f MB%s\n",
+      what, m.seconds, m.cpu_seconds, pages, requests, pages / std::max(m.seconds, 1e-9),
+      m.max_rss_kb / 1024.0, m.exit_code ? "  (FAILED)" : "");
 }
 
 int JsonInt(const std::string& json, const std::string& key) {
