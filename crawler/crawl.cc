@@ -131,6 +131,8 @@ class Crawl {
 
   void Enqueue(Task task, bool front = false);
   void StartNext(Host& host);
+  // Records that robots.txt forbids `url` and moves its next check a listing interval away.
+  Status PostponeDenied(const std::string& url);
   Status Handle(FetchResponse response);
   Status HandleRobots(Host& host, const FetchResponse& r);
   Status HandlePage(Host& host, Task& task, const FetchResponse& r);
@@ -277,6 +279,21 @@ void Crawl::Report(const Task& t, const FetchResponse& r, std::string outcome, s
   observer_.OnFetch(e);
 }
 
+Status Crawl::PostponeDenied(const std::string& url) {
+  PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> rec, store_.Find(url));
+  if (!rec) return Status::Ok();
+  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  FetchUpdate up;
+  up.fetched_at = rec->last_fetch;
+  up.http_status = rec->http_status;
+  up.next_due = Now() + options_.listing_recheck_seconds;
+  up.failures = rec->failures;
+  up.error = "disallowed by robots.txt";
+  up.removed = rec->removed;
+  PM_RETURN_IF_ERROR(store_.RecordFetch(rec->id, up));
+  return tx.Commit();
+}
+
 void Crawl::StartNext(Host& h) {
   if (h.robots_state == RobotsState::kUnknown) {
     Task t;
@@ -306,6 +323,9 @@ void Crawl::StartNext(Host& h) {
     if (!h.robots.Allowed(PathAndQuery(t.url))) {
       ++summary_.skipped_robots;
       Report(t, none, "robots-denied");
+      // A rule (not an unreachable robots.txt) forbids it: ask again only when listings are
+      // re-checked, rather than re-queueing it every run. A failure to record is harmless.
+      if (!h.robots.disallow_all()) (void)PostponeDenied(t.url);
       continue;
     }
     if (fetched_[t.source] >= s.max_pages) {

@@ -194,6 +194,7 @@ TEST_F(CrawlTest, SecondRunIsConditionalAndStopsAtKnownArticles) {
   auto s = Run();
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->new_pages + s->changed_pages, 0);
+  EXPECT_EQ(s->skipped_robots, 0) << "a URL robots.txt forbids is not re-queued every run";
   // Only robots.txt and the seed; articles are not due, page 2 is not needed.
   EXPECT_EQ(fetcher_.requests().size(), 2u);
   EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news"), 1);
