@@ -240,7 +240,7 @@ TEST_F(NginxCrawlTest, KilledRunResumes) {
   }
   // Let the child store a few pages, then kill it without warning.
   size_t stored = 0;
-  for (int i = 0; i < 400 && stored < 5; ++i) {
+  for (int i = 0; i < 1200 && stored < 5; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
     if (fs::exists(db_path_)) {
       auto db = Database::Open(db_path_);
