@@ -328,10 +328,12 @@ void Crawl::StartNext(Host& h) {
       if (!h.robots.disallow_all()) (void)PostponeDenied(t.url);
       continue;
     }
-    if (fetched_[t.source] >= s.max_pages) {
+    const int budget =
+        options_.max_pages > 0 ? std::min(options_.max_pages, s.max_pages) : s.max_pages;
+    if (fetched_[t.source] >= budget) {
       ++summary_.deferred;
-      if (fetched_[t.source] == s.max_pages) {
-        observer_.OnNotice("source \"" + s.name + "\": max_pages (" + std::to_string(s.max_pages) +
+      if (fetched_[t.source] == budget) {
+        observer_.OnNotice("source \"" + s.name + "\": max_pages (" + std::to_string(budget) +
                            ") reached; the rest waits for the next run");
         ++fetched_[t.source];  // so the notice is given once
       }

@@ -45,6 +45,8 @@ struct CrawlOptions {
   bool full = false;
   // Crawl only these sources (by name); empty: all.
   std::vector<std::string> only_sources;
+  // When > 0, lowers every source's max_pages for this run (`--max-pages` for trial runs).
+  int max_pages = 0;
   // Requests in flight across all hosts. Per host it is always one.
   int max_in_flight = 8;
   // Further attempts within this run after 429, 503, other 5xx or a network error. After the

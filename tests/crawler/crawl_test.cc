@@ -340,6 +340,11 @@ TEST_F(CrawlTest, BudgetDefersTheRest) {
   EXPECT_EQ(s->requests, 3);  // robots.txt is not counted against the budget
   EXPECT_GT(s->deferred, 0);
   sources_.sources[0].max_pages = 100;
+  options_.max_pages = 1;  // the run-wide cap wins when lower
+  s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->requests, 2);
+  options_.max_pages = 0;
   s = Run();
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(Changes().size(), 3u);
