@@ -151,6 +151,11 @@ class Crawl {
   int64_t NextDue(const Task& task, int64_t stable_since) const;
   int64_t FailureDue(int failures) const;
   void Report(const Task& t, const FetchResponse& r, std::string outcome, std::string detail = {});
+  // Counts one event in the run's totals and in the source's.
+  void Bump(int SourceSummary::*counter, size_t source) {
+    ++(summary_.*counter);
+    ++(summary_.per_source[Src(source).name].*counter);
+  }
 
   Store& store_;
   const SourcesFile& sources_;
@@ -321,7 +326,7 @@ void Crawl::StartNext(Host& h) {
     FetchResponse none;
     none.url = t.url;
     if (!h.robots.Allowed(PathAndQuery(t.url))) {
-      ++summary_.skipped_robots;
+      Bump(&SourceSummary::skipped_robots, t.source);
       Report(t, none, "robots-denied");
       // A rule (not an unreachable robots.txt) forbids it: ask again only when listings are
       // re-checked, rather than re-queueing it every run. A failure to record is harmless.
@@ -331,7 +336,7 @@ void Crawl::StartNext(Host& h) {
     const int budget =
         options_.max_pages > 0 ? std::min(options_.max_pages, s.max_pages) : s.max_pages;
     if (fetched_[t.source] >= budget) {
-      ++summary_.deferred;
+      Bump(&SourceSummary::deferred, t.source);
       if (fetched_[t.source] == budget) {
         observer_.OnNotice("source \"" + s.name + "\": max_pages (" + std::to_string(budget) +
                            ") reached; the rest waits for the next run");
@@ -349,7 +354,7 @@ void Crawl::StartNext(Host& h) {
       req.last_modified = (*rec)->last_modified;
     }
     if (!fetcher_.Start(req).ok()) {
-      ++summary_.failed;
+      Bump(&SourceSummary::failed, t.source);
       Report(t, none, "failed", "cannot start a request");
       continue;
     }
@@ -477,14 +482,14 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     up.failures = rec.failures + 1;
     up.next_due = FailureDue(up.failures);
     up.error = r.status ? "HTTP " + std::to_string(r.status) : r.error;
-    ++summary_.failed;
+    Bump(&SourceSummary::failed, task.source);
     ++summary_.per_host[h.key].failed;
     Report(task, r, "failed", up.error);
   } else if (r.status == 404 || r.status == 410) {
     up.removed = true;
     up.next_due = now + options_.removed_recheck_seconds;
     if (!rec.removed) {
-      ++summary_.removed_pages;
+      Bump(&SourceSummary::removed_pages, task.source);
       if (!rec.content_hash.empty() &&
           (rec.kind == UrlKind::kArticle || options_.store_listing_pages)) {
         internal::VersionRow v;
@@ -503,7 +508,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     // A permanent move is looked at again rarely; a temporary one like the page itself.
     up.next_due = r.status == 301 || r.status == 308 ? now + options_.recheck_max_seconds
                                                      : NextDue(task, rec.last_change);
-    ++summary_.redirects;
+    Bump(&SourceSummary::redirects, task.source);
     if (!target.ok()) {
       up.error = "bad Location \"" + location + "\"";
       Report(task, r, "skipped", up.error);
@@ -537,7 +542,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
   } else if (r.status == 304) {
     up.removed = false;
     up.next_due = NextDue(task, rec.last_change);
-    ++summary_.unchanged_pages;
+    Bump(&SourceSummary::unchanged_pages, task.source);
     Report(task, r, "unchanged");
   } else if (r.status >= 200 && r.status < 300) {
     up.removed = false;
@@ -546,7 +551,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     up.failures = rec.failures + 1;
     up.next_due = FailureDue(up.failures);
     up.error = "unexpected HTTP " + std::to_string(r.status);
-    ++summary_.failed;
+    Bump(&SourceSummary::failed, task.source);
     Report(task, r, "failed", up.error);
   }
   PM_RETURN_IF_ERROR(store_.RecordFetch(rec.id, up));
@@ -562,7 +567,7 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
     up.next_due = NextDue(task, 0);
     const std::string hash = internal::ContentHash(r.body);
     if (hash == rec.content_hash && !options_.full) {
-      ++summary_.unchanged_pages;
+      Bump(&SourceSummary::unchanged_pages, task.source);
       Report(task, r, "unchanged");
       return Status::Ok();
     }
@@ -573,7 +578,7 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
       if (!sm.ok()) {
         up.error = sm.status().message();
         up.content_hash.reset();
-        ++summary_.failed;
+        Bump(&SourceSummary::failed, task.source);
         Report(task, r, "failed", up.error);
         return Status::Ok();
       }
@@ -594,7 +599,7 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
       if (!items.ok()) {
         up.error = items.status().message();
         up.content_hash.reset();
-        ++summary_.failed;
+        Bump(&SourceSummary::failed, task.source);
         Report(task, r, "failed", up.error);
         return Status::Ok();
       }
@@ -642,7 +647,7 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
     up.failures = rec.failures + 1;
     up.next_due = FailureDue(up.failures);
     up.error = text.status().message();
-    ++summary_.failed;
+    Bump(&SourceSummary::failed, task.source);
     Report(task, r, "failed", up.error);
     return Status::Ok();
   }
@@ -671,12 +676,12 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
       v.content_hash = hash;
       v.html = text->utf8;
       PM_RETURN_IF_ERROR(store_.AddVersion(v));
-      ++(first ? summary_.new_pages : summary_.changed_pages);
+      Bump(first ? &SourceSummary::new_pages : &SourceSummary::changed_pages, task.source);
     } else {
-      ++summary_.unchanged_pages;  // a listing page: only its links matter
+      Bump(&SourceSummary::unchanged_pages, task.source);  // a listing page: only its links matter
     }
   } else {
-    ++summary_.unchanged_pages;
+    Bump(&SourceSummary::unchanged_pages, task.source);
   }
   Report(task, r, !changed ? "unchanged" : !store ? "listing" : first ? "new" : "changed");
 
@@ -738,15 +743,27 @@ std::string SummaryToJson(const CrawlSummary& s) {
     w.Key(k);
     w.Int(v);
   };
-  num("new", s.new_pages);
-  num("changed", s.changed_pages);
-  num("unchanged", s.unchanged_pages);
-  num("removed", s.removed_pages);
-  num("failed", s.failed);
-  num("skipped_robots", s.skipped_robots);
-  num("deferred", s.deferred);
-  num("redirects", s.redirects);
+  auto counts = [&](const SourceSummary& c) {
+    num("new", c.new_pages);
+    num("changed", c.changed_pages);
+    num("unchanged", c.unchanged_pages);
+    num("removed", c.removed_pages);
+    num("failed", c.failed);
+    num("skipped_robots", c.skipped_robots);
+    num("deferred", c.deferred);
+    num("redirects", c.redirects);
+  };
+  counts(s);
   num("requests", s.requests);
+  w.Key("sources");
+  w.StartObject();
+  for (const auto& [name, c] : s.per_source) {
+    w.Key(name.c_str(), static_cast<rapidjson::SizeType>(name.size()));
+    w.StartObject();
+    counts(c);
+    w.EndObject();
+  }
+  w.EndObject();
   w.Key("hosts");
   w.StartObject();
   for (const auto& [host, h] : s.per_host) {

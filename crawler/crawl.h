@@ -87,7 +87,8 @@ struct HostSummary {
   int throttled = 0;  // 429/503 answers
 };
 
-struct CrawlSummary {
+// Page outcomes; the run's totals and each source's.
+struct SourceSummary {
   int new_pages = 0;        // first version stored
   int changed_pages = 0;    // a new version of a known page
   int unchanged_pages = 0;  // 304 or identical content
@@ -96,8 +97,12 @@ struct CrawlSummary {
   int skipped_robots = 0;   // not fetched: robots.txt forbids it
   int deferred = 0;         // not fetched: the source's max_pages budget was spent
   int redirects = 0;
+};
+
+struct CrawlSummary : SourceSummary {
   int requests = 0;  // HTTP requests made, robots.txt and retries included
-  std::map<std::string, HostSummary> per_host;  // by "scheme://host[:port]"
+  std::map<std::string, HostSummary> per_host;      // by "scheme://host[:port]"
+  std::map<std::string, SourceSummary> per_source;  // by source name; sources with events only
 };
 
 // What happened to one URL; for progress display.

@@ -154,6 +154,11 @@ TEST_F(NginxCrawlTest, FirstCrawlFindsEverythingPolitely) {
     EXPECT_GE(times[1] - times[0], 0.999) << uri;
   }
   EXPECT_EQ(s->per_host.at(server_->origin()).throttled, 4);
+  EXPECT_EQ(s->per_source.at("sample-ru").new_pages, 15);
+  EXPECT_EQ(s->per_source.at("sample-en").new_pages, 7);
+  EXPECT_EQ(s->per_source.at("sample-ru").failed, 2);
+  const std::string json = SummaryToJson(*s);
+  EXPECT_NE(json.find("\"sources\":{\"sample-en\":{\"new\":7,"), std::string::npos) << json;
   EXPECT_EQ(s->requests, static_cast<int>(log.size()));
 }
 
