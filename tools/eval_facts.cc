@@ -5,8 +5,10 @@
 //   eval_facts --dump release.txt [--published 2026-01-26] [--lang ru|en]
 //
 // A predicted fact matches a gold one of its sentence when the type and the key fields agree
-// (corpora/facts-eval/README.md); matching is one-to-one, so a fact found twice counts once as
-// right and once as wrong.
+// (corpora/facts-eval/README.md): date value and end; official name (nominative, exact), its
+// name key and position; figure value, unit and change direction when annotated; program kind
+// and key when annotated; commitment modality and target. Matching is one-to-one, so a fact
+// found twice counts once as right and once as wrong.
 #include <rapidjson/document.h>
 
 #include <cmath>
@@ -26,7 +28,7 @@ namespace {
 
 struct Gold {
   pe::FactType type;
-  std::string value, end, key, position, unit, direction, kind, modality, target;
+  std::string value, end, key, name, position, unit, direction, kind, modality, target;
   double number = 0;
   bool has_target = false, has_key = false, has_direction = false, has_position = false;
 };
@@ -42,7 +44,8 @@ bool Matches(const pe::Fact& f, const Gold& g) {
   switch (g.type) {
     case pe::FactType::kDate: return f.date.value == g.value && f.date.end == g.end;
     case pe::FactType::kOfficial:
-      return f.official.key == g.key && (!g.has_position || f.official.position == g.position);
+      return f.official.key == g.key && f.official.name == g.name &&
+             (!g.has_position || f.official.position == g.position);
     case pe::FactType::kFigure:
       return Same(f.figure.value, g.number) && f.figure.unit == g.unit &&
              (!g.has_direction || (f.figure.change && f.figure.change->direction == g.direction));
@@ -141,6 +144,8 @@ int main(int argc, char** argv) {
       x.end = Str(g, "end");
       x.key = Str(g, "key");
       x.has_key = g.HasMember("key");
+      x.name = Str(g, "name");
+      if (x.type == pe::FactType::kOfficial) x.key = ex->OfficialKey(x.name);
       x.position = Str(g, "position");
       x.has_position = g.HasMember("position");
       x.unit = Str(g, "unit");
