@@ -153,7 +153,9 @@ void FindDateFacts(Sentence& s, const PubDate& pub, std::vector<Fact>* out) {
         continue;
       }
     }
-    if (s.MatchAt(Cat::kUnit, i + 1) != nullptr || s.MatchAt(Cat::kScale, i + 1) != nullptr) continue;
+    if (!s.Has(i + 1, kYearWord) && (s.MatchAt(Cat::kUnit, i + 1) != nullptr || s.MatchAt(Cat::kScale, i + 1) != nullptr)) {
+      continue;
+    }
     const size_t tail = YearTail(s, i + 1);
     em.Emit(i, tail, t.norm);
     i = tail - 1;

@@ -85,7 +85,7 @@ struct FactExtractor::Impl {
       const OfficialValue& v = (*out)[o.fact].official;
       if (!v.key.empty()) known_officials[v.key] = v.name;
     }
-    facts::FindProgramFacts(s, out);
+    facts::FindProgramFacts(s, res, out);
     facts::FindCommitmentFacts(s, res, known_officials, out);
   }
 };
@@ -98,7 +98,7 @@ FactExtractor::~FactExtractor() = default;
 Result<FactExtractor> FactExtractor::Create() {
   PM_ASSIGN_OR_RETURN(nlp::SentenceSplitter splitter, nlp::SentenceSplitter::Create());
   PM_ASSIGN_OR_RETURN(nlp::NameKeyer keyer, nlp::NameKeyer::Create());
-  auto impl = std::unique_ptr<Impl>(new Impl{facts::Resources{{}, {}, std::move(keyer)}, std::move(splitter), {}, {}});
+  auto impl = std::unique_ptr<Impl>(new Impl{facts::Resources{{}, {}, {}, std::move(keyer)}, std::move(splitter), {}, {}});
   const struct {
     Cat cat;
     std::string_view file;
@@ -114,17 +114,19 @@ Result<FactExtractor> FactExtractor::Create() {
     if (data.empty()) return Status::Internal(std::string(f.file) + ": not embedded");
     PM_RETURN_IF_ERROR(impl->res.gazetteer.Load(f.cat, f.file, data));
   }
-  // Oblique endings are read straight from markers.tsv: they are suffixes, not words.
+  // Oblique and genitive endings are read straight from markers.tsv: they are suffixes, not words.
   std::string_view markers = facts::data::CorporaFile("facts/markers.tsv");
   while (!markers.empty()) {
     const size_t nl = markers.find('\n');
     std::string_view line = markers.substr(0, nl);
     markers = nl == std::string_view::npos ? std::string_view() : markers.substr(nl + 1);
-    constexpr std::string_view kOblique = "oblique_ending\t";
-    if (line.substr(0, kOblique.size()) != kOblique) continue;
-    line.remove_prefix(kOblique.size());
-    const size_t tab = line.find('\t');
-    if (tab != std::string_view::npos) impl->res.oblique_endings.insert(std::string(line.substr(tab + 1)));
+    const size_t tab1 = line.find('\t');
+    const size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos) continue;
+    const std::string_view role = line.substr(0, tab1);
+    std::string ending(line.substr(tab2 + 1));
+    if (role == "oblique_ending") impl->res.oblique_endings.insert(std::move(ending));
+    if (role == "genitive_ending") impl->res.genitive_endings.insert(std::move(ending));
   }
   return FactExtractor(std::move(impl));
 }

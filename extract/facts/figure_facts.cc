@@ -4,6 +4,8 @@
 //   [prefix-unit] NUMBER [scale] [unit]       «9,2 млн тенге», «2 643 медицинских работника»,
 //                                             "$5 million", "1,224 children", "13.5 per 1,000
 //                                             live births", "35.4%"
+// Units of counted things may stand a word or two later ("320 new cases", "40 district
+// hospitals"), as long as the words between are free lowercase words.
 // A number without a unit is not a figure: ordinals ("23rd meeting"), counts of things we have
 // no unit for and stray numbers would otherwise swamp the real figures. Units, scales and the
 // "per 1,000 live births" rates are gazetteer entries (corpora/facts/units.tsv, scales.tsv).
@@ -30,6 +32,20 @@ namespace {
 
 constexpr size_t kChangeWindow = 3;   // tokens between a change word and its percentage
 constexpr size_t kIndicatorAfter = 8;  // how far after a figure its indicator may stand
+constexpr size_t kMaxCountGap = 2;     // words between a number and a count unit
+
+// A lowercase word no gazetteer claims but as an indicator (a modifier such as "new",
+// «медицинских», "measles").
+bool FreeLowerWord(const Sentence& s, size_t k) {
+  if (k >= s.toks.size() || s.toks[k].kind != TokKind::kWord || s.toks[k].capitalized) return false;
+  for (const Match& m : s.matches) {
+    if (m.begin <= k && k < m.end && m.entry->cat != Cat::kIndicator) return false;
+  }
+  for (const Match& m : s.markers) {
+    if (m.begin <= k && k < m.end) return false;
+  }
+  return true;
+}
 
 const Match* ChangeNear(const Sentence& s, size_t b, size_t e) {
   for (const Match& m : s.matches) {
@@ -73,6 +89,11 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
     }
     if (unit.empty()) {
       const Match* u = s.MatchAt(Cat::kUnit, e);
+      // "320 new cases", «86 медицинских сестёр»: up to kMaxCountGap free words before a count unit.
+      for (size_t gap = 1; u == nullptr && gap <= kMaxCountGap && FreeLowerWord(s, e + gap - 1); ++gap) {
+        u = s.MatchAt(Cat::kUnit, e + gap);
+        if (u != nullptr && u->entry->extra != "count") u = nullptr;
+      }
       if (u == nullptr || u->entry->extra == "prefix") continue;
       unit = u->entry->id;
       e = u->end;

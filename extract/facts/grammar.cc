@@ -45,6 +45,15 @@ Fact Sentence::MakeFact(FactType type, size_t b, size_t e) const {
   return f;
 }
 
+bool EndsWithAny(const std::string& word, const std::unordered_set<std::string>& endings) {
+  constexpr size_t kMaxEndingBytes = 12;
+  constexpr size_t kMinStemBytes = 4;  // two Cyrillic letters
+  for (size_t len = 1; len <= kMaxEndingBytes && len + kMinStemBytes <= word.size(); ++len) {
+    if (endings.count(word.substr(word.size() - len)) > 0) return true;
+  }
+  return false;
+}
+
 std::string YearOrPeriod(const Fact& date_fact) {
   const std::string& v = date_fact.date.value;
   if (v.size() != 4) return "";

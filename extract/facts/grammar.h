@@ -42,7 +42,8 @@ uint32_t RoleFromId(std::string_view id);
 // What the grammars share across sentences: compiled data and helpers. Built once per extractor.
 struct Resources {
   Gazetteer gazetteer;
-  std::unordered_set<std::string> oblique_endings;  // markers.tsv role oblique_ending
+  std::unordered_set<std::string> oblique_endings;   // markers.tsv role oblique_ending
+  std::unordered_set<std::string> genitive_endings;  // markers.tsv role genitive_ending
   nlp::NameKeyer keyer;
 };
 
@@ -88,12 +89,15 @@ struct Sentence {
 void FindDateFacts(Sentence& s, const PubDate& pub, std::vector<Fact>* out);
 void FindFigureFacts(Sentence& s, std::vector<Fact>* out);
 void FindOfficialFacts(Sentence& s, Resources& res, std::vector<Fact>* out);
-void FindProgramFacts(Sentence& s, std::vector<Fact>* out);
+void FindProgramFacts(Sentence& s, const Resources& res, std::vector<Fact>* out);
 // `known_officials` maps name keys to names seen earlier in the document, so "Dosmambetov
 // instructed ..." gets its actor; `last_actor` carries the previous sentence's actor for "He".
 void FindCommitmentFacts(Sentence& s, Resources& res,
                          const std::unordered_map<std::string, std::string>& known_officials,
                          std::vector<Fact>* out);
+
+// True when the folded word ends in one of `endings` and keeps at least two letters before it.
+bool EndsWithAny(const std::string& word, const std::unordered_set<std::string>& endings);
 
 // The value of an ISO year or period date fact ("2025", "2022/2024"); "" for other dates.
 std::string YearOrPeriod(const Fact& date_fact);

@@ -7,6 +7,10 @@
 //   B  NAME , POSITION [of [the] ORG]
 //        «Арзыбек Кожошев, первый заместитель Председателя Кабинета Министров»,
 //        "Alexei Overchuk, Deputy Prime Minister of the Russian Federation"
+// Between a Russian position and the name may stand up to three lowercase genitive words
+// («главный врач больницы Эрлан Сатыбалдиев»); after an English position, a longer run of
+// capitalized words is an institution followed by the name, of which the last two words are kept
+// ("Director of the Republican Center for Immunoprophylaxis Marat Omarov").
 // A NAME is one to three capitalized words that are not themselves a position, organization,
 // indicator, program, month or listed stop word. Only mentions with a position are officials;
 // a bare name is too weak a signal on its own (it may be a place, a clinic or an author).
@@ -28,6 +32,9 @@ namespace pressmine::extract::facts {
 namespace {
 
 constexpr size_t kMaxNameWords = 3;
+constexpr size_t kMaxComplementWords = 3;  // genitive words between a Russian position and a name
+constexpr size_t kMaxEnglishRun = 5;       // capitalized words scanned after an English position
+constexpr size_t kEnglishNameWords = 2;
 
 bool NameWordAt(const Sentence& s, size_t k) {
   if (k >= s.toks.size()) return false;
@@ -77,11 +84,7 @@ const Match* OrgAfter(const Sentence& s, size_t k, size_t* end) {
 bool Oblique(const Sentence& s, const Match& position, const Resources& res) {
   const Tok& head = s.toks[position.begin];
   if (!head.cyrillic) return false;
-  const std::string& w = head.norm;
-  for (size_t len = 1; len <= 6 && len < w.size(); ++len) {
-    if (res.oblique_endings.count(w.substr(w.size() - len)) > 0) return true;
-  }
-  return false;
+  return EndsWithAny(head.norm, res.oblique_endings);
 }
 
 struct OfficialBuilder {
@@ -126,7 +129,22 @@ void FindOfficialFacts(Sentence& s, Resources& res, std::vector<Fact>* out) {
     if (const Match* o = OrgAfter(s, p.end, &pos_end); o != nullptr) org = o->entry->id;
     // A: names after the position.
     size_t k = pos_end;
-    if (s.IsPunct(k, ",") && NameForward(s, k + 1) > k + 1 && !s.toks[p.begin].cyrillic) ++k;
+    if (s.toks[p.begin].cyrillic) {
+      // «главный врач больницы Эрлан ...»: genitive complements of the position come first.
+      for (size_t skipped = 0; skipped < kMaxComplementWords && k < s.toks.size() && s.toks[k].kind == TokKind::kWord &&
+                               !s.toks[k].capitalized && EndsWithAny(s.toks[k].norm, res.genitive_endings);
+           ++skipped) {
+        ++k;
+      }
+    } else {
+      if (s.IsPunct(k, ",") && NameForward(s, k + 1) > k + 1) ++k;
+      if (s.Has(k, kOf) && NameWordAt(s, k + 1)) ++k;  // "... Center for Immunoprophylaxis Marat Omarov"
+      // An English name is its last two capitalized words: before them stand the rest of an
+      // institution's name.
+      size_t run = k;
+      while (run - k < kMaxEnglishRun && NameWordAt(s, run)) ++run;
+      if (run - k > kEnglishNameWords) k = run - kEnglishNameWords;
+    }
     size_t e = NameForward(s, k);
     if (e > k) {
       const bool oblique = Oblique(s, p, res);

@@ -5,7 +5,8 @@
 // certificates" are one program — so an analyst can follow one program across documents and
 // languages. The same file lists generic heads (программа, program, initiative, project) with
 // key "*": such a head is a program only with a name attached, either a quoted name right after
-// it («программа "Ден соолук"») or its modifiers — the genitive words after a Russian head
+// it («программа "Ден соолук"») or its modifiers — the genitive words after a Russian head (by
+// their endings, markers.tsv genitive_ending)
 // («программа оздоровления населения»), the word before an English head ("training programs").
 // The key of a generic program is its kind plus the first letters of its name words, which links
 // mentions within one language.
@@ -46,7 +47,7 @@ bool FreeWord(const Sentence& s, size_t k) {
 
 }  // namespace
 
-void FindProgramFacts(Sentence& s, std::vector<Fact>* out) {
+void FindProgramFacts(Sentence& s, const Resources& res, std::vector<Fact>* out) {
   std::set<std::string> seen;
   for (const Match& m : s.matches) {
     if (m.entry->cat != Cat::kProgram) continue;
@@ -61,7 +62,10 @@ void FindProgramFacts(Sentence& s, std::vector<Fact>* out) {
         while (k < s.toks.size() && k - e <= kMaxQuotedName && !s.IsPunct(k, "\"")) ++k;
         if (k < s.toks.size() && s.IsPunct(k, "\"") && k > e + 1) nb = e + 1, ne = k, e = k + 1;
       } else if (s.toks[m.begin].cyrillic) {
-        while (ne < s.toks.size() && ne - nb < kMaxModifiers && FreeWord(s, ne)) ++ne;
+        while (ne < s.toks.size() && ne - nb < kMaxModifiers && FreeWord(s, ne) &&
+               EndsWithAny(s.toks[ne].norm, res.genitive_endings)) {
+          ++ne;
+        }
         e = ne;
       } else if (b > 0 && FreeWord(s, b - 1)) {
         nb = b - 1, ne = b, b = b - 1;
