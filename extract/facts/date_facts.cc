@@ -5,6 +5,7 @@
 //   day and month without a year   «26 января», "January 28"        -> publication year
 //   month and year                 «январь 2026», "January 2026"    -> "2026-01"
 //   month alone after a preposition «в январе», "in January"         -> publication year
+//   a Russian month name alone      «до конца декабря»               -> publication year
 //   year periods                   «с 2022 по 2024 годы», «2019–2030 годы», "from 2022 to 2024",
 //                                  "between 2022 and 2024"           -> "2022" .. "2024"
 //   years                          «в 2025 году», «2025-м», "in 2025", "2025 was"
@@ -138,6 +139,10 @@ void FindDateFacts(Sentence& s, const PubDate& pub, std::vector<Fact>* out) {
       }
       if (i > 0 && s.Has(i - 1, kYearPrep) && s.toks[i].norm.size() > 3 && pub.year > 0) {
         em.Emit(i - 1, i + 1, YearMonth(pub.year, month));  // «в январе», "in January"
+        continue;
+      }
+      if (s.toks[i].cyrillic && s.toks[i].norm.size() > 6 && pub.year > 0) {
+        em.Emit(i, i + 1, YearMonth(pub.year, month));  // «до конца декабря»: Russian month names are unambiguous
         continue;
       }
     }

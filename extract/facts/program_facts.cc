@@ -5,7 +5,7 @@
 // certificates" are one program — so an analyst can follow one program across documents and
 // languages. The same file lists generic heads (программа, program, initiative, project) with
 // key "*": such a head is a program only with a name attached, either a quoted name right after
-// it («программа "Ден соолук"») or its modifiers — the genitive words after a Russian head (by
+// it («программа "Ден соолук"»; in English also before it, the "Den Sooluk" program) or its modifiers — the genitive words after a Russian head (by
 // their endings, markers.tsv genitive_ending)
 // («программа оздоровления населения»), the word before an English head ("training programs").
 // The key of a generic program is its kind plus the first letters of its name words, which links
@@ -67,6 +67,10 @@ void FindProgramFacts(Sentence& s, const Resources& res, std::vector<Fact>* out)
           ++ne;
         }
         e = ne;
+      } else if (b >= 3 && s.IsPunct(b - 1, "\"")) {  // the "Den Sooluk" program
+        size_t k = b - 2;
+        while (k > 0 && b - 1 - k <= kMaxQuotedName && !s.IsPunct(k, "\"")) --k;
+        if (s.IsPunct(k, "\"") && k + 1 < b - 1) nb = k + 1, ne = b - 1, b = k;
       } else if (b > 0 && FreeWord(s, b - 1)) {
         nb = b - 1, ne = b, b = b - 1;
       }
