@@ -82,6 +82,7 @@ struct ProgramValue {
 
 struct CommitmentValue {
   std::string actor;     // official name or organization label; may be empty
+  std::string actor_key; // the official's name key when the actor is an official, else empty
   std::string action;    // the clause that states what is to be done, as written
   std::string target;    // ISO year or date; may be empty
   std::string modality;  // "plan", "instruction", "promise", "goal"

@@ -49,13 +49,15 @@ void FindCommitmentFacts(Sentence& s, Resources& res,
   }
   if (!s.officials.empty()) {
     c.actor = (*out)[s.officials.front().fact].official.name;
+    c.actor_key = (*out)[s.officials.front().fact].official.key;
   }
   if (c.actor.empty() && !known_officials.empty()) {
     for (size_t k = 0; k < s.toks.size() && c.actor.empty(); ++k) {
       const Tok& t = s.toks[k];
       if (t.kind != TokKind::kWord || !t.capitalized || t.all_caps) continue;
-      const auto it = known_officials.find(res.keyer.NameKey(s.text.substr(t.begin, t.end - t.begin)));
-      if (it != known_officials.end()) c.actor = it->second;
+      std::string key = res.keyer.NameKey(s.text.substr(t.begin, t.end - t.begin));
+      const auto it = known_officials.find(key);
+      if (it != known_officials.end()) c.actor = it->second, c.actor_key = std::move(key);
     }
   }
   if (c.actor.empty()) {
