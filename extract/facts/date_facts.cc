@@ -36,11 +36,30 @@ bool IsYear(const Tok& t) {
 
 bool IsDay(const Tok& t) { return t.kind == TokKind::kNumber && t.plain_int && t.value >= 1 && t.value <= 31; }
 
-int MonthOf(const Sentence& s, size_t i) {
+int MonthOf(const Sentence& s, Resources& res, size_t i) {
   if (i >= s.toks.size() || s.toks[i].kind != TokKind::kWord) return 0;
   const Tok& t = s.toks[i];
   if (!t.cyrillic && !t.capitalized) return 0;
-  return nlp::MonthFromName(t.norm);
+  return res.MonthOfWord(t.norm);
+}
+
+// Whether nlp::FindDates can find anything: a complete date has a year and a month name or a
+// numeric form (26.01.2026, 2026-01-26, 26/01/2026). Most sentences have neither, and the check
+// is much cheaper than the scan.
+bool MayHoldCompleteDate(const Sentence& s, Resources& res) {
+  bool year = false, form = false;
+  for (size_t i = 0; i < s.toks.size(); ++i) {
+    const Tok& t = s.toks[i];
+    if (t.kind == TokKind::kNumber) {
+      if (!t.quantity) return true;  // 26.01.2026 holds both
+      if (t.plain_int && (t.norm.size() == 4 || t.norm.size() == 2)) year = true;
+      if (t.plain_int && (s.IsPunct(i + 1, "-") || s.IsPunct(i + 1, "/") || s.IsPunct(i + 1, "."))) form = true;
+    } else if (t.kind == TokKind::kWord && MonthOf(s, res, i) > 0) {
+      form = true;
+    }
+    if (year && form) return true;
+  }
+  return false;
 }
 
 std::string Two(int v) {
@@ -94,11 +113,13 @@ size_t YearTail(const Sentence& s, size_t after) {
 
 }  // namespace
 
-void FindDateFacts(Sentence& s, const PubDate& pub, std::vector<Fact>* out) {
+void FindDateFacts(Sentence& s, Resources& res, const PubDate& pub, std::vector<Fact>* out) {
   Emitter em{s, out};
-  for (const nlp::DateMention& m : nlp::FindDates(s.text)) {
-    size_t b, e;
-    if (TokenRange(s, m.begin, m.end, &b, &e)) em.Emit(b, e, m.date.DateOnly().ToIso());
+  if (MayHoldCompleteDate(s, res)) {
+    for (const nlp::DateMention& m : nlp::FindDates(s.text)) {
+      size_t b, e;
+      if (TokenRange(s, m.begin, m.end, &b, &e)) em.Emit(b, e, m.date.DateOnly().ToIso());
+    }
   }
   const size_t n = s.toks.size();
   for (size_t i = 0; i < n; ++i) {
@@ -120,12 +141,12 @@ void FindDateFacts(Sentence& s, const PubDate& pub, std::vector<Fact>* out) {
       continue;
     }
     // «26 января», "28 January"
-    if (IsDay(t) && MonthOf(s, i + 1) > 0 && !(i + 2 < n && IsYear(s.toks[i + 2]))) {
-      em.Emit(i, i + 2, MonthDay(pub, MonthOf(s, i + 1), static_cast<int>(t.value)));
+    if (IsDay(t) && MonthOf(s, res, i + 1) > 0 && !(i + 2 < n && IsYear(s.toks[i + 2]))) {
+      em.Emit(i, i + 2, MonthDay(pub, MonthOf(s, res, i + 1), static_cast<int>(t.value)));
       ++i;
       continue;
     }
-    if (const int month = MonthOf(s, i); month > 0) {
+    if (const int month = MonthOf(s, res, i); month > 0) {
       if (i + 1 < n && IsYear(s.toks[i + 1])) {  // «январь 2026», "January 2026"
         const size_t e = YearTail(s, i + 2);
         em.Emit(i, e, YearMonth(static_cast<int>(s.toks[i + 1].value), month));

@@ -78,7 +78,7 @@ struct FactExtractor::Impl {
     s.figures.clear();
     s.officials.clear();
     s.programs.clear();
-    facts::FindDateFacts(s, pub, out);
+    facts::FindDateFacts(s, res, pub, out);
     facts::FindFigureFacts(s, out);
     facts::FindOfficialFacts(s, res, out);
     for (const facts::Span& o : s.officials) {
@@ -98,7 +98,7 @@ FactExtractor::~FactExtractor() = default;
 Result<FactExtractor> FactExtractor::Create() {
   PM_ASSIGN_OR_RETURN(nlp::SentenceSplitter splitter, nlp::SentenceSplitter::Create());
   PM_ASSIGN_OR_RETURN(nlp::NameKeyer keyer, nlp::NameKeyer::Create());
-  auto impl = std::unique_ptr<Impl>(new Impl{facts::Resources{{}, {}, {}, std::move(keyer)}, std::move(splitter), {}, {}});
+  auto impl = std::unique_ptr<Impl>(new Impl{facts::Resources{{}, {}, {}, std::move(keyer), {}}, std::move(splitter), {}, {}});
   const struct {
     Cat cat;
     std::string_view file;

@@ -113,8 +113,8 @@ void Gazetteer::MatchAll(const std::vector<Tok>& toks, std::vector<Match>* out) 
         if (b.entry == nullptr || e.words.size() > b.end - b.begin) b = Match{&e, i, i + e.words.size()};
       }
     };
-    if (auto it = by_word_.find(toks[i].norm); it != by_word_.end()) consider(it->second);
-    if (auto it = by_stem_.find(std::string(Head(toks[i].norm, kStemKey))); it != by_stem_.end()) {
+    if (auto it = by_word_.find(std::string_view(toks[i].norm)); it != by_word_.end()) consider(it->second);
+    if (auto it = by_stem_.find(Head(toks[i].norm, kStemKey)); it != by_stem_.end()) {
       consider(it->second);
     }
     for (size_t c = 0; c < best.size(); ++c) {

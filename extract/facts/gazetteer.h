@@ -65,8 +65,14 @@ class Gazetteer {
  private:
   bool Matches(const Entry& e, const std::vector<Tok>& toks, size_t at) const;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<size_t>> by_word_;
-  std::unordered_map<std::string, std::vector<size_t>> by_stem_;
+  // Looked up with string_views of token text, without building strings.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Buckets = std::unordered_map<std::string, std::vector<size_t>, ViewHash, std::equal_to<>>;
+  Buckets by_word_;
+  Buckets by_stem_;
 };
 
 // The first `n` code points of a folded word.

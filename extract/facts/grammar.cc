@@ -1,6 +1,8 @@
 // Sentence helpers shared by the grammars; see grammar.h.
 #include "extract/facts/grammar.h"
 
+#include "nlp/dates.h"
+
 namespace pressmine::extract::facts {
 
 uint32_t RoleFromId(std::string_view id) {
@@ -43,6 +45,14 @@ Fact Sentence::MakeFact(FactType type, size_t b, size_t e) const {
   f.end = base + to;
   f.text = std::string(text.substr(from, to - from));
   return f;
+}
+
+int Resources::MonthOfWord(const std::string& folded) {
+  if (const auto it = month_cache.find(folded); it != month_cache.end()) return it->second;
+  if (month_cache.size() >= kMonthCacheEntries) month_cache.clear();
+  const int month = nlp::MonthFromName(folded);
+  month_cache.emplace(folded, month);
+  return month;
 }
 
 bool EndsWithAny(const std::string& word, const std::unordered_set<std::string>& endings) {

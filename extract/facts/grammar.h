@@ -45,6 +45,11 @@ struct Resources {
   std::unordered_set<std::string> oblique_endings;   // markers.tsv role oblique_ending
   std::unordered_set<std::string> genitive_endings;  // markers.tsv role genitive_ending
   nlp::NameKeyer keyer;
+  // nlp::MonthFromName per folded word, memoized: it folds with ICU, and every word of every
+  // sentence is asked. Cleared when it reaches kMonthCacheEntries.
+  std::unordered_map<std::string, int> month_cache;
+  static constexpr size_t kMonthCacheEntries = 1 << 16;
+  int MonthOfWord(const std::string& folded);
 };
 
 // A publication date split into parts; year 0 when unknown.
@@ -86,7 +91,7 @@ struct Sentence {
 };
 
 // Stages, in the order they run. Each appends to *out and records its spans in `s`.
-void FindDateFacts(Sentence& s, const PubDate& pub, std::vector<Fact>* out);
+void FindDateFacts(Sentence& s, Resources& res, const PubDate& pub, std::vector<Fact>* out);
 void FindFigureFacts(Sentence& s, std::vector<Fact>* out);
 void FindOfficialFacts(Sentence& s, Resources& res, std::vector<Fact>* out);
 void FindProgramFacts(Sentence& s, const Resources& res, std::vector<Fact>* out);
