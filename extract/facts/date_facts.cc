@@ -126,13 +126,13 @@ void FindDateFacts(Sentence& s, Resources& res, const PubDate& pub, std::vector<
     if (s.used[i]) continue;
     const Tok& t = s.toks[i];
     if (const Match* rel = s.MarkerAt("rel_year", i); rel != nullptr) {
-      if (pub.year > 0) em.Emit(i, rel->end, std::to_string(pub.year + std::stoi(rel->entry->extra)), {}, true);
+      if (pub.year > 0) em.Emit(i, rel->end, std::to_string(pub.year + static_cast<int>(rel->entry->number)), {}, true);
       i = rel->end - 1;
       continue;
     }
     if (const Match* rel = s.MarkerAt("rel_month", i); rel != nullptr) {
       if (pub.year > 0) {
-        int y = pub.year, m = pub.month + std::stoi(rel->entry->extra);
+        int y = pub.year, m = pub.month + static_cast<int>(rel->entry->number);
         if (m < 1) m += 12, --y;
         if (m > 12) m -= 12, ++y;
         em.Emit(i, rel->end, YearMonth(y, m), {}, true);

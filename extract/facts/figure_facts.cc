@@ -84,7 +84,7 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
       }
     }
     if (const Match* sc = s.MatchAt(Cat::kScale, e); sc != nullptr) {
-      value *= std::stod(sc->entry->id);
+      value *= sc->entry->number;
       e = sc->end;
     }
     if (unit.empty()) {

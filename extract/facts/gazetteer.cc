@@ -2,6 +2,7 @@
 #include "extract/facts/gazetteer.h"
 
 #include <array>
+#include <cstdlib>
 #include <string>
 
 namespace pressmine::extract::facts {
@@ -56,12 +57,26 @@ Status Gazetteer::Load(Cat cat, std::string_view file_name, std::string_view tsv
       }
       chunks.push_back(std::move(alts));
     }
+    // Numbers are checked here so that the grammars can use them without failing.
+    double number = 0;
+    const bool scale = cat == Cat::kScale;
+    const bool offset = cat == Cat::kMarker && (f[0] == "rel_year" || f[0] == "rel_month");
+    if (scale || offset) {
+      const std::string text(scale ? f[0] : f[3]);
+      char* end = nullptr;
+      number = std::strtod(text.c_str(), &end);
+      if (text.empty() || end != text.c_str() + text.size() || (scale && number <= 0)) {
+        return Status::Internal(std::string(file_name) + ":" + std::to_string(line_no) + ": expected a number, got '" +
+                                text + "'");
+      }
+    }
     std::vector<size_t> pick(chunks.size(), 0);
     while (true) {
       Entry e;
       e.cat = cat;
       e.id = std::string(f[0]);
       e.extra = std::string(f[3]);
+      e.number = number;
       // Each chunk is tokenized like text; a trailing '*' makes the chunk's last token a stem.
       for (size_t c = 0; c < chunks.size(); ++c) {
         std::string_view chunk = chunks[c][pick[c]];

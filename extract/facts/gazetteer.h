@@ -41,6 +41,9 @@ struct Entry {
   Cat cat = Cat::kMarker;
   std::string id;
   std::string extra;
+  // The entry's number, read at load time: a scale's multiplier (id), a relative date's offset
+  // (extra of markers rel_year / rel_month). 0 for other entries.
+  double number = 0;
   std::vector<std::string> words;  // folded pattern tokens
   std::vector<bool> stem;          // words[i] is a prefix
 };

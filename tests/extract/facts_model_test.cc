@@ -63,3 +63,33 @@ TEST(FactModel, SameStoryScoresTranslationsAboveUnrelatedReleases) {
 
 }  // namespace
 }  // namespace pressmine::extract
+
+namespace pressmine::extract {
+namespace {
+
+// Malformed input must neither crash nor produce evidence outside the text.
+TEST(FactModel, OddInputStaysInBounds) {
+  const std::string inputs[] = {
+      std::string("\xff\xfe 2025 \xd0 году \xe2\x80", 14),
+      "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31",
+      "99999999999999999999999999999 млн тенге, 1,2,3,4 %, 12.05.2025.2026",
+      "с 2024 по 2022 годы, в 9999 году, министр , и , Министр",
+      "«»\"\"— — , , ; ; : : ( ) % $ $ $",
+      std::string(5000, '9') + " человек",
+      "",
+  };
+  for (const std::string& text : inputs) {
+    FactOptions options;
+    options.published = "2026-01-28";
+    auto facts = testing::Extractor().Extract(text, options);
+    ASSERT_TRUE(facts.ok());
+    for (const Fact& f : *facts) {
+      EXPECT_LE(f.begin, f.end);
+      EXPECT_LE(f.end, text.size());
+    }
+    for (const Fact& f : testing::Extractor().ExtractSentence(text, options)) EXPECT_LE(f.end, text.size());
+  }
+}
+
+}  // namespace
+}  // namespace pressmine::extract
