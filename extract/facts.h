@@ -41,19 +41,19 @@ std::string_view FactTypeName(FactType type);
 std::optional<FactType> ParseFactType(std::string_view name);
 
 struct DateValue {
-  std::string value;  // ISO, partial allowed
-  std::string end;    // ISO end of a period, empty otherwise
+  std::string value;      // ISO, partial allowed
+  std::string end;        // ISO end of a period, empty otherwise
   bool relative = false;  // resolved against the publication date ("last year")
   // "2022/2024" for a period, value otherwise.
   std::string Iso() const { return end.empty() ? value : value + "/" + end; }
 };
 
 struct OfficialValue {
-  std::string name;      // nominative, as written otherwise: "Бакытбек Кадыралиев"
-  std::string position;  // canonical English label: "deputy minister"
+  std::string name;  // nominative, as written otherwise: "Бакытбек Кадыралиев"
+  std::string position;       // canonical English label: "deputy minister"
   std::string position_text;  // the position as written in the sentence
-  std::string org;       // canonical English label: "Ministry of Health"; may be empty
-  std::string key;       // surname key (nlp::NameKeyer): "kadiraliev"
+  std::string org;            // canonical English label: "Ministry of Health"; may be empty
+  std::string key;            // surname key (nlp::NameKeyer): "kadiraliev"
 };
 
 struct ChangeValue {
@@ -72,31 +72,31 @@ struct FigureValue {
 };
 
 struct ProgramValue {
-  std::string name;    // as written
-  std::string kind;    // canonical kind
-  std::string period;  // "2019/2030"; may be empty
-  std::string budget;  // "9200000 KZT"; may be empty
+  std::string name;         // as written
+  std::string kind;         // canonical kind
+  std::string period;       // "2019/2030"; may be empty
+  std::string budget;       // "9200000 KZT"; may be empty
   std::string responsible;  // canonical org label; may be empty
-  std::string key;     // canonical id of the program, the same in both languages
+  std::string key;          // canonical id of the program, the same in both languages
 };
 
 struct CommitmentValue {
-  std::string actor;     // official name or organization label; may be empty
-  std::string actor_key; // the official's name key when the actor is an official, else empty
-  std::string action;    // the clause that states what is to be done, as written
-  std::string target;    // ISO year or date; may be empty
-  std::string modality;  // "plan", "instruction", "promise", "goal"
+  std::string actor;      // official name or organization label; may be empty
+  std::string actor_key;  // the official's name key when the actor is an official, else empty
+  std::string action;     // the clause that states what is to be done, as written
+  std::string target;     // ISO year or date; may be empty
+  std::string modality;   // "plan", "instruction", "promise", "goal"
 };
 
 // One fact. Exactly the member matching `type` is meaningful; the others stay default.
 struct Fact {
   FactType type = FactType::kDate;
   Language lang = Language::kUnknown;
-  int sentence = 0;            // 0-based index of the sentence in the document
-  std::string sentence_text;   // the whole sentence
-  size_t begin = 0;            // evidence span: byte offsets into the document text
+  int sentence = 0;           // 0-based index of the sentence in the document
+  std::string sentence_text;  // the whole sentence
+  size_t begin = 0;           // evidence span: byte offsets into the document text
   size_t end = 0;
-  std::string text;            // the evidence span's text
+  std::string text;  // the evidence span's text
 
   DateValue date;
   OfficialValue official;
@@ -131,7 +131,8 @@ class FactExtractor {
 
   // Facts of one sentence, which is treated as the whole document (sentence index 0, offsets
   // into `utf8_sentence`). For evaluation and benchmarks.
-  std::vector<Fact> ExtractSentence(std::string_view utf8_sentence, const FactOptions& options = {});
+  std::vector<Fact> ExtractSentence(std::string_view utf8_sentence,
+                                    const FactOptions& options = {});
 
   // The language-independent key of a personal name ("Kadyraliev", «Кадыралиевым»): the key of
   // its last word. "" for no letters.

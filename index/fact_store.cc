@@ -73,8 +73,10 @@ std::string Expand(const std::string& iso, bool end) {
     return true;
   };
   if (iso.size() == 4 && digits(0, 4)) return iso + (end ? "-12-31" : "-01-01");
-  if (iso.size() == 7 && digits(0, 4) && iso[4] == '-' && digits(5, 2)) return iso + (end ? "-31" : "-01");
-  if (iso.size() >= 10 && digits(0, 4) && iso[4] == '-' && digits(5, 2) && iso[7] == '-' && digits(8, 2)) {
+  if (iso.size() == 7 && digits(0, 4) && iso[4] == '-' && digits(5, 2))
+    return iso + (end ? "-31" : "-01");
+  if (iso.size() >= 10 && digits(0, 4) && iso[4] == '-' && digits(5, 2) && iso[7] == '-' &&
+      digits(8, 2)) {
     return iso.substr(0, 10);
   }
   return "";
@@ -89,11 +91,20 @@ std::pair<std::string, std::string> WhenOf(const Fact& f, const std::string& pub
     last = slash == std::string::npos ? first : v.substr(slash + 1);
   };
   switch (f.type) {
-    case FactType::kDate: split(f.date.Iso()); break;
-    case FactType::kFigure: split(f.figure.period); break;
-    case FactType::kProgram: split(f.program.period); break;
-    case FactType::kCommitment: split(f.commitment.target); break;
-    case FactType::kOfficial: break;
+    case FactType::kDate:
+      split(f.date.Iso());
+      break;
+    case FactType::kFigure:
+      split(f.figure.period);
+      break;
+    case FactType::kProgram:
+      split(f.program.period);
+      break;
+    case FactType::kCommitment:
+      split(f.commitment.target);
+      break;
+    case FactType::kOfficial:
+      break;
   }
   std::string b = Expand(first, false), e = Expand(last, true);
   if (b.empty() || e.empty()) b = Expand(published, false), e = Expand(published, true);
@@ -101,9 +112,12 @@ std::pair<std::string, std::string> WhenOf(const Fact& f, const std::string& pub
 }
 
 constexpr std::string_view kColumns =
-    "id, doc_id, type, lang, sentence, begin_offset, end_offset, evidence, sentence_text, published, "
-    "date_value, date_end, date_relative, name, position, position_text, org, key, value, unit, indicator, "
-    "period, change_value, change_unit, change_dir, change_base, kind, budget, actor, action, target, modality";
+    "id, doc_id, type, lang, sentence, begin_offset, end_offset, evidence, sentence_text, "
+    "published, "
+    "date_value, date_end, date_relative, name, position, position_text, org, key, value, unit, "
+    "indicator, "
+    "period, change_value, change_unit, change_dir, change_base, kind, budget, actor, action, "
+    "target, modality";
 
 StoredFact ReadRow(const Statement& st) {
   StoredFact s;
@@ -153,11 +167,17 @@ StoredFact ReadRow(const Statement& st) {
       f.official.name = name, f.official.org = org, f.official.key = key;
       break;
     case FactType::kProgram:
-      f.program.name = name, f.program.responsible = org, f.program.key = key, f.program.period = period;
+      f.program.name = name, f.program.responsible = org, f.program.key = key,
+      f.program.period = period;
       break;
-    case FactType::kFigure: f.figure.period = period; break;
-    case FactType::kCommitment: f.commitment.actor_key = key; break;
-    case FactType::kDate: break;
+    case FactType::kFigure:
+      f.figure.period = period;
+      break;
+    case FactType::kCommitment:
+      f.commitment.actor_key = key;
+      break;
+    case FactType::kDate:
+      break;
   }
   return s;
 }
@@ -177,29 +197,43 @@ Status FactStore::DeleteDocumentFacts(int64_t doc_id) {
   return del.Run();
 }
 
-Status FactStore::PutDocumentFacts(int64_t doc_id, const std::string& published, const std::vector<Fact>& facts) {
+Status FactStore::PutDocumentFacts(int64_t doc_id, const std::string& published,
+                                   const std::vector<Fact>& facts) {
   PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(*db_));
   PM_RETURN_IF_ERROR(DeleteDocumentFacts(doc_id));
   PM_ASSIGN_OR_RETURN(
       Statement ins,
-      db_->Prepare("INSERT INTO facts(doc_id, type, lang, sentence, begin_offset, end_offset, evidence, "
-                   "sentence_text, published, when_begin, when_end, date_value, date_end, date_relative, name, "
-                   "position, position_text, org, key, value, unit, indicator, period, change_value, change_unit, "
-                   "change_dir, change_base, kind, budget, actor, action, target, modality) VALUES (?1, ?2, ?3, ?4, "
-                   "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
-                   "?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)"));
+      db_->Prepare(
+          "INSERT INTO facts(doc_id, type, lang, sentence, begin_offset, end_offset, evidence, "
+          "sentence_text, published, when_begin, when_end, date_value, date_end, date_relative, "
+          "name, "
+          "position, position_text, org, key, value, unit, indicator, period, change_value, "
+          "change_unit, "
+          "change_dir, change_base, kind, budget, actor, action, target, modality) VALUES (?1, ?2, "
+          "?3, ?4, "
+          "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+          "?23, ?24, "
+          "?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)"));
   for (const Fact& f : facts) {
     ins.Reset();
     const auto [when_b, when_e] = WhenOf(f, published);
     std::string name, org, key, period;
     switch (f.type) {
-      case FactType::kOfficial: name = f.official.name, org = f.official.org, key = f.official.key; break;
-      case FactType::kProgram:
-        name = f.program.name, org = f.program.responsible, key = f.program.key, period = f.program.period;
+      case FactType::kOfficial:
+        name = f.official.name, org = f.official.org, key = f.official.key;
         break;
-      case FactType::kFigure: period = f.figure.period; break;
-      case FactType::kCommitment: key = f.commitment.actor_key; break;
-      case FactType::kDate: break;
+      case FactType::kProgram:
+        name = f.program.name, org = f.program.responsible, key = f.program.key,
+        period = f.program.period;
+        break;
+      case FactType::kFigure:
+        period = f.figure.period;
+        break;
+      case FactType::kCommitment:
+        key = f.commitment.actor_key;
+        break;
+      case FactType::kDate:
+        break;
     }
     ins.Bind(1, doc_id)
         .Bind(2, extract::FactTypeName(f.type))
@@ -220,8 +254,10 @@ Status FactStore::PutDocumentFacts(int64_t doc_id, const std::string& published,
         .Bind(17, f.official.position_text)
         .Bind(18, org)
         .Bind(19, key);
-    if (f.type == FactType::kFigure) ins.Bind(20, f.figure.value);
-    else ins.BindNull(20);
+    if (f.type == FactType::kFigure)
+      ins.Bind(20, f.figure.value);
+    else
+      ins.BindNull(20);
     ins.Bind(21, f.figure.unit).Bind(22, f.figure.indicator).Bind(23, period);
     if (f.figure.change) {
       ins.Bind(24, f.figure.change->value)
@@ -255,14 +291,17 @@ Result<std::vector<StoredFact>> FactStore::Query(const FactQuery& q) {
     const std::string placeholder = "?" + std::to_string(params.size());
     sql += " AND ";
     for (const char c : clause) {
-      if (c == '$') sql += placeholder;
-      else sql += c;
+      if (c == '$')
+        sql += placeholder;
+      else
+        sql += c;
     }
   };
   if (q.type) add("type = $", {std::string(extract::FactTypeName(*q.type)), {}});
   if (q.lang) add("lang = $", {std::string(LanguageCode(*q.lang)), {}});
   if (q.doc_id) add("doc_id = $", {"", *q.doc_id});
-  if (!q.official_key.empty()) add("key = $ AND type IN ('official', 'commitment')", {q.official_key, {}});
+  if (!q.official_key.empty())
+    add("key = $ AND type IN ('official', 'commitment')", {q.official_key, {}});
   if (!q.indicator.empty()) add("instr(indicator, $) > 0", {q.indicator, {}});
   if (!q.text.empty()) add("(evidence LIKE $ OR sentence_text LIKE $)", {"%" + q.text + "%", {}});
   if (!q.from.empty()) {
@@ -279,8 +318,10 @@ Result<std::vector<StoredFact>> FactStore::Query(const FactQuery& q) {
   if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
   PM_ASSIGN_OR_RETURN(Statement st, db_->Prepare(sql));
   for (size_t i = 0; i < params.size(); ++i) {
-    if (params[i].number) st.Bind(static_cast<int>(i + 1), *params[i].number);
-    else st.Bind(static_cast<int>(i + 1), params[i].text);
+    if (params[i].number)
+      st.Bind(static_cast<int>(i + 1), *params[i].number);
+    else
+      st.Bind(static_cast<int>(i + 1), params[i].text);
   }
   std::vector<StoredFact> out;
   while (true) {
@@ -292,8 +333,9 @@ Result<std::vector<StoredFact>> FactStore::Query(const FactQuery& q) {
 }
 
 Result<std::vector<OfficialSummary>> FactStore::Officials() {
-  PM_ASSIGN_OR_RETURN(Statement st, db_->Prepare("SELECT key, name, position, org, lang, published, doc_id FROM "
-                                                 "facts WHERE type = 'official' AND key != '' ORDER BY published"));
+  PM_ASSIGN_OR_RETURN(
+      Statement st, db_->Prepare("SELECT key, name, position, org, lang, published, doc_id FROM "
+                                 "facts WHERE type = 'official' AND key != '' ORDER BY published"));
   std::map<std::string, OfficialSummary> by_key;
   std::map<std::string, std::set<std::pair<std::string, int64_t>>> docs;  // key -> (lang, doc)
   while (true) {
@@ -319,17 +361,20 @@ Result<std::vector<OfficialSummary>> FactStore::Officials() {
     for (const auto& [lang, c] : o.docs_by_lang) n += c;
     return n;
   };
-  std::stable_sort(out.begin(), out.end(),
-                   [&](const OfficialSummary& a, const OfficialSummary& b) { return total(a) > total(b); });
+  std::stable_sort(out.begin(), out.end(), [&](const OfficialSummary& a, const OfficialSummary& b) {
+    return total(a) > total(b);
+  });
   return out;
 }
 
 Result<std::vector<TimelinePoint>> FactStore::Timeline(const std::string& indicator) {
-  PM_ASSIGN_OR_RETURN(Statement st,
-                      db_->Prepare("SELECT period, value, unit, change_value, change_unit, change_dir, change_base, "
-                                   "published, doc_id, lang, evidence FROM facts WHERE type = 'figure' AND "
-                                   "indicator = ?1 ORDER BY CASE WHEN period != '' THEN period ELSE "
-                                   "substr(published, 1, 4) END, published, doc_id, sentence"));
+  PM_ASSIGN_OR_RETURN(
+      Statement st,
+      db_->Prepare(
+          "SELECT period, value, unit, change_value, change_unit, change_dir, change_base, "
+          "published, doc_id, lang, evidence FROM facts WHERE type = 'figure' AND "
+          "indicator = ?1 ORDER BY CASE WHEN period != '' THEN period ELSE "
+          "substr(published, 1, 4) END, published, doc_id, sentence"));
   st.Bind(1, indicator);
   std::vector<TimelinePoint> out;
   while (true) {
@@ -341,7 +386,8 @@ Result<std::vector<TimelinePoint>> FactStore::Timeline(const std::string& indica
     p.value = st.ColumnDouble(1);
     p.unit = st.ColumnText(2);
     if (!st.ColumnIsNull(3)) {
-      p.change = extract::ChangeValue{st.ColumnDouble(3), st.ColumnText(4), st.ColumnText(5), st.ColumnText(6)};
+      p.change = extract::ChangeValue{st.ColumnDouble(3), st.ColumnText(4), st.ColumnText(5),
+                                      st.ColumnText(6)};
     }
     p.doc_id = st.ColumnInt(8);
     p.lang = ParseLanguageCode(st.ColumnText(9)).value_or(Language::kUnknown);

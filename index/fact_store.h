@@ -60,12 +60,12 @@ struct OfficialSummary {
   // position -> [first, last] publication date it was seen with ("" when undated)
   std::map<std::string, std::pair<std::string, std::string>> positions;
   std::map<std::string, int64_t> docs_by_lang;  // "ru" / "en" -> documents mentioning
-  std::string org;  // the most recent non-empty organization
+  std::string org;                              // the most recent non-empty organization
 };
 
 // One reported value of an indicator.
 struct TimelinePoint {
-  std::string period;     // the figure's period, or the publication year when none was stated
+  std::string period;  // the figure's period, or the publication year when none was stated
   double value = 0;
   std::string unit;
   std::optional<extract::ChangeValue> change;
@@ -82,7 +82,8 @@ class FactStore {
 
   // Replaces all facts of `doc_id` with `facts`, in one transaction. `published` is the
   // document's ISO publication date (may be empty).
-  Status PutDocumentFacts(int64_t doc_id, const std::string& published, const std::vector<extract::Fact>& facts);
+  Status PutDocumentFacts(int64_t doc_id, const std::string& published,
+                          const std::vector<extract::Fact>& facts);
   Status DeleteDocumentFacts(int64_t doc_id);
 
   // Matching facts ordered by document publication date, document and position in it.

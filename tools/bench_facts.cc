@@ -49,7 +49,9 @@ std::vector<Item> LoadSentences(const std::string& path) {
     Item it;
     it.text = d["text"].GetString();
     if (d.HasMember("pub")) it.options.published = d["pub"].GetString();
-    if (d.HasMember("lang")) it.options.lang = pressmine::ParseLanguageCode(d["lang"].GetString()).value_or(pressmine::Language::kUnknown);
+    if (d.HasMember("lang"))
+      it.options.lang = pressmine::ParseLanguageCode(d["lang"].GetString())
+                            .value_or(pressmine::Language::kUnknown);
     out.push_back(std::move(it));
   }
   return out;
@@ -79,7 +81,9 @@ double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-bool PeerAvailable() { return std::system((kPython + " -c 'import dateparser' >/dev/null 2>&1").c_str()) == 0; }
+bool PeerAvailable() {
+  return std::system((kPython + " -c 'import dateparser' >/dev/null 2>&1").c_str()) == 0;
+}
 
 }  // namespace
 
@@ -88,8 +92,10 @@ int main(int argc, char** argv) {
   bool peer = true;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--seconds" && i + 1 < argc) seconds = std::atof(argv[++i]);
-    else if (a == "--no-peer") peer = false;
+    if (a == "--seconds" && i + 1 < argc)
+      seconds = std::atof(argv[++i]);
+    else if (a == "--no-peer")
+      peer = false;
     else {
       std::fprintf(stderr, "usage: bench_facts [--seconds S] [--no-peer]\n");
       return 2;
@@ -102,9 +108,11 @@ int main(int argc, char** argv) {
   }
   pe::FactExtractor& ex = *made;
   std::vector<Item> items = LoadSentences(kSource + "/corpora/facts-eval/sentences.jsonl");
-  for (Item& it : LoadSentences(kSource + "/corpora/facts-eval/heldout.jsonl")) items.push_back(std::move(it));
+  for (Item& it : LoadSentences(kSource + "/corpora/facts-eval/heldout.jsonl"))
+    items.push_back(std::move(it));
   if (items.empty()) {
-    std::fprintf(stderr, "bench_facts: no sentences under %s/corpora/facts-eval\n", kSource.c_str());
+    std::fprintf(stderr, "bench_facts: no sentences under %s/corpora/facts-eval\n",
+                 kSource.c_str());
     return 1;
   }
 
@@ -120,14 +128,15 @@ int main(int argc, char** argv) {
     elapsed = Now() - start;
   }
   std::printf("fact stage, one core (%zu distinct sentences, ru+en)\n", items.size());
-  std::printf("  sentences:  %10.0f sentences/s  %6.1f MB/s  (%zu facts in %.2f s)\n", done / elapsed,
-              bytes / elapsed / 1e6, facts, elapsed);
+  std::printf("  sentences:  %10.0f sentences/s  %6.1f MB/s  (%zu facts in %.2f s)\n",
+              done / elapsed, bytes / elapsed / 1e6, facts, elapsed);
 
   // 2. Documents (with sentence splitting).
   std::vector<std::pair<std::string, pe::FactOptions>> docs;
   for (size_t i = 0; i < items.size(); i += kSentencesPerDocument) {
     std::string text;
-    for (size_t k = i; k < items.size() && k < i + kSentencesPerDocument; ++k) text += items[k].text + "\n\n";
+    for (size_t k = i; k < items.size() && k < i + kSentencesPerDocument; ++k)
+      text += items[k].text + "\n\n";
     docs.emplace_back(std::move(text), items[i].options);
   }
   done = 0, facts = 0;
@@ -140,8 +149,8 @@ int main(int argc, char** argv) {
     done += items.size();
     elapsed = Now() - start;
   }
-  std::printf("  documents:  %10.0f sentences/s  (%zu-sentence releases, splitting included)\n\n", done / elapsed,
-              kSentencesPerDocument);
+  std::printf("  documents:  %10.0f sentences/s  (%zu-sentence releases, splitting included)\n\n",
+              done / elapsed, kSentencesPerDocument);
 
   // 3. Dates.
   const std::vector<DateRow> dates = LoadDates(kSource + "/corpora/facts-eval/dates.tsv");
@@ -181,13 +190,15 @@ int main(int argc, char** argv) {
     }
   }
   if (peer && PeerAvailable()) {
-    const std::string in_path = "/tmp/bench_facts_dates.tsv", out_path = "/tmp/bench_facts_dates.out";
+    const std::string in_path = "/tmp/bench_facts_dates.tsv",
+                      out_path = "/tmp/bench_facts_dates.out";
     {
       std::ofstream out(in_path);
-      for (const DateRow& d : dates) out << d.text << '\t' << d.published << '\t' << d.expected << '\n';
+      for (const DateRow& d : dates)
+        out << d.text << '\t' << d.published << '\t' << d.expected << '\n';
     }
-    const std::string cmd =
-        kPython + " " + kSource + "/tools/bench_facts_dateparser.py < " + in_path + " > " + out_path + " 2>/dev/null";
+    const std::string cmd = kPython + " " + kSource + "/tools/bench_facts_dateparser.py < " +
+                            in_path + " > " + out_path + " 2>/dev/null";
     if (std::system(cmd.c_str()) == 0) {
       std::ifstream in(out_path);
       std::string line;
@@ -212,20 +223,25 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("dates: %zu strings from corpora/facts-eval/dates.tsv (ru+en; absolute, partial, relative, periods)\n",
-              dates.size());
+  std::printf(
+      "dates: %zu strings from corpora/facts-eval/dates.tsv (ru+en; absolute, partial, relative, "
+      "periods)\n",
+      dates.size());
   std::printf("  %-32s %8s %14s\n", "", "accuracy", "strings/s");
-  std::printf("  %-32s %8.3f %14.0f\n", "pressmine facts", double(ours_right) / dates.size(), ours_rate);
+  std::printf("  %-32s %8.3f %14.0f\n", "pressmine facts", double(ours_right) / dates.size(),
+              ours_rate);
   if (have_peer) {
-    std::printf("  %-32s %8.3f %14.0f\n", "python3-dateparser parse()", double(parse_right) / dates.size(),
-                parse_rate);
-    std::printf("  %-32s %8.3f %14.0f\n", "python3-dateparser search_dates()", double(search_right) / dates.size(),
-                search_rate);
+    std::printf("  %-32s %8.3f %14.0f\n", "python3-dateparser parse()",
+                double(parse_right) / dates.size(), parse_rate);
+    std::printf("  %-32s %8.3f %14.0f\n", "python3-dateparser search_dates()",
+                double(search_right) / dates.size(), search_rate);
     std::printf("\n  disagreements (string | expected | ours | parse | search_dates):\n");
     for (size_t i = 0; i < dates.size(); ++i) {
-      if (ours[i] == dates[i].expected && parsed[i] == dates[i].expected && searched[i] == dates[i].expected) continue;
-      std::printf("  %s | %s | %s | %s | %s\n", dates[i].text.c_str(), dates[i].expected.c_str(), ours[i].c_str(),
-                  parsed[i].c_str(), searched[i].c_str());
+      if (ours[i] == dates[i].expected && parsed[i] == dates[i].expected &&
+          searched[i] == dates[i].expected)
+        continue;
+      std::printf("  %s | %s | %s | %s | %s\n", dates[i].text.c_str(), dates[i].expected.c_str(),
+                  ours[i].c_str(), parsed[i].c_str(), searched[i].c_str());
     }
   } else {
     std::printf("  %-32s (not available)\n", "python3-dateparser");

@@ -42,16 +42,19 @@ bool Same(double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(1.0, 
 bool Matches(const pe::Fact& f, const Gold& g) {
   if (f.type != g.type) return false;
   switch (g.type) {
-    case pe::FactType::kDate: return f.date.value == g.value && f.date.end == g.end;
+    case pe::FactType::kDate:
+      return f.date.value == g.value && f.date.end == g.end;
     case pe::FactType::kOfficial:
       return f.official.key == g.key && f.official.name == g.name &&
              (!g.has_position || f.official.position == g.position);
     case pe::FactType::kFigure:
       return Same(f.figure.value, g.number) && f.figure.unit == g.unit &&
              (!g.has_direction || (f.figure.change && f.figure.change->direction == g.direction));
-    case pe::FactType::kProgram: return f.program.kind == g.kind && (!g.has_key || f.program.key == g.key);
+    case pe::FactType::kProgram:
+      return f.program.kind == g.kind && (!g.has_key || f.program.key == g.key);
     case pe::FactType::kCommitment:
-      return f.commitment.modality == g.modality && (!g.has_target || f.commitment.target == g.target);
+      return f.commitment.modality == g.modality &&
+             (!g.has_target || f.commitment.target == g.target);
   }
   return false;
 }
@@ -90,13 +93,20 @@ int main(int argc, char** argv) {
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--dump" && i + 1 < argc) dump = argv[++i];
-    else if (a == "--published" && i + 1 < argc) published = argv[++i];
-    else if (a == "--lang" && i + 1 < argc) lang = argv[++i];
-    else if (a == "--verbose") verbose = true;
+    if (a == "--data" && i + 1 < argc)
+      data = argv[++i];
+    else if (a == "--dump" && i + 1 < argc)
+      dump = argv[++i];
+    else if (a == "--published" && i + 1 < argc)
+      published = argv[++i];
+    else if (a == "--lang" && i + 1 < argc)
+      lang = argv[++i];
+    else if (a == "--verbose")
+      verbose = true;
     else {
-      std::fprintf(stderr, "usage: eval_facts [--data FILE] [--verbose] | --dump FILE [--published DATE] [--lang ru|en]\n");
+      std::fprintf(stderr,
+                   "usage: eval_facts [--data FILE] [--verbose] | --dump FILE [--published DATE] "
+                   "[--lang ru|en]\n");
       return 2;
     }
   }
@@ -124,7 +134,8 @@ int main(int argc, char** argv) {
     if (line.empty() || line[0] == '#') continue;
     rapidjson::Document doc;
     doc.Parse(line.c_str());
-    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("text") || !doc.HasMember("facts")) {
+    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("text") ||
+        !doc.HasMember("facts")) {
       std::fprintf(stderr, "eval_facts: %s:%d: not a sentence object\n", data.c_str(), line_no);
       return 1;
     }
@@ -169,15 +180,17 @@ int main(int argc, char** argv) {
         if (!used[k] && Matches(f, gold[k])) used[k] = hit = true;
       }
       ++(hit ? counts[t].tp : counts[t].fp);
-      if (!hit && verbose) std::printf("FP %s: %s\n", Str(doc, "id").c_str(), pe::FactToJson(f, "").c_str());
+      if (!hit && verbose)
+        std::printf("FP %s: %s\n", Str(doc, "id").c_str(), pe::FactToJson(f, "").c_str());
     }
     for (size_t k = 0; k < gold.size(); ++k) {
       if (used[k]) continue;
       const std::string t(pe::FactTypeName(gold[k].type));
       ++counts[t].fn;
       if (verbose) {
-        std::printf("FN %s: %s %s%s%s%s\n", Str(doc, "id").c_str(), t.c_str(), gold[k].value.c_str(),
-                    gold[k].key.c_str(), gold[k].kind.c_str(), gold[k].modality.c_str());
+        std::printf("FN %s: %s %s%s%s%s\n", Str(doc, "id").c_str(), t.c_str(),
+                    gold[k].value.c_str(), gold[k].key.c_str(), gold[k].kind.c_str(),
+                    gold[k].modality.c_str());
         for (const pe::Fact& f : pred)
           if (f.type == gold[k].type) std::printf("   had %s\n", pe::FactToJson(f, "").c_str());
       }

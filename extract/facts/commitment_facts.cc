@@ -8,8 +8,10 @@
 //   action  the clause from the trigger to the end of the sentence, a closing quote or ';',
 //           at most kMaxActionTokens tokens: what is to be done, as written
 //   actor   an official found in the sentence; else a capitalized word whose name key belongs
-//           to an official seen earlier in the document ("Dosmambetov ... instructed"); else
-//           the sentence's first organization ("the ministry", «ведомство»); else empty
+//           to an official seen earlier in the document ("Dosmambetov ... instructed"); else,
+//           after a personal pronoun ("He instructed", «Он поручил»; markers.tsv pronoun), the
+//           last official the document named; else the sentence's first organization ("the
+//           ministry", «ведомство»); else empty
 //   target  the date fact nearest to the trigger (a year, a month, a day)
 #include <cstdlib>
 #include <string>
@@ -25,8 +27,7 @@ size_t Distance(size_t a, size_t b) { return a > b ? a - b : b - a; }
 
 }  // namespace
 
-void FindCommitmentFacts(Sentence& s, Resources& res,
-                         const std::unordered_map<std::string, std::string>& known_officials,
+void FindCommitmentFacts(Sentence& s, Resources& res, const DocumentPeople& people,
                          std::vector<Fact>* out) {
   const Match* trigger = nullptr;
   for (const Match& m : s.matches) {
@@ -37,7 +38,9 @@ void FindCommitmentFacts(Sentence& s, Resources& res,
   }
   if (trigger == nullptr) return;
   size_t e = trigger->end;
-  while (e < s.toks.size() && e - trigger->begin < kMaxActionTokens && !s.Has(e, kQuote) && !s.IsPunct(e, ";")) ++e;
+  while (e < s.toks.size() && e - trigger->begin < kMaxActionTokens && !s.Has(e, kQuote) &&
+         !s.IsPunct(e, ";"))
+    ++e;
   size_t action_end = e;
   while (action_end > trigger->end && s.toks[action_end - 1].kind == TokKind::kPunct) --action_end;
 
@@ -51,14 +54,19 @@ void FindCommitmentFacts(Sentence& s, Resources& res,
     c.actor = (*out)[s.officials.front().fact].official.name;
     c.actor_key = (*out)[s.officials.front().fact].official.key;
   }
-  if (c.actor.empty() && !known_officials.empty()) {
+  if (c.actor.empty() && !people.by_key.empty()) {
     for (size_t k = 0; k < s.toks.size() && c.actor.empty(); ++k) {
       const Tok& t = s.toks[k];
       if (t.kind != TokKind::kWord || !t.capitalized || t.all_caps) continue;
       std::string key = res.keyer.NameKey(s.text.substr(t.begin, t.end - t.begin));
-      const auto it = known_officials.find(key);
-      if (it != known_officials.end()) c.actor = it->second, c.actor_key = std::move(key);
+      const auto it = people.by_key.find(key);
+      if (it != people.by_key.end()) c.actor = it->second, c.actor_key = std::move(key);
     }
+  }
+  // "He instructed ...": a personal pronoun before the trigger stands for the last official.
+  for (size_t k = 0; c.actor.empty() && k < trigger->begin; ++k) {
+    if (s.Has(k, kPronoun) && !people.last_name.empty())
+      c.actor = people.last_name, c.actor_key = people.last_key;
   }
   if (c.actor.empty()) {
     for (const Match& m : s.matches) {
@@ -71,7 +79,8 @@ void FindCommitmentFacts(Sentence& s, Resources& res,
   size_t b = trigger->begin;
   const Span* nearest = nullptr;
   for (const Span& d : s.dates) {
-    if (nearest == nullptr || Distance(d.begin, trigger->begin) < Distance(nearest->begin, trigger->begin)) {
+    if (nearest == nullptr ||
+        Distance(d.begin, trigger->begin) < Distance(nearest->begin, trigger->begin)) {
       nearest = &d;
     }
   }

@@ -34,7 +34,9 @@ bool IsYear(const Tok& t) {
          t.value <= kMaxYear;
 }
 
-bool IsDay(const Tok& t) { return t.kind == TokKind::kNumber && t.plain_int && t.value >= 1 && t.value <= 31; }
+bool IsDay(const Tok& t) {
+  return t.kind == TokKind::kNumber && t.plain_int && t.value >= 1 && t.value <= 31;
+}
 
 int MonthOf(const Sentence& s, Resources& res, size_t i) {
   if (i >= s.toks.size() || s.toks[i].kind != TokKind::kWord) return 0;
@@ -53,7 +55,8 @@ bool MayHoldCompleteDate(const Sentence& s, Resources& res) {
     if (t.kind == TokKind::kNumber) {
       if (!t.quantity) return true;  // 26.01.2026 holds both
       if (t.plain_int && (t.norm.size() == 4 || t.norm.size() == 2)) year = true;
-      if (t.plain_int && (s.IsPunct(i + 1, "-") || s.IsPunct(i + 1, "/") || s.IsPunct(i + 1, "."))) form = true;
+      if (t.plain_int && (s.IsPunct(i + 1, "-") || s.IsPunct(i + 1, "/") || s.IsPunct(i + 1, ".")))
+        form = true;
     } else if (t.kind == TokKind::kWord && MonthOf(s, res, i) > 0) {
       form = true;
     }
@@ -103,9 +106,9 @@ bool TokenRange(const Sentence& s, size_t from, size_t to, size_t* b, size_t* e)
 // Ends a year mention: a year word («году», "year") or a case suffix after a hyphen («2025-м»).
 size_t YearTail(const Sentence& s, size_t after) {
   if (s.Has(after, kYearWord)) return after + 1;
-  if (s.IsPunct(after, "-") && after + 1 < s.toks.size() && s.toks[after + 1].kind == TokKind::kWord &&
-      s.toks[after + 1].cyrillic && s.toks[after + 1].norm.size() <= 6 &&
-      s.toks[after + 1].begin == s.toks[after].end) {
+  if (s.IsPunct(after, "-") && after + 1 < s.toks.size() &&
+      s.toks[after + 1].kind == TokKind::kWord && s.toks[after + 1].cyrillic &&
+      s.toks[after + 1].norm.size() <= 6 && s.toks[after + 1].begin == s.toks[after].end) {
     return after + 2;
   }
   return after;
@@ -126,7 +129,9 @@ void FindDateFacts(Sentence& s, Resources& res, const PubDate& pub, std::vector<
     if (s.used[i]) continue;
     const Tok& t = s.toks[i];
     if (const Match* rel = s.MarkerAt("rel_year", i); rel != nullptr) {
-      if (pub.year > 0) em.Emit(i, rel->end, std::to_string(pub.year + static_cast<int>(rel->entry->number)), {}, true);
+      if (pub.year > 0)
+        em.Emit(i, rel->end, std::to_string(pub.year + static_cast<int>(rel->entry->number)), {},
+                true);
       i = rel->end - 1;
       continue;
     }
@@ -163,13 +168,16 @@ void FindDateFacts(Sentence& s, Resources& res, const PubDate& pub, std::vector<
         continue;
       }
       if (s.toks[i].cyrillic && s.toks[i].norm.size() > 6 && pub.year > 0) {
-        em.Emit(i, i + 1, YearMonth(pub.year, month));  // «до конца декабря»: Russian month names are unambiguous
+        em.Emit(
+            i, i + 1,
+            YearMonth(pub.year, month));  // «до конца декабря»: Russian month names are unambiguous
         continue;
       }
     }
     if (!IsYear(t)) continue;
     // Periods: Y1 (dash | to-word) Y2, with a dash, a from-word before or a year word after.
-    if (i + 2 < n && s.Has(i + 1, kPeriodTo) && IsYear(s.toks[i + 2]) && s.toks[i + 2].value > t.value) {
+    if (i + 2 < n && s.Has(i + 1, kPeriodTo) && IsYear(s.toks[i + 2]) &&
+        s.toks[i + 2].value > t.value) {
       const bool dash = s.IsPunct(i + 1, "-");
       const bool from = i > 0 && s.Has(i - 1, kPeriodFrom);
       const size_t tail = YearTail(s, i + 3);
@@ -179,14 +187,16 @@ void FindDateFacts(Sentence& s, Resources& res, const PubDate& pub, std::vector<
         continue;
       }
     }
-    if (!s.Has(i + 1, kYearWord) && (s.MatchAt(Cat::kUnit, i + 1) != nullptr || s.MatchAt(Cat::kScale, i + 1) != nullptr)) {
+    if (!s.Has(i + 1, kYearWord) &&
+        (s.MatchAt(Cat::kUnit, i + 1) != nullptr || s.MatchAt(Cat::kScale, i + 1) != nullptr)) {
       continue;
     }
     const size_t tail = YearTail(s, i + 1);
     em.Emit(i, tail, t.norm);
     i = tail - 1;
   }
-  std::sort(s.dates.begin(), s.dates.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::sort(s.dates.begin(), s.dates.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
 }
 
 }  // namespace pressmine::extract::facts

@@ -3,13 +3,14 @@
 // Per sentence: tokenize (tokens.h), match every gazetteer once (gazetteer.h), then run the
 // stages in the order grammar.h gives. Across sentences the extractor remembers the officials it
 // has seen (key -> name), so a later "Dosmambetov instructed ..." names its actor.
+#include "extract/facts.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "extract/facts.h"
 #include "extract/facts/grammar.h"
 #include "nlp/sentences.h"
 #include "pressmine_facts_data.h"
@@ -20,11 +21,16 @@ using facts::Cat;
 
 std::string_view FactTypeName(FactType type) {
   switch (type) {
-    case FactType::kDate: return "date";
-    case FactType::kOfficial: return "official";
-    case FactType::kFigure: return "figure";
-    case FactType::kProgram: return "program";
-    case FactType::kCommitment: return "commitment";
+    case FactType::kDate:
+      return "date";
+    case FactType::kOfficial:
+      return "official";
+    case FactType::kFigure:
+      return "figure";
+    case FactType::kProgram:
+      return "program";
+    case FactType::kCommitment:
+      return "commitment";
   }
   return "date";
 }
@@ -41,7 +47,7 @@ struct FactExtractor::Impl {
   facts::Resources res;
   nlp::SentenceSplitter splitter;
   facts::Sentence sentence;  // reused buffers
-  std::unordered_map<std::string, std::string> known_officials;
+  facts::DocumentPeople people;
 
   facts::PubDate ParsePub(std::string_view iso) const {
     facts::PubDate p;
@@ -52,13 +58,15 @@ struct FactExtractor::Impl {
     return p;
   }
 
-  void RunSentence(std::string_view text, size_t base, int index, Language doc_lang, const facts::PubDate& pub,
-                   std::vector<Fact>* out) {
+  void RunSentence(std::string_view text, size_t base, int index, Language doc_lang,
+                   const facts::PubDate& pub, std::vector<Fact>* out) {
     facts::Sentence& s = sentence;
     s.text = text;
     s.base = base;
     s.index = index;
-    s.lang = doc_lang == Language::kRussian || doc_lang == Language::kEnglish ? doc_lang : facts::GuessLanguage(text);
+    s.lang = doc_lang == Language::kRussian || doc_lang == Language::kEnglish
+                 ? doc_lang
+                 : facts::GuessLanguage(text);
     facts::Tokenize(text, s.lang, &s.toks);
     s.matches.clear();
     s.markers.clear();
@@ -83,10 +91,12 @@ struct FactExtractor::Impl {
     facts::FindOfficialFacts(s, res, out);
     for (const facts::Span& o : s.officials) {
       const OfficialValue& v = (*out)[o.fact].official;
-      if (!v.key.empty()) known_officials[v.key] = v.name;
+      if (v.key.empty()) continue;
+      people.by_key[v.key] = v.name;
+      people.last_name = v.name, people.last_key = v.key;
     }
     facts::FindProgramFacts(s, res, out);
-    facts::FindCommitmentFacts(s, res, known_officials, out);
+    facts::FindCommitmentFacts(s, res, people, out);
   }
 };
 
@@ -98,15 +108,16 @@ FactExtractor::~FactExtractor() = default;
 Result<FactExtractor> FactExtractor::Create() {
   PM_ASSIGN_OR_RETURN(nlp::SentenceSplitter splitter, nlp::SentenceSplitter::Create());
   PM_ASSIGN_OR_RETURN(nlp::NameKeyer keyer, nlp::NameKeyer::Create());
-  auto impl = std::unique_ptr<Impl>(new Impl{facts::Resources{{}, {}, {}, std::move(keyer), {}}, std::move(splitter), {}, {}});
+  auto impl = std::unique_ptr<Impl>(
+      new Impl{facts::Resources{{}, {}, {}, std::move(keyer), {}}, std::move(splitter), {}, {}});
   const struct {
     Cat cat;
     std::string_view file;
   } kFiles[] = {
-      {Cat::kPosition, "facts/positions.tsv"}, {Cat::kOrg, "facts/orgs.tsv"},
-      {Cat::kUnit, "facts/units.tsv"},         {Cat::kScale, "facts/scales.tsv"},
+      {Cat::kPosition, "facts/positions.tsv"},   {Cat::kOrg, "facts/orgs.tsv"},
+      {Cat::kUnit, "facts/units.tsv"},           {Cat::kScale, "facts/scales.tsv"},
       {Cat::kIndicator, "facts/indicators.tsv"}, {Cat::kChange, "facts/changes.tsv"},
-      {Cat::kModality, "facts/modality.tsv"},  {Cat::kProgram, "facts/programs.tsv"},
+      {Cat::kModality, "facts/modality.tsv"},    {Cat::kProgram, "facts/programs.tsv"},
       {Cat::kMarker, "facts/markers.tsv"},
   };
   for (const auto& f : kFiles) {
@@ -131,20 +142,23 @@ Result<FactExtractor> FactExtractor::Create() {
   return FactExtractor(std::move(impl));
 }
 
-Result<std::vector<Fact>> FactExtractor::Extract(std::string_view utf8_text, const FactOptions& options) {
+Result<std::vector<Fact>> FactExtractor::Extract(std::string_view utf8_text,
+                                                 const FactOptions& options) {
   PM_ASSIGN_OR_RETURN(std::vector<nlp::SentenceSpan> spans, impl_->splitter.Split(utf8_text));
   const facts::PubDate pub = impl_->ParsePub(options.published);
-  impl_->known_officials.clear();
+  impl_->people.Clear();
   std::vector<Fact> out;
   int index = 0;
   for (const nlp::SentenceSpan& sp : spans) {
-    impl_->RunSentence(utf8_text.substr(sp.begin, sp.end - sp.begin), sp.begin, index++, options.lang, pub, &out);
+    impl_->RunSentence(utf8_text.substr(sp.begin, sp.end - sp.begin), sp.begin, index++,
+                       options.lang, pub, &out);
   }
   return out;
 }
 
-std::vector<Fact> FactExtractor::ExtractSentence(std::string_view utf8_sentence, const FactOptions& options) {
-  impl_->known_officials.clear();
+std::vector<Fact> FactExtractor::ExtractSentence(std::string_view utf8_sentence,
+                                                 const FactOptions& options) {
+  impl_->people.Clear();
   std::vector<Fact> out;
   impl_->RunSentence(utf8_sentence, 0, 0, options.lang, impl_->ParsePub(options.published), &out);
   return out;

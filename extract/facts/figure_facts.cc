@@ -30,7 +30,7 @@
 namespace pressmine::extract::facts {
 namespace {
 
-constexpr size_t kChangeWindow = 3;   // tokens between a change word and its percentage
+constexpr size_t kChangeWindow = 3;    // tokens between a change word and its percentage
 constexpr size_t kIndicatorAfter = 8;  // how far after a figure its indicator may stand
 constexpr size_t kMaxCountGap = 2;     // words between a number and a count unit
 
@@ -78,7 +78,8 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
     double value = s.toks[i].value;
     std::string unit;
     if (i > 0) {
-      if (const Match* u = s.MatchAt(Cat::kUnit, i - 1); u != nullptr && u->entry->extra == "prefix") {
+      if (const Match* u = s.MatchAt(Cat::kUnit, i - 1);
+          u != nullptr && u->entry->extra == "prefix") {
         unit = u->entry->id;
         b = i - 1;
       }
@@ -89,8 +90,10 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
     }
     if (unit.empty()) {
       const Match* u = s.MatchAt(Cat::kUnit, e);
-      // "320 new cases", «86 медицинских сестёр»: up to kMaxCountGap free words before a count unit.
-      for (size_t gap = 1; u == nullptr && gap <= kMaxCountGap && FreeLowerWord(s, e + gap - 1); ++gap) {
+      // "320 new cases", «86 медицинских сестёр»: up to kMaxCountGap free words before a count
+      // unit.
+      for (size_t gap = 1; u == nullptr && gap <= kMaxCountGap && FreeLowerWord(s, e + gap - 1);
+           ++gap) {
         u = s.MatchAt(Cat::kUnit, e + gap);
         if (u != nullptr && u->entry->extra != "count") u = nullptr;
       }
@@ -112,7 +115,8 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
             // The evidence grows to cover the change.
             const size_t to = s.toks[std::max(e, ch->end) - 1].end;
             owner.end = s.base + to;
-            owner.text = std::string(s.text.substr(owner.begin - s.base, to - (owner.begin - s.base)));
+            owner.text =
+                std::string(s.text.substr(owner.begin - s.base, to - (owner.begin - s.base)));
             i = e - 1;
             continue;
           }
@@ -143,15 +147,20 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
     const Match* after = nullptr;
     for (const Match& m : s.matches) {
       if (m.entry->cat != Cat::kIndicator) continue;
-      if (m.end <= fs.begin) before = &m;
-      else if (m.begin >= fs.end && after == nullptr && m.begin - fs.end <= kIndicatorAfter) after = &m;
+      if (m.end <= fs.begin)
+        before = &m;
+      else if (m.begin >= fs.end && after == nullptr && m.begin - fs.end <= kIndicatorAfter)
+        after = &m;
     }
-    if (before != nullptr || after != nullptr) f.figure.indicator = (before ? before : after)->entry->id;
+    if (before != nullptr || after != nullptr)
+      f.figure.indicator = (before ? before : after)->entry->id;
     const Span* period = nullptr;
     for (const Span& d : s.dates) {
       if (YearOrPeriod((*out)[d.fact]).empty()) continue;
-      if (d.end <= fs.begin) period = &d;
-      else if (period == nullptr) period = &d;
+      if (d.end <= fs.begin)
+        period = &d;
+      else if (period == nullptr)
+        period = &d;
     }
     if (period != nullptr) {
       std::string p = YearOrPeriod((*out)[period->fact]);

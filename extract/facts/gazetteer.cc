@@ -66,8 +66,8 @@ Status Gazetteer::Load(Cat cat, std::string_view file_name, std::string_view tsv
       char* end = nullptr;
       number = std::strtod(text.c_str(), &end);
       if (text.empty() || end != text.c_str() + text.size() || (scale && number <= 0)) {
-        return Status::Internal(std::string(file_name) + ":" + std::to_string(line_no) + ": expected a number, got '" +
-                                text + "'");
+        return Status::Internal(std::string(file_name) + ":" + std::to_string(line_no) +
+                                ": expected a number, got '" + text + "'");
       }
     }
     std::vector<size_t> pick(chunks.size(), 0);
@@ -89,11 +89,14 @@ Status Gazetteer::Load(Cat cat, std::string_view file_name, std::string_view tsv
         }
       }
       if (e.words.empty()) {
-        return Status::Internal(std::string(file_name) + ":" + std::to_string(line_no) + ": empty pattern");
+        return Status::Internal(std::string(file_name) + ":" + std::to_string(line_no) +
+                                ": empty pattern");
       }
       const size_t index = entries_.size();
-      if (e.stem[0]) by_stem_[std::string(Head(e.words[0], kStemKey))].push_back(index);
-      else by_word_[e.words[0]].push_back(index);
+      if (e.stem[0])
+        by_stem_[std::string(Head(e.words[0], kStemKey))].push_back(index);
+      else
+        by_word_[e.words[0]].push_back(index);
       entries_.push_back(std::move(e));
       size_t c = 0;  // next combination, odometer style
       while (c < chunks.size() && ++pick[c] == chunks[c].size()) pick[c++] = 0;
@@ -107,7 +110,8 @@ bool Gazetteer::Matches(const Entry& e, const std::vector<Tok>& toks, size_t at)
   if (at + e.words.size() > toks.size()) return false;
   for (size_t k = 0; k < e.words.size(); ++k) {
     const std::string& norm = toks[at + k].norm;
-    if (e.stem[k] ? norm.compare(0, e.words[k].size(), e.words[k]) != 0 : norm != e.words[k]) return false;
+    if (e.stem[k] ? norm.compare(0, e.words[k].size(), e.words[k]) != 0 : norm != e.words[k])
+      return false;
   }
   return true;
 }
@@ -125,10 +129,12 @@ void Gazetteer::MatchAll(const std::vector<Tok>& toks, std::vector<Match>* out) 
           continue;
         }
         Match& b = best[static_cast<size_t>(e.cat)];
-        if (b.entry == nullptr || e.words.size() > b.end - b.begin) b = Match{&e, i, i + e.words.size()};
+        if (b.entry == nullptr || e.words.size() > b.end - b.begin)
+          b = Match{&e, i, i + e.words.size()};
       }
     };
-    if (auto it = by_word_.find(std::string_view(toks[i].norm)); it != by_word_.end()) consider(it->second);
+    if (auto it = by_word_.find(std::string_view(toks[i].norm)); it != by_word_.end())
+      consider(it->second);
     if (auto it = by_stem_.find(Head(toks[i].norm, kStemKey)); it != by_stem_.end()) {
       consider(it->second);
     }

@@ -7,10 +7,18 @@ namespace pressmine::extract::facts {
 
 uint32_t RoleFromId(std::string_view id) {
   static const std::unordered_map<std::string_view, uint32_t> kRoles = {
-      {"year_word", kYearWord}, {"year_prep", kYearPrep}, {"period_from", kPeriodFrom},
-      {"period_to", kPeriodTo}, {"rel_year", kRelYear},   {"rel_month", kRelMonth},
-      {"compare", kCompare},    {"and", kAnd},            {"of", kOf},
-      {"name_stop", kNameStop}, {"quote", kQuote},
+      {"year_word", kYearWord},
+      {"year_prep", kYearPrep},
+      {"period_from", kPeriodFrom},
+      {"period_to", kPeriodTo},
+      {"rel_year", kRelYear},
+      {"rel_month", kRelMonth},
+      {"compare", kCompare},
+      {"and", kAnd},
+      {"of", kOf},
+      {"name_stop", kNameStop},
+      {"quote", kQuote},
+      {"pronoun", kPronoun},
   };
   const auto it = kRoles.find(id);
   return it == kRoles.end() ? 0 : it->second;

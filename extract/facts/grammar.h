@@ -35,6 +35,7 @@ enum Role : uint32_t {
   kOf = 1u << 8,
   kNameStop = 1u << 9,
   kQuote = 1u << 10,
+  kPronoun = 1u << 11,
 };
 // The role bit of a markers.tsv id; 0 for an unknown id.
 uint32_t RoleFromId(std::string_view id);
@@ -63,7 +64,7 @@ struct PubDate {
 struct Span {
   size_t begin = 0;  // token range [begin, end)
   size_t end = 0;
-  size_t fact = 0;   // index into the output vector
+  size_t fact = 0;  // index into the output vector
 };
 
 struct Sentence {
@@ -95,10 +96,15 @@ void FindDateFacts(Sentence& s, Resources& res, const PubDate& pub, std::vector<
 void FindFigureFacts(Sentence& s, std::vector<Fact>* out);
 void FindOfficialFacts(Sentence& s, Resources& res, std::vector<Fact>* out);
 void FindProgramFacts(Sentence& s, const Resources& res, std::vector<Fact>* out);
-// `known_officials` maps name keys to names seen earlier in the document, so "Dosmambetov
-// instructed ..." gets its actor; `last_actor` carries the previous sentence's actor for "He".
-void FindCommitmentFacts(Sentence& s, Resources& res,
-                         const std::unordered_map<std::string, std::string>& known_officials,
+// What the document has said so far about people: name keys of the officials seen (so
+// "Dosmambetov instructed ..." gets its actor) and the last official named (so "He instructed
+// ..." does).
+struct DocumentPeople {
+  std::unordered_map<std::string, std::string> by_key;  // key -> name
+  std::string last_name, last_key;
+  void Clear() { by_key.clear(), last_name.clear(), last_key.clear(); }
+};
+void FindCommitmentFacts(Sentence& s, Resources& res, const DocumentPeople& people,
                          std::vector<Fact>* out);
 
 // True when the folded word ends in one of `endings` and keeps at least two letters before it.

@@ -44,8 +44,9 @@ bool NameWordAt(const Sentence& s, size_t k) {
   for (const Match& m : s.matches) {
     if (m.begin > k) break;
     if (m.begin <= k && k < m.end &&
-        (m.entry->cat == Cat::kPosition || m.entry->cat == Cat::kOrg || m.entry->cat == Cat::kIndicator ||
-         m.entry->cat == Cat::kProgram || m.entry->cat == Cat::kUnit)) {
+        (m.entry->cat == Cat::kPosition || m.entry->cat == Cat::kOrg ||
+         m.entry->cat == Cat::kIndicator || m.entry->cat == Cat::kProgram ||
+         m.entry->cat == Cat::kUnit)) {
       return false;
     }
   }
@@ -92,8 +93,8 @@ struct OfficialBuilder {
   Resources& res;
   std::vector<Fact>* out;
 
-  void Emit(size_t name_b, size_t name_e, const Match& position, std::string_view org, size_t pos_end,
-            bool oblique) {
+  void Emit(size_t name_b, size_t name_e, const Match& position, std::string_view org,
+            size_t pos_end, bool oblique) {
     std::string name;
     std::string last;
     for (size_t k = name_b; k < name_e; ++k) {
@@ -131,14 +132,16 @@ void FindOfficialFacts(Sentence& s, Resources& res, std::vector<Fact>* out) {
     size_t k = pos_end;
     if (s.toks[p.begin].cyrillic) {
       // «главный врач больницы Эрлан ...»: genitive complements of the position come first.
-      for (size_t skipped = 0; skipped < kMaxComplementWords && k < s.toks.size() && s.toks[k].kind == TokKind::kWord &&
-                               !s.toks[k].capitalized && EndsWithAny(s.toks[k].norm, res.genitive_endings);
+      for (size_t skipped = 0;
+           skipped < kMaxComplementWords && k < s.toks.size() && s.toks[k].kind == TokKind::kWord &&
+           !s.toks[k].capitalized && EndsWithAny(s.toks[k].norm, res.genitive_endings);
            ++skipped) {
         ++k;
       }
     } else {
       if (s.IsPunct(k, ",") && NameForward(s, k + 1) > k + 1) ++k;
-      if (s.Has(k, kOf) && NameWordAt(s, k + 1)) ++k;  // "... Center for Immunoprophylaxis Marat Omarov"
+      if (s.Has(k, kOf) && NameWordAt(s, k + 1))
+        ++k;  // "... Center for Immunoprophylaxis Marat Omarov"
       // An English name is its last two capitalized words: before them stand the rest of an
       // institution's name.
       size_t run = k;

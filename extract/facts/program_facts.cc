@@ -5,11 +5,11 @@
 // certificates" are one program — so an analyst can follow one program across documents and
 // languages. The same file lists generic heads (программа, program, initiative, project) with
 // key "*": such a head is a program only with a name attached, either a quoted name right after
-// it («программа "Ден соолук"»; in English also before it, the "Den Sooluk" program) or its modifiers — the genitive words after a Russian head (by
-// their endings, markers.tsv genitive_ending)
-// («программа оздоровления населения»), the word before an English head ("training programs").
-// The key of a generic program is its kind plus the first letters of its name words, which links
-// mentions within one language.
+// it («программа "Ден соолук"»; in English also before it, the "Den Sooluk" program) or its
+// modifiers — the genitive words after a Russian head (by their endings, markers.tsv
+// genitive_ending) («программа оздоровления населения»), the word before an English head ("training
+// programs"). The key of a generic program is its kind plus the first letters of its name words,
+// which links mentions within one language.
 //
 // Around the name: the period is a year or year period within a few tokens (ru «на 2019–2030
 // годы»), the budget is the sentence's first money figure, the responsible body the sentence's
@@ -22,10 +22,10 @@
 namespace pressmine::extract::facts {
 namespace {
 
-constexpr size_t kMaxQuotedName = 8;    // tokens inside a quoted program name
-constexpr size_t kMaxModifiers = 3;     // genitive words after a Russian head
-constexpr size_t kPeriodWindow = 2;     // tokens between a program and its period («на», "for the")
-constexpr size_t kKeyLetters = 5;       // code points of each name word in a generic key
+constexpr size_t kMaxQuotedName = 8;  // tokens inside a quoted program name
+constexpr size_t kMaxModifiers = 3;   // genitive words after a Russian head
+constexpr size_t kPeriodWindow = 2;  // tokens between a program and its period («на», "for the")
+constexpr size_t kKeyLetters = 5;    // code points of each name word in a generic key
 
 bool IsMoney(const std::string& unit) {
   return unit.size() == 3 && unit[0] >= 'A' && unit[0] <= 'Z' && unit[1] >= 'A' && unit[1] <= 'Z';

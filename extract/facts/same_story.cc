@@ -21,20 +21,26 @@ struct Weighted {
   FactType type;
   double weight;
 };
-constexpr Weighted kWeights[] = {
-    {FactType::kOfficial, 0.4}, {FactType::kFigure, 0.35}, {FactType::kProgram, 0.15}, {FactType::kDate, 0.1}};
+constexpr Weighted kWeights[] = {{FactType::kOfficial, 0.4},
+                                 {FactType::kFigure, 0.35},
+                                 {FactType::kProgram, 0.15},
+                                 {FactType::kDate, 0.1}};
 
 std::string KeyOf(const Fact& f) {
   switch (f.type) {
-    case FactType::kOfficial: return f.official.key;
+    case FactType::kOfficial:
+      return f.official.key;
     case FactType::kFigure: {
       char buf[64];
       std::snprintf(buf, sizeof buf, "%.6g %s", f.figure.value, f.figure.unit.c_str());
       return buf;
     }
-    case FactType::kProgram: return f.program.key;
-    case FactType::kDate: return f.date.value.size() == 10 ? f.date.value : std::string();
-    case FactType::kCommitment: return "";
+    case FactType::kProgram:
+      return f.program.key;
+    case FactType::kDate:
+      return f.date.value.size() == 10 ? f.date.value : std::string();
+    case FactType::kCommitment:
+      return "";
   }
   return "";
 }
@@ -57,8 +63,8 @@ std::optional<long> Days(std::string_view iso) {
 
 }  // namespace
 
-double SameStoryScore(const std::vector<Fact>& a, std::string_view a_published, const std::vector<Fact>& b,
-                      std::string_view b_published, int max_days) {
+double SameStoryScore(const std::vector<Fact>& a, std::string_view a_published,
+                      const std::vector<Fact>& b, std::string_view b_published, int max_days) {
   const auto da = Days(a_published), db = Days(b_published);
   if (da && db && std::labs(*da - *db) > max_days) return 0;
   double score = 0, weight = 0;
@@ -71,7 +77,8 @@ double SameStoryScore(const std::vector<Fact>& a, std::string_view a_published, 
     if (sa.empty() || sb.empty()) continue;
     size_t common = 0;
     for (const std::string& k : sa) common += sb.count(k);
-    score += w.weight * static_cast<double>(common) / static_cast<double>(std::min(sa.size(), sb.size()));
+    score += w.weight * static_cast<double>(common) /
+             static_cast<double>(std::min(sa.size(), sb.size()));
     weight += w.weight;
   }
   return weight == 0 ? 0 : score / weight;

@@ -62,12 +62,14 @@ bool IsSpace(char32_t c) {
          c == 0x2007 || c == 0x2009 || c == 0x202F || c == 0x200B || c == 0xFEFF || c == 0xAD;
 }
 // One space that may separate digit groups.
-bool IsGroupSpace(char32_t c) { return c == ' ' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x2007; }
+bool IsGroupSpace(char32_t c) {
+  return c == ' ' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x2007;
+}
 
 bool IsUpper(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42F) || c == 0x401 ||
-         (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x400 && c <= 0x40F) || (c >= 0x460 && c <= 0x52F && c % 2 == 0);
+         (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x400 && c <= 0x40F) ||
+         (c >= 0x460 && c <= 0x52F && c % 2 == 0);
 }
 
 char32_t Lower(char32_t c) {
@@ -91,8 +93,10 @@ bool ReadNumber(const std::string& raw, Language lang, double* value, std::strin
   std::string digits;
   auto keep = [&](size_t decimal_at) {
     for (size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] >= '0' && raw[i] <= '9') digits.push_back(raw[i]);
-      else if (i == decimal_at) digits.push_back('.');
+      if (raw[i] >= '0' && raw[i] <= '9')
+        digits.push_back(raw[i]);
+      else if (i == decimal_at)
+        digits.push_back('.');
     }
   };
   auto groups_of_three = [&](char sep) {
@@ -149,8 +153,10 @@ Language GuessLanguage(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
     const char32_t c = Decode(text, i, &len);
-    if (IsCyr(c)) ++cyr;
-    else if (IsLatinLetter(c)) ++lat;
+    if (IsCyr(c))
+      ++cyr;
+    else if (IsLatinLetter(c))
+      ++lat;
     i += len;
   }
   if (cyr == 0 && lat == 0) return Language::kUnknown;
@@ -211,12 +217,14 @@ void Tokenize(std::string_view text, Language lang, std::vector<Tok>* out) {
         // mark and its groups so far are 1-3 digits then threes.
         size_t sl = 1;
         const char32_t s = Decode(text, j, &sl);
-        if (IsGroupSpace(s) && group >= 1 && group <= 3 && raw.find_first_of(",.") == std::string::npos &&
-            (raw.size() <= 3 || group == 3) && j + sl + 3 <= n) {
+        if (IsGroupSpace(s) && group >= 1 && group <= 3 &&
+            raw.find_first_of(",.") == std::string::npos && (raw.size() <= 3 || group == 3) &&
+            j + sl + 3 <= n) {
           const std::string_view next = text.substr(j + sl, 3);
           const bool three = next[0] >= '0' && next[0] <= '9' && next[1] >= '0' && next[1] <= '9' &&
                              next[2] >= '0' && next[2] <= '9';
-          const bool ends = j + sl + 3 == n || !(text[j + sl + 3] >= '0' && text[j + sl + 3] <= '9');
+          const bool ends =
+              j + sl + 3 == n || !(text[j + sl + 3] >= '0' && text[j + sl + 3] <= '9');
           if (three && ends) {
             raw.append(next);
             separators = true;
@@ -241,8 +249,10 @@ void Tokenize(std::string_view text, Language lang, std::vector<Tok>* out) {
       t.end = i + len;
       // Dashes fold to '-' and quotes to '"', so patterns need one spelling.
       char32_t p = c;
-      if (p == 0x2010 || p == 0x2011 || p == 0x2012 || p == 0x2013 || p == 0x2014 || p == 0x2212) p = '-';
-      if (p == 0xAB || p == 0xBB || p == 0x201C || p == 0x201D || p == 0x201E || p == 0x201F) p = '"';
+      if (p == 0x2010 || p == 0x2011 || p == 0x2012 || p == 0x2013 || p == 0x2014 || p == 0x2212)
+        p = '-';
+      if (p == 0xAB || p == 0xBB || p == 0x201C || p == 0x201D || p == 0x201E || p == 0x201F)
+        p = '"';
       if (p == 0x2018 || p == 0x2019 || p == 0x2BC) p = '\'';
       Encode(p, &t.norm);
     }

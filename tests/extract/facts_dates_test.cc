@@ -32,7 +32,9 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"В январе в стационары поступили пациенты.", "2026-02-10", {"2026-01"}},
         DateCase{"В декабре 2025 года выявлены новые случаи.", "2026-02-10", {"2025-12"}},
         DateCase{"С 1 января 2024 года кредиты увеличены.", "2025-09-22", {"2024-01-01"}},
-        DateCase{"В 2024 году поддержку получили врачи, а в 2025-м — медсёстры.", "2025-09-22", {"2024", "2025"}},
+        DateCase{"В 2024 году поддержку получили врачи, а в 2025-м — медсёстры.",
+                 "2025-09-22",
+                 {"2024", "2025"}},
         DateCase{"За период с 2022 по 2024 годы охвачены работники.", "2025-09-22", {"2022/2024"}},
         DateCase{"Программа рассчитана на 2019–2030 годы.", "2025-09-22", {"2019/2030"}},
         DateCase{"В прошлом году показатель снизился.", "2026-01-28", {"2025"}},
@@ -56,7 +58,8 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"Last year, the country registered new cases.", "2026-01-28", {"2025"}},
         DateCase{"This year the government allocated funds.", "2026-01-28", {"2026"}},
         DateCase{"Payments will be made this month.", "2026-01-28", {"2026-01"}},
-        DateCase{"The consultations took place during the first half of 2022.", "2026-01-28", {"2022"}},
+        DateCase{
+            "The consultations took place during the first half of 2022.", "2026-01-28", {"2022"}},
         DateCase{"It may rain in the capital.", "2026-01-28", {}}));
 
 TEST(DateFacts, RelativeDatesNeedAPublicationDate) {

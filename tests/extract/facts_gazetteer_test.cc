@@ -31,7 +31,10 @@ INSTANTIATE_TEST_SUITE_P(
     Forms, NumberReadingTest,
     ::testing::Values(NumberCase{"9,2 млн", Language::kRussian, "9.2", true},
                       NumberCase{"2 643 врача", Language::kRussian, "2643", true},
-                      NumberCase{"1\xc2\xa0" "234\xc2\xa0" "567,5 тенге", Language::kRussian, "1234567.5", true},
+                      NumberCase{"1\xc2\xa0"
+                                 "234\xc2\xa0"
+                                 "567,5 тенге",
+                                 Language::kRussian, "1234567.5", true},
                       NumberCase{"2,643 doctors", Language::kEnglish, "2643", true},
                       NumberCase{"2,643 врача", Language::kRussian, "2.643", true},
                       NumberCase{"1,234.5", Language::kEnglish, "1234.5", true},
@@ -58,7 +61,8 @@ std::vector<std::string> MatchedIds(const Gazetteer& g, std::string_view text) {
   std::vector<Match> matches;
   g.MatchAll(toks, &matches);
   std::vector<std::string> out;
-  for (const Match& m : matches) out.push_back(m.entry->id + "@" + std::to_string(m.begin) + "-" + std::to_string(m.end));
+  for (const Match& m : matches)
+    out.push_back(m.entry->id + "@" + std::to_string(m.begin) + "-" + std::to_string(m.end));
   return out;
 }
 

@@ -32,7 +32,8 @@ TEST(FactModel, JsonCarriesTheFieldsOfItsType) {
 
 TEST(FactModel, DocumentOffsetsPointAtTheEvidence) {
   const std::string text =
-      "Минздрав подвёл итоги года.\n\nВ 2025 году младенческая смертность составила 13,5 на 1000 живорожденных.";
+      "Минздрав подвёл итоги года.\n\nВ 2025 году младенческая смертность составила 13,5 на 1000 "
+      "живорожденных.";
   FactOptions options;
   options.published = "2026-01-28";
   auto facts = testing::Extractor().Extract(text, options);
@@ -48,11 +49,16 @@ TEST(FactModel, SameStoryScoresTranslationsAboveUnrelatedReleases) {
   auto& ex = testing::Extractor();
   FactOptions ru_opt, en_opt;
   ru_opt.published = en_opt.published = "2026-01-26";
-  auto ru = ex.Extract("Встречу провели заместители министра Бакытбек Кадыралиев и Темирбек Эркинов. "
-                       "Обучение прошли 86 медицинских сестёр.", ru_opt);
-  auto en = ex.Extract("The meeting was chaired by Deputy Ministers Bakytbek Kadyraliev and Temirbek Erkinov. "
-                       "Some 86 nurses completed the training.", en_opt);
-  auto other = ex.Extract("Minister Kanaybek Dosmambetov opened a hospital with 120 beds for 3,000 patients.", en_opt);
+  auto ru = ex.Extract(
+      "Встречу провели заместители министра Бакытбек Кадыралиев и Темирбек Эркинов. "
+      "Обучение прошли 86 медицинских сестёр.",
+      ru_opt);
+  auto en = ex.Extract(
+      "The meeting was chaired by Deputy Ministers Bakytbek Kadyraliev and Temirbek Erkinov. "
+      "Some 86 nurses completed the training.",
+      en_opt);
+  auto other = ex.Extract(
+      "Minister Kanaybek Dosmambetov opened a hospital with 120 beds for 3,000 patients.", en_opt);
   ASSERT_TRUE(ru.ok() && en.ok() && other.ok());
   const double pair = SameStoryScore(*ru, "2026-01-26", *en, "2026-01-26");
   const double unrelated = SameStoryScore(*ru, "2026-01-26", *other, "2026-01-26");
@@ -87,7 +93,8 @@ TEST(FactModel, OddInputStaysInBounds) {
       EXPECT_LE(f.begin, f.end);
       EXPECT_LE(f.end, text.size());
     }
-    for (const Fact& f : testing::Extractor().ExtractSentence(text, options)) EXPECT_LE(f.end, text.size());
+    for (const Fact& f : testing::Extractor().ExtractSentence(text, options))
+      EXPECT_LE(f.end, text.size());
   }
 }
 

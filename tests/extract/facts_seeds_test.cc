@@ -20,8 +20,10 @@ struct Seed {
 };
 
 // The seed whose file name starts with `prefix`, extracted as the pipeline would.
-std::optional<Seed> LoadSeed(const std::string& prefix, std::string_view published_if_missing = "") {
-  const std::filesystem::path dir = std::filesystem::path(PRESSMINE_SOURCE_DIR) / ".." / "shared" / "seeds";
+std::optional<Seed> LoadSeed(const std::string& prefix,
+                             std::string_view published_if_missing = "") {
+  const std::filesystem::path dir =
+      std::filesystem::path(PRESSMINE_SOURCE_DIR) / ".." / "shared" / "seeds";
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
@@ -33,7 +35,8 @@ std::optional<Seed> LoadSeed(const std::string& prefix, std::string_view publish
     if (!article.ok()) return std::nullopt;
     Seed seed{std::move(article).value(), {}};
     FactOptions options;
-    options.published = seed.article.published.empty() ? std::string(published_if_missing) : seed.article.published;
+    options.published =
+        seed.article.published.empty() ? std::string(published_if_missing) : seed.article.published;
     auto facts = testing::Extractor().Extract(seed.article.Text(), options);
     EXPECT_TRUE(facts.ok()) << facts.status().ToString();
     if (facts.ok()) seed.facts = std::move(facts).value();
@@ -42,9 +45,9 @@ std::optional<Seed> LoadSeed(const std::string& prefix, std::string_view publish
   return std::nullopt;
 }
 
-#define PM_LOAD_SEED_OR_SKIP(var, ...)                          \
-  auto var##_opt = LoadSeed(__VA_ARGS__);                       \
-  if (!var##_opt) GTEST_SKIP() << "seeds not available";        \
+#define PM_LOAD_SEED_OR_SKIP(var, ...)                   \
+  auto var##_opt = LoadSeed(__VA_ARGS__);                \
+  if (!var##_opt) GTEST_SKIP() << "seeds not available"; \
   const Seed& var = *var##_opt
 
 const Fact* FindOfficial(const std::vector<Fact>& facts, std::string_view name) {
@@ -65,7 +68,8 @@ TEST(FactsSeeds, Seed000And001DeputyMinistersShareKeys) {
   const struct {
     const char* ru;
     const char* en;
-  } kPeople[] = {{"Бакытбек Кадыралиев", "Bakytbek Kadyraliev"}, {"Темирбек Эркинов", "Temirbek Erkinov"}};
+  } kPeople[] = {{"Бакытбек Кадыралиев", "Bakytbek Kadyraliev"},
+                 {"Темирбек Эркинов", "Temirbek Erkinov"}};
   for (const auto& p : kPeople) {
     const Fact* r = FindOfficial(ru.facts, p.ru);
     const Fact* e = FindOfficial(en.facts, p.en);
@@ -135,7 +139,8 @@ TEST(FactsSeeds, Seed004MinisterMortalityAndInstruction) {
   bool instructed = false;
   for (const Fact& f : OfType(seed.facts, FactType::kCommitment)) {
     if (f.commitment.modality == "instruction" &&
-        f.commitment.action.find("develop a comprehensive set of necessary measures") != std::string::npos) {
+        f.commitment.action.find("develop a comprehensive set of necessary measures") !=
+            std::string::npos) {
       instructed = true;
       EXPECT_EQ(f.commitment.actor, "Kanaybek Dosmambetov");
     }
