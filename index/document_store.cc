@@ -41,6 +41,19 @@ void BindOptionalText(Statement& s, int index, const std::string& value) {
   }
 }
 
+// Control characters other than line breaks and tabs are never text, and one of them is the
+// tokenizer's verbatim marker: a document must not be able to forge reserved tokens.
+std::string WithoutControls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) continue;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string ContentHash(const DocumentRecord& doc) {
@@ -63,7 +76,11 @@ Result<DocumentStore> DocumentStore::Open(Database& db) {
   return DocumentStore(&db);
 }
 
-Result<PutResult> DocumentStore::Put(const DocumentRecord& input, const std::string& now_iso) {
+Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::string& now_iso) {
+  DocumentRecord input = raw;
+  input.title = WithoutControls(raw.title);
+  input.text = WithoutControls(raw.text);
+  input.source = WithoutControls(raw.source);
   const std::string hash = ContentHash(input);
 
   if (!input.url.empty()) {

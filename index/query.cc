@@ -35,7 +35,9 @@ struct Token {
   int column = 0;      // 1-based character column where the token starts
 };
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+// Control characters count as space: they can only be noise in a query, and the index reserves
+// one of them as a marker (fts_tokenizer.h).
+bool IsSpace(char c) { return static_cast<unsigned char>(c) <= ' ' || c == '\x7f'; }
 
 bool IsKnownField(std::string_view f) {
   return f == "title" || f == "lang" || f == "source" || f == "date";

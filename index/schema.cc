@@ -1,6 +1,9 @@
 #include "index/schema.h"
 
 #include <array>
+#include <string>
+
+#include "index/fts_tokenizer.h"
 
 namespace pressmine::index {
 namespace {
@@ -59,14 +62,70 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEG
 END;
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
-    {1, "documents, versions and full-text index", kV1},
-}};
+// The reserved tokens of a row's meta column (see fts_tokenizer.h), as an SQL expression over
+// the row alias `row`. One definition serves the content view and the triggers, which must
+// agree byte for byte: FTS5's 'delete' must see exactly what was indexed.
+std::string MetaExpression(std::string_view row) {
+  const std::string r(row);
+  return "char(1) || '=l:' || " + r + ".lang || char(1) || '=s:' || " + r +
+         ".source || CASE WHEN " + r + ".published IS NULL THEN '' ELSE char(1) || '=y:' || substr(" +
+         r + ".published, 1, 4) || CASE WHEN length(" + r +
+         ".published) >= 7 THEN char(1) || '=m:' || substr(" + r +
+         ".published, 1, 7) ELSE '' END END";
+}
+
+// Version 2: the pressmine tokenizer (stems and name keys) replaces unicode61, and a third,
+// unranked column `meta` carries language, source, year and month as reserved tokens, so filters
+// narrow the match inside FTS5 instead of joining and discarding rows after ranking. The content
+// is a view over documents, so the text is still stored once.
+const std::string& V2Sql() {
+  static const std::string sql =
+      "DROP TRIGGER documents_fts_insert;"
+      "DROP TRIGGER documents_fts_delete;"
+      "DROP TRIGGER documents_fts_update;"
+      "DROP TABLE documents_fts;"
+      "CREATE VIEW documents_fts_content AS SELECT id, title, text, " + MetaExpression("documents") +
+      " AS meta FROM documents;"
+      "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, meta, "
+      "content='documents_fts_content', content_rowid='id', tokenize='" +
+      std::string(kTokenizerName) + "');"
+      "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
+      "  INSERT INTO documents_fts(rowid, title, text, meta) VALUES (new.id, new.title, new.text, " +
+      MetaExpression("new") + "); END;"
+      "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
+      "  INSERT INTO documents_fts(documents_fts, rowid, title, text, meta) "
+      "  VALUES ('delete', old.id, old.title, old.text, " + MetaExpression("old") + "); END;"
+      "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text, lang, source, published "
+      "ON documents BEGIN "
+      "  INSERT INTO documents_fts(documents_fts, rowid, title, text, meta) "
+      "  VALUES ('delete', old.id, old.title, old.text, " + MetaExpression("old") + ");"
+      "  INSERT INTO documents_fts(rowid, title, text, meta) VALUES (new.id, new.title, new.text, " +
+      MetaExpression("new") + "); END;"
+      "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');";
+  return sql;
+}
+
+const std::array<Migration, 2>& Migrations() {
+  static const std::array<Migration, 2> migrations = {{
+      {1, "documents, versions and full-text index", kV1},
+      {2, "pressmine tokenizer (stems, name keys) and reserved filter tokens", V2Sql()},
+  }};
+  return migrations;
+}
 
 }  // namespace
 
-std::span<const Migration> IndexMigrations() { return kMigrations; }
+std::span<const Migration> IndexMigrations() { return Migrations(); }
 
-Status MigrateIndex(Database& db) { return ApplyMigrations(db, kSchemaComponent, kMigrations); }
+Status MigrateIndex(Database& db) {
+  PM_RETURN_IF_ERROR(RegisterPressmineTokenizer(db));
+  return ApplyMigrations(db, kSchemaComponent, Migrations());
+}
+
+Status RebuildFullTextIndex(Database& db) {
+  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db));
+  PM_RETURN_IF_ERROR(db.Exec("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"));
+  return tx.Commit();
+}
 
 }  // namespace pressmine::index

@@ -13,8 +13,11 @@ inline constexpr std::string_view kSchemaComponent = "index";
 // Ordered migrations; the last one's version is the current schema.
 std::span<const Migration> IndexMigrations();
 
-// Applies IndexMigrations() to `db`.
+// Registers the tokenizer on `db` and applies IndexMigrations().
 Status MigrateIndex(Database& db);
+
+// Re-tokenizes every document (after a tokenizer or lexicon change), in one transaction.
+Status RebuildFullTextIndex(Database& db);
 
 }  // namespace pressmine::index
 

@@ -1,13 +1,21 @@
 #include "index/search.h"
 
+#include <charconv>
+
+#include "index/fts_tokenizer.h"
 #include "index/query.h"
+#include "index/query_compiler.h"
 
 namespace pressmine::index {
 namespace {
 
-// bm25 column weights: a word in the title says more about a release than one in the body.
+// bm25 column weights: a word in the title says more about a release than one in the body; the
+// meta column holds only filter tokens and must not count.
 constexpr double kTitleWeight = 5.0;
 constexpr double kTextWeight = 1.0;
+constexpr double kMetaWeight = 0.0;
+// Date ranges longer than this are not enumerated as month tokens; the SQL bound alone applies.
+constexpr int kMaxMonthTokens = 240;
 // Snippet length in tokens, as FTS5's snippet() counts them.
 constexpr int kSnippetTokens = 24;
 // Filter-only queries show the opening of the text instead of a snippet.
@@ -55,25 +63,67 @@ Result<Filters> CombineFilters(const SearchRequest& req, const Query& q) {
   return f;
 }
 
-// Appends " AND ..." conditions on documents `d`; returns the parameters to bind in order.
-std::vector<std::string> FilterSql(const Filters& f, std::string& sql, int first_param) {
-  std::vector<std::string> params;
-  auto param = [&](std::string value) {
-    params.push_back(std::move(value));
-    return "?" + std::to_string(first_param + static_cast<int>(params.size()) - 1);
-  };
-  if (f.lang) sql += " AND d.lang = " + param(std::string(LanguageCode(*f.lang)));
+// The reserved-token part of the MATCH expression: language, sources and the months or years a
+// date range covers. Returns "" when nothing is filtered by token.
+std::string FilterMatch(const Filters& f) {
+  std::vector<std::string> parts;
+  if (f.lang) parts.push_back("meta : " + VerbatimFtsString({LanguageToken(*f.lang)}));
   if (!f.sources.empty()) {
-    sql += " AND d.source IN (";
+    std::string any = "meta : (";
     for (size_t i = 0; i < f.sources.size(); ++i) {
-      if (i > 0) sql += ", ";
-      sql += param(f.sources[i]);
+      if (i > 0) any += " OR ";
+      any += VerbatimFtsString({SourceToken(f.sources[i])});
     }
-    sql += ")";
+    parts.push_back(any + ")");
   }
-  if (!f.from.empty()) sql += " AND d.published >= " + param(f.from);
-  if (!f.to_excl.empty()) sql += " AND d.published < " + param(f.to_excl);
-  return params;
+  if (!f.from.empty() && !f.to_excl.empty()) {
+    // Months from the first covered to the last covered; whole years collapse to a year token.
+    auto parse = [](std::string_view d, int& y, int& m) {
+      std::from_chars(d.data(), d.data() + 4, y);
+      m = d.size() >= 7 ? (d[5] - '0') * 10 + (d[6] - '0') : 1;
+    };
+    int y0 = 0, m0 = 0, y1 = 0, m1 = 0;
+    parse(f.from, y0, m0);
+    parse(f.to_excl, y1, m1);
+    // to_excl is exclusive: step back to the last covered month unless it is mid-month.
+    if (f.to_excl.size() <= 7 || f.to_excl.substr(8, 2) == "01") {
+      if (--m1 == 0) {
+        m1 = 12;
+        --y1;
+      }
+    }
+    const int months = (y1 - y0) * 12 + (m1 - m0) + 1;
+    if (months > 0 && months <= kMaxMonthTokens) {
+      std::string any = "meta : (";
+      bool first = true;
+      auto add = [&](const std::string& token) {
+        if (!first) any += " OR ";
+        first = false;
+        any += VerbatimFtsString({token});
+      };
+      for (int y = y0, m = m0; y < y1 || (y == y1 && m <= m1);) {
+        char ym[32];
+        std::snprintf(ym, sizeof ym, "%04d-%02d", y, m);
+        if (m == 1 && (y < y1 || m1 == 12)) {
+          add(YearToken(std::string_view(ym, 4)));
+          ++y;
+          continue;
+        }
+        add(MonthToken(ym));
+        if (++m == 13) {
+          m = 1;
+          ++y;
+        }
+      }
+      parts.push_back(any + ")");
+    }
+  }
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += " AND ";
+    out += p;
+  }
+  return out;
 }
 
 std::string Lead(const std::string& text) {
@@ -122,55 +172,81 @@ Result<SearchResults> Search(Database& db, const SearchRequest& req) {
 
   SearchResults results;
   const bool full_text = query.root.has_value();
-  if (full_text) results.fts_expression = ToFts5(*query.root);
-
-  std::string from_where;
+  std::string match;
+  Language query_language = Language::kUnknown;
   if (full_text) {
-    from_where = " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-                 "WHERE documents_fts MATCH ?1";
-  } else {
-    from_where = " FROM documents d WHERE ?1 IS NULL";
+    PM_ASSIGN_OR_RETURN(QueryCompiler compiler, QueryCompiler::Create());
+    CompileOptions options;
+    options.cross_language = req.cross_language;
+    CompiledQuery compiled = compiler.Compile(*query.root, options);
+    match = "{title text} : (" + compiled.fts + ")";
+    if (req.cross_language) query_language = compiled.language;
   }
-  const std::vector<std::string> params = FilterSql(filters, from_where, 2);
-  auto bind_all = [&](Statement& s) {
-    if (full_text) {
-      s.Bind(1, results.fts_expression);
-    } else {
-      s.BindNull(1);
-    }
-    for (size_t i = 0; i < params.size(); ++i) s.Bind(static_cast<int>(i) + 2, params[i]);
+  if (const std::string filter = FilterMatch(filters); !filter.empty()) {
+    match = match.empty() ? filter : match + " AND " + filter;
+  }
+  results.fts_expression = match;
+
+  // Exact date bounds (day precision, open ranges) are checked on the matched rows.
+  std::string from_where =
+      " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+      " WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.published >= ?2)"
+      " AND (?3 = '' OR d.published < ?3)";
+  auto bind_common = [&](Statement& s) {
+    s.Bind(1, match).Bind(2, filters.from).Bind(3, filters.to_excl);
   };
+  if (match.empty()) {
+    // Only open-ended date bounds: nothing to match on; scan the dated documents by index.
+    from_where = " FROM documents d WHERE ?1 = '' AND (?2 = '' OR d.published >= ?2)"
+                 " AND (?3 = '' OR d.published < ?3) AND d.published IS NOT NULL";
+  }
 
   PM_ASSIGN_OR_RETURN(Statement count, db.Prepare("SELECT count(*)" + from_where));
-  bind_all(count);
+  bind_common(count);
   Result<bool> counted = count.Step();
   if (!counted.ok()) return MatchError(counted.status(), req.query);
   results.total = count.ColumnInt(0);
   if (req.limit == 0 || results.total == 0) return results;
 
-  std::string select =
-      "SELECT d.id, d.url, d.source, d.lang, d.title, d.published, ";
+  // bm25 for every match is the cost of a broad query; rank only the newest kMaxRanked matches
+  // (rowids grow with ingestion, so a rowid bound is a recency bound FTS5 applies while reading
+  // doclists, before any scoring).
+  int64_t min_rowid = 0;
+  const bool ranked = full_text && req.sort == SortOrder::kRelevance;
+  if (ranked && results.total > kMaxRanked) {
+    PM_ASSIGN_OR_RETURN(Statement bound,
+                        db.Prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 "
+                                   "ORDER BY rowid DESC LIMIT 1 OFFSET " +
+                                   std::to_string(kMaxRanked - 1)));
+    bound.Bind(1, match);
+    Result<bool> found = bound.Step();
+    if (!found.ok()) return MatchError(found.status(), req.query);
+    if (*found) min_rowid = bound.ColumnInt(0);
+  }
+
+  std::string select = "SELECT d.id, d.url, d.source, d.lang, d.title, d.published, ";
   if (full_text) {
-    const int p = static_cast<int>(params.size()) + 2;
     select += "-bm25(documents_fts, " + std::to_string(kTitleWeight) + ", " +
-              std::to_string(kTextWeight) + ") AS score, snippet(documents_fts, 1, ?" +
-              std::to_string(p) + ", ?" + std::to_string(p + 1) + ", '…', " +
+              std::to_string(kTextWeight) + ", " + std::to_string(kMetaWeight) +
+              ") AS score, snippet(documents_fts, 1, ?4, ?5, '…', " +
               std::to_string(kSnippetTokens) + ")";
   } else {
     select += "0.0 AS score, d.text";
   }
   select += from_where;
-  select += req.sort == SortOrder::kNewestFirst || !full_text
-                ? " ORDER BY d.published IS NULL, d.published DESC, score DESC"
-                : " ORDER BY score DESC, d.published IS NULL, d.published DESC";
+  if (min_rowid > 0) select += " AND documents_fts.rowid >= " + std::to_string(min_rowid);
+  // Matches in the query's own language first, then the translated ones.
+  const std::string own_language =
+      query_language == Language::kUnknown
+          ? ""
+          : "d.lang = '" + std::string(LanguageCode(query_language)) + "' DESC, ";
+  select += ranked ? " ORDER BY " + own_language + "score DESC, d.published IS NULL, d.published DESC"
+                   : " ORDER BY d.published IS NULL, d.published DESC, d.id DESC";
   select += " LIMIT " + std::to_string(req.limit) + " OFFSET " + std::to_string(req.offset);
 
   PM_ASSIGN_OR_RETURN(Statement rows, db.Prepare(select));
-  bind_all(rows);
-  if (full_text) {
-    const int p = static_cast<int>(params.size()) + 2;
-    rows.Bind(p, req.highlight_open).Bind(p + 1, req.highlight_close);
-  }
+  bind_common(rows);
+  if (full_text) rows.Bind(4, req.highlight_open).Bind(5, req.highlight_close);
   for (;;) {
     Result<bool> row = rows.Step();
     if (!row.ok()) return MatchError(row.status(), req.query);

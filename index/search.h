@@ -31,6 +31,8 @@ struct SearchRequest {
   int limit = 10;
   int offset = 0;
   SortOrder sort = SortOrder::kRelevance;
+  // Expand terms across languages (translations, name keys); false searches the words as typed.
+  bool cross_language = true;
   // Markers around matched terms in snippets.
   std::string highlight_open = "**";
   std::string highlight_close = "**";
@@ -50,11 +52,14 @@ struct SearchHit {
 struct SearchResults {
   int64_t total = 0;             // all matches, not only those returned
   std::vector<SearchHit> hits;
-  std::string fts_expression;    // what was sent to FTS5 (for --explain)
+  std::string fts_expression;    // what was sent to FTS5 (for --explain); may hold \x01 markers
 };
 
 // Limits on what a caller may ask for; larger values are a usage error, not a slow query.
 inline constexpr int kMaxSearchLimit = 1000;
+// A query matching more releases than this ranks only the newest this many (by ingestion
+// order); `total` still counts them all. Keeps bm25 work bounded on broad queries.
+inline constexpr int64_t kMaxRanked = 20000;
 
 // kInvalidArgument for a malformed query or bad filter values, with a message for the user.
 Result<SearchResults> Search(Database& db, const SearchRequest& request);

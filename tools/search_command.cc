@@ -17,6 +17,14 @@ std::string Join(const std::vector<std::string>& words) {
   return out;
 }
 
+// The verbatim marker (a control character) shown as "^" in --explain output.
+std::string Readable(std::string s) {
+  for (char& c : s) {
+    if (c == '\x01') c = '^';
+  }
+  return s;
+}
+
 class SearchCommand final : public Command {
  public:
   explicit SearchCommand(CLI::App& app) {
@@ -34,6 +42,7 @@ class SearchCommand final : public Command {
     cmd_->add_option("--sort", sort_, "relevance or date (newest first)")->capture_default_str()
         ->check(CLI::IsMember({"relevance", "date"}));
     cmd_->add_flag("--explain", explain_, "Print the full-text expression the query compiles to");
+    cmd_->add_flag("--mono", mono_, "No cross-language expansion: search the words as typed");
     cmd_->add_flag("--json", json_, "Print one JSON object for scripts");
     cmd_->footer(
         "Query language:\n"
@@ -61,6 +70,7 @@ class SearchCommand final : public Command {
     req.limit = limit_;
     req.offset = offset_;
     req.sort = sort_ == "date" ? index::SortOrder::kNewestFirst : index::SortOrder::kRelevance;
+    req.cross_language = !mono_;
     const bool color = !json_ && StdoutIsTerminal();
     if (color) {
       req.highlight_open = "\x1b[1m";
@@ -88,7 +98,7 @@ class SearchCommand final : public Command {
     out.String(req.query);
     if (explain_) {
       out.Key("fts");
-      out.String(r.fts_expression);
+      out.String(Readable(r.fts_expression));
     }
     out.Key("total");
     w.Int64(r.total);
@@ -120,7 +130,7 @@ class SearchCommand final : public Command {
   }
 
   void PrintText(const index::SearchRequest& req, const index::SearchResults& r) {
-    if (explain_) std::cout << "fts: " << r.fts_expression << "\n";
+    if (explain_) std::cout << "fts: " << Readable(r.fts_expression) << "\n";
     if (r.total == 0) {
       std::cout << "No results for \"" << req.query << "\".\n";
       return;
@@ -149,6 +159,7 @@ class SearchCommand final : public Command {
   int offset_ = 0;
   std::string sort_ = "relevance";
   bool explain_ = false;
+  bool mono_ = false;
   bool json_ = false;
 };
 

@@ -116,6 +116,11 @@ TEST(DocumentStoreMigrationTest, ADatabaseFromTheFirstSchemaOpensWithItsDocument
   auto doc = store->Get(1);
   ASSERT_TRUE(doc.ok() && doc->has_value());
   EXPECT_EQ((*doc)->title, "Старый");
+  // The migration re-tokenized the old rows with the current tokenizer: an inflected form finds it.
+  auto match = db->Prepare("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"старого\"'");
+  ASSERT_TRUE(match.ok()) << match.status().ToString();
+  ASSERT_TRUE(*match->Step());
+  EXPECT_EQ(match->ColumnInt(0), 1);
 }
 
 TEST(DocumentStoreMigrationTest, ADatabaseFromANewerBuildIsRefused) {

@@ -72,10 +72,10 @@ TEST_F(SearchTest, TitleMatchesRankAboveBodyMatches) {
 }
 
 TEST_F(SearchTest, LanguageSourceAndDateFiltersFromFlagsAndQuery) {
-  SearchRequest by_flag = Q("врачами OR doctors");
+  SearchRequest by_flag = Q("рубеж OR doctors");
   by_flag.lang = Language::kRussian;
   EXPECT_EQ(Titles(by_flag), std::vector<std::string>{"Онлайн-встреча с врачами за рубежом"});
-  EXPECT_EQ(Titles(Q("врачами OR doctors lang:ru")), Titles(by_flag));
+  EXPECT_EQ(Titles(Q("рубежом OR doctors lang:ru")), Titles(by_flag));
 
   SearchRequest by_source = Q("ministry");
   by_source.sources = {"kg-en"};
@@ -88,6 +88,46 @@ TEST_F(SearchTest, LanguageSourceAndDateFiltersFromFlagsAndQuery) {
   EXPECT_EQ(Titles(dated), std::vector<std::string>{"Vaccination campaign in Osh"});
   EXPECT_EQ(Titles(Q("doctors date:2026")), std::vector<std::string>{"Online meeting with doctors abroad"});
   EXPECT_EQ(Titles(Q("doctors date:..2025-12")).size(), 1u) << "undated releases fall outside ranges";
+}
+
+TEST_F(SearchTest, InflectedFormsMeetThroughStems) {
+  // врачами (instr. pl.), врачей (gen. pl.): one stem.
+  EXPECT_EQ(Titles(Q("врач")).size(), 2u);
+  EXPECT_EQ(Titles(Q("врачи")).size(), 2u);
+  EXPECT_EQ(Titles(Q("doctor")).size(), 3u);
+  EXPECT_EQ(Titles(Q("\"сельской местности\"")).size(), 1u);
+  EXPECT_EQ(Titles(Q("\"сельская местность\"")).size(), 1u) << "a phrase matches inflected";
+}
+
+TEST_F(SearchTest, FiltersNarrowTheMatchInsideFts5) {
+  SearchRequest req = Q("doctors lang:en source:kg-en date:2025-06..2026-02");
+  auto r = Search(*db_, req);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->fts_expression.find("=l:en"), std::string::npos) << r->fts_expression;
+  EXPECT_NE(r->fts_expression.find("=s:kg-en"), std::string::npos);
+  EXPECT_EQ(r->fts_expression.find("=y:2025"), std::string::npos) << "Jun..Dec 2025 are months";
+  EXPECT_NE(r->fts_expression.find("=m:2025-06"), std::string::npos);
+  EXPECT_NE(r->fts_expression.find("=m:2025-12"), std::string::npos);
+  EXPECT_NE(r->fts_expression.find("=m:2026-02"), std::string::npos);
+  EXPECT_EQ(r->fts_expression.find("=m:2026-03"), std::string::npos);
+  EXPECT_EQ(r->total, 2);
+  // A whole year collapses to one year token.
+  r = Search(*db_, Q("doctors date:2025"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->fts_expression.find("=y:2025"), std::string::npos);
+  EXPECT_EQ(r->fts_expression.find("=m:"), std::string::npos) << r->fts_expression;
+}
+
+TEST_F(SearchTest, DocumentTextCannotForgeReservedTokens) {
+  auto store = DocumentStore::Open(*db_);
+  ASSERT_TRUE(store.ok());
+  Add(*store, "evil", Language::kEnglish, "2020-01-01", "\x01=l:ru\x01=s:kz-ru",
+      "\x01=l:ru =s:kz-ru doctors");
+  SearchRequest req = Q("doctors");
+  req.lang = Language::kRussian;
+  req.sources = {"kz-ru"};
+  auto titles = Titles(req);
+  EXPECT_EQ(titles, std::vector<std::string>{}) << "the forged release must not pass as ru/kz-ru";
 }
 
 TEST_F(SearchTest, ConflictingFiltersAreUsageErrors) {

@@ -71,7 +71,7 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, HelpForTheToolAndEveryCommand) {
   RunResult top = Run({"--help"});
   EXPECT_EQ(top.exit_code, 0);
-  for (const char* command : {"ingest", "search", "stats", "extract"}) {
+  for (const char* command : {"ingest", "search", "stats", "extract", "reindex"}) {
     EXPECT_NE(top.out.find(command), std::string::npos) << command;
     RunResult help = Run({command, "--help"});
     EXPECT_EQ(help.exit_code, 0) << command;
@@ -96,8 +96,9 @@ TEST_F(CliTest, IngestSearchAndStatsWithJson) {
   doc.Parse(s.out.c_str());
   ASSERT_FALSE(doc.HasParseError()) << s.out;
   EXPECT_STREQ(doc["query"].GetString(), "Kadyraliev");
-  ASSERT_EQ(doc["total"].GetInt(), 1);
-  const auto& hit = doc["hits"][0];
+  ASSERT_EQ(doc["total"].GetInt(), 2) << "the Latin spelling finds the Cyrillic one too";
+  EXPECT_STREQ(doc["hits"][1]["lang"].GetString(), "ru");
+  const auto& hit = doc["hits"][0];  // the query's own language ranks first
   for (const char* key : {"id", "url", "source", "lang", "title", "published", "score", "snippet"}) {
     EXPECT_TRUE(hit.HasMember(key)) << key;
   }
@@ -115,6 +116,32 @@ TEST_F(CliTest, IngestSearchAndStatsWithJson) {
   EXPECT_EQ(stats["by_lang"]["en"].GetInt(), 1);
   EXPECT_EQ(stats["by_month"]["2026-01"].GetInt(), 2);
   EXPECT_EQ(stats["by_source"]["local"].GetInt(), 2);
+}
+
+TEST_F(CliTest, MonoTurnsCrossLanguageExpansionOff) {
+  IngestFixtures();
+  RunResult r = Run({"--db", Db(), "search", "Кадыралиев", "--mono", "--json", "--explain"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  rapidjson::Document doc;
+  doc.Parse(r.out.c_str());
+  EXPECT_EQ(doc["total"].GetInt(), 1);
+  EXPECT_STREQ(doc["hits"][0]["lang"].GetString(), "ru");
+  EXPECT_EQ(std::string(doc["fts"].GetString()).find("=k:"), std::string::npos);
+}
+
+TEST_F(CliTest, ReindexKeepsSearchResults) {
+  IngestFixtures();
+  RunResult r = Run({"--db", Db(), "reindex", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  rapidjson::Document doc;
+  doc.Parse(r.out.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << r.out;
+  EXPECT_EQ(doc["documents"].GetInt(), 2);
+  RunResult s = Run({"--db", Db(), "search", "встречи", "--json"});  // stem of «встречу»
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  rapidjson::Document hits;
+  hits.Parse(s.out.c_str());
+  EXPECT_EQ(hits["total"].GetInt(), 1) << s.out;
 }
 
 TEST_F(CliTest, DatabaseFromTheEnvironment) {
