@@ -108,8 +108,19 @@ FactExtractor::~FactExtractor() = default;
 Result<FactExtractor> FactExtractor::Create() {
   PM_ASSIGN_OR_RETURN(nlp::SentenceSplitter splitter, nlp::SentenceSplitter::Create());
   PM_ASSIGN_OR_RETURN(nlp::NameKeyer keyer, nlp::NameKeyer::Create());
+  PM_ASSIGN_OR_RETURN(nlp::Analyzer analyzer, nlp::Analyzer::Create());
+  // The glossary alone: the Mueller dictionary would add a second of start-up and translations
+  // too loose for keys.
+  nlp::LexiconBuildOptions lexicon_options;
+  lexicon_options.mueller_dir.clear();
+  lexicon_options.harvest_phrases = false;
+  PM_ASSIGN_OR_RETURN(nlp::Lexicon lexicon, nlp::BuildLexicon(lexicon_options));
   auto impl = std::unique_ptr<Impl>(
-      new Impl{facts::Resources{{}, {}, {}, std::move(keyer), {}}, std::move(splitter), {}, {}});
+      new Impl{facts::Resources{
+                   {}, {}, {}, {}, std::move(keyer), std::move(analyzer), std::move(lexicon), {}},
+               std::move(splitter),
+               {},
+               {}});
   const struct {
     Cat cat;
     std::string_view file;
@@ -138,6 +149,7 @@ Result<FactExtractor> FactExtractor::Create() {
     std::string ending(line.substr(tab2 + 1));
     if (role == "oblique_ending") impl->res.oblique_endings.insert(std::move(ending));
     if (role == "genitive_ending") impl->res.genitive_endings.insert(std::move(ending));
+    if (role == "verb_ending") impl->res.verb_endings.insert(std::move(ending));
   }
   return FactExtractor(std::move(impl));
 }

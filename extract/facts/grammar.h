@@ -18,6 +18,8 @@
 #include "extract/facts.h"
 #include "extract/facts/gazetteer.h"
 #include "extract/facts/tokens.h"
+#include "nlp/analyzer.h"
+#include "nlp/lexicon.h"
 #include "nlp/translit.h"
 
 namespace pressmine::extract::facts {
@@ -45,7 +47,12 @@ struct Resources {
   Gazetteer gazetteer;
   std::unordered_set<std::string> oblique_endings;   // markers.tsv role oblique_ending
   std::unordered_set<std::string> genitive_endings;  // markers.tsv role genitive_ending
+  std::unordered_set<std::string> verb_endings;      // markers.tsv role verb_ending
   nlp::NameKeyer keyer;
+  // Stems and the glossary lexicon (nlp/lexicon, compiled-in glossary only) give generic program
+  // names a key shared by both languages.
+  nlp::Analyzer analyzer;
+  nlp::Lexicon lexicon;
   // nlp::MonthFromName per folded word, memoized: it folds with ICU, and every word of every
   // sentence is asked. Cleared when it reaches kMonthCacheEntries.
   std::unordered_map<std::string, int> month_cache;
@@ -95,7 +102,7 @@ struct Sentence {
 void FindDateFacts(Sentence& s, Resources& res, const PubDate& pub, std::vector<Fact>* out);
 void FindFigureFacts(Sentence& s, std::vector<Fact>* out);
 void FindOfficialFacts(Sentence& s, Resources& res, std::vector<Fact>* out);
-void FindProgramFacts(Sentence& s, const Resources& res, std::vector<Fact>* out);
+void FindProgramFacts(Sentence& s, Resources& res, std::vector<Fact>* out);
 // What the document has said so far about people: name keys of the officials seen (so
 // "Dosmambetov instructed ..." gets its actor) and the last official named (so "He instructed
 // ..." does).

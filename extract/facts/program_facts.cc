@@ -14,6 +14,7 @@
 // Around the name: the period is a year or year period within a few tokens (ru «на 2019–2030
 // годы»), the budget is the sentence's first money figure, the responsible body the sentence's
 // first organization.
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -45,9 +46,44 @@ bool FreeWord(const Sentence& s, size_t k) {
   return true;
 }
 
+// The language-independent part of a generic program's key. A quoted name is a proper name:
+// its words' transliteration keys («Ден соолук» and "Den Sooluk" meet). Otherwise the name
+// words are stemmed and Russian stems are translated through the glossary lexicon
+// («гемодиализа» -> hemodialysi); stems are sorted, since Russian modifiers follow the head
+// and English ones precede it. A word the lexicon does not know keeps its own stem, so such a
+// program links within its language only.
+std::string GenericKey(const Sentence& s, Resources& res, size_t nb, size_t ne, bool quoted) {
+  std::vector<std::string> parts;
+  std::vector<std::string> stems;
+  for (size_t k = nb; k < ne; ++k) {
+    const Tok& t = s.toks[k];
+    if (t.kind != TokKind::kWord) continue;
+    const std::string_view word = s.text.substr(t.begin, t.end - t.begin);
+    if (quoted) {
+      parts.push_back(res.keyer.NameKey(word));
+      continue;
+    }
+    if (!res.analyzer.Stems(word, &stems).ok() || stems.empty()) continue;
+    std::string stem = stems.front();
+    if (t.cyrillic) {
+      const std::vector<nlp::Translation> tr = res.lexicon.Lookup(stem);
+      if (!tr.empty() && !tr.front().stems.empty()) {
+        stem.clear();
+        for (std::string_view part : tr.front().stems)
+          stem += (stem.empty() ? "" : "-") + std::string(part);
+      }
+    }
+    parts.push_back(std::move(stem));
+  }
+  if (!quoted) std::sort(parts.begin(), parts.end());
+  std::string key;
+  for (const std::string& p : parts) key += "_" + p;
+  return key;
+}
+
 }  // namespace
 
-void FindProgramFacts(Sentence& s, const Resources& res, std::vector<Fact>* out) {
+void FindProgramFacts(Sentence& s, Resources& res, std::vector<Fact>* out) {
   std::set<std::string> seen;
   for (const Match& m : s.matches) {
     if (m.entry->cat != Cat::kProgram) continue;
@@ -55,32 +91,29 @@ void FindProgramFacts(Sentence& s, const Resources& res, std::vector<Fact>* out)
     std::string key = m.entry->id;
     const bool generic = key == "*";
     if (generic) {
-      std::string name_key;
       size_t nb = e, ne = e;
+      bool quoted = false;
       if (s.IsPunct(e, "\"")) {  // quoted name
         size_t k = e + 1;
         while (k < s.toks.size() && k - e <= kMaxQuotedName && !s.IsPunct(k, "\"")) ++k;
-        if (k < s.toks.size() && s.IsPunct(k, "\"") && k > e + 1) nb = e + 1, ne = k, e = k + 1;
+        if (k < s.toks.size() && s.IsPunct(k, "\"") && k > e + 1)
+          nb = e + 1, ne = k, e = k + 1, quoted = true;
       } else if (s.toks[m.begin].cyrillic) {
         while (ne < s.toks.size() && ne - nb < kMaxModifiers && FreeWord(s, ne) &&
-               EndsWithAny(s.toks[ne].norm, res.genitive_endings)) {
+               EndsWithAny(s.toks[ne].norm, res.genitive_endings) &&
+               !EndsWithAny(s.toks[ne].norm, res.verb_endings)) {
           ++ne;
         }
         e = ne;
       } else if (b >= 3 && s.IsPunct(b - 1, "\"")) {  // the "Den Sooluk" program
         size_t k = b - 2;
         while (k > 0 && b - 1 - k <= kMaxQuotedName && !s.IsPunct(k, "\"")) --k;
-        if (s.IsPunct(k, "\"") && k + 1 < b - 1) nb = k + 1, ne = b - 1, b = k;
+        if (s.IsPunct(k, "\"") && k + 1 < b - 1) nb = k + 1, ne = b - 1, b = k, quoted = true;
       } else if (b > 0 && FreeWord(s, b - 1)) {
         nb = b - 1, ne = b, b = b - 1;
       }
       if (ne == nb && m.end - m.begin < 2) continue;  // a bare head names nothing
-      for (size_t k = nb; k < ne; ++k) {
-        if (s.toks[k].kind != TokKind::kWord) continue;
-        name_key += '_';
-        name_key += Head(s.toks[k].norm, kKeyLetters);
-      }
-      key = m.entry->extra + name_key;
+      key = m.entry->extra + GenericKey(s, res, nb, ne, quoted);
     }
     if (!seen.insert(key).second) continue;
     // Period: a year or period close after (or just before) the name.

@@ -161,3 +161,36 @@ TEST(CommitmentFacts, PronounStandsForTheLastOfficial) {
 
 }  // namespace
 }  // namespace pressmine::extract
+
+namespace pressmine::extract {
+namespace {
+
+TEST(ProgramFacts, GenericProgramsMeetAcrossLanguagesThroughTheLexicon) {
+  const struct {
+    const char* ru;
+    const char* en;
+  } kPairs[] = {{"На программу гемодиализа выделено 640 млн сомов.",
+                 "The hemodialysis program received funds."},
+                {"Программа вакцинации охватила все регионы.",
+                 "The vaccination program covered all regions."},
+                {"В рамках программы «Ден соолук» прошли уроки.",
+                 "The \"Den Sooluk\" program covered schools."}};
+  for (const auto& p : kPairs) {
+    const auto ru = testing::OfType(testing::Sentence(p.ru), FactType::kProgram);
+    const auto en = testing::OfType(testing::Sentence(p.en), FactType::kProgram);
+    ASSERT_EQ(ru.size(), 1u) << p.ru;
+    ASSERT_EQ(en.size(), 1u) << p.en;
+    EXPECT_EQ(ru[0].program.key, en[0].program.key) << p.ru << " / " << p.en;
+  }
+  // Different programs keep different keys.
+  const auto a = testing::OfType(testing::Sentence("The hemodialysis program received funds."),
+                                 FactType::kProgram);
+  const auto b = testing::OfType(testing::Sentence("The vaccination program received funds."),
+                                 FactType::kProgram);
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_NE(a[0].program.key, b[0].program.key);
+}
+
+}  // namespace
+}  // namespace pressmine::extract
