@@ -114,12 +114,13 @@ struct FactOptions {
   Language lang = Language::kUnknown;
 };
 
-// Extracts facts. Owns the compiled gazetteers, a sentence splitter and a name keyer, which take
-// milliseconds to build: create one per thread and reuse it. Not thread-safe; movable.
+// Extracts facts. Owns the compiled gazetteers, a sentence splitter, a name keyer, a stemmer and
+// the glossary lexicon (nlp/lexicon, compiled-in glossary only), which take tens of milliseconds
+// to build: create one per thread and reuse it. Not thread-safe; movable.
 class FactExtractor {
  public:
   // With the compiled-in corpora/facts/ data. kInternal when a data file does not parse (a build
-  // problem) or an ICU service is missing.
+  // problem) or an ICU service is missing; the nlp components' own errors pass through.
   static Result<FactExtractor> Create();
 
   FactExtractor(FactExtractor&&) noexcept;
