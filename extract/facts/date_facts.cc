@@ -6,7 +6,9 @@
 //   month and year                 «январь 2026», "January 2026"    -> "2026-01"
 //   month alone after a preposition «в январе», "in January"         -> publication year
 //   a Russian month name alone      «до конца декабря»               -> publication year
-//   year periods                   «с 2022 по 2024 годы», «2019–2030 годы», "from 2022 to 2024",
+//   month periods                  «в январе–феврале», "January and February 2026" -> "2026-01" ..
+//   "2026-02" year periods                   «с 2022 по 2024 годы», «2019–2030 годы», "from 2022 to
+//   2024",
 //                                  "between 2022 and 2024"           -> "2022" .. "2024"
 //   years                          «в 2025 году», «2025-м», "in 2025", "2025 was"
 //   relative dates                 «в прошлом году», "last year", "this month" -> resolved
@@ -152,6 +154,19 @@ void FindDateFacts(Sentence& s, Resources& res, const PubDate& pub, std::vector<
       continue;
     }
     if (const int month = MonthOf(s, res, i); month > 0) {
+      // Month ranges: «в январе–феврале», "in January and February", "January-March 2026".
+      if (const int last = MonthOf(s, res, i + 2); last > month && s.Has(i + 1, kPeriodTo)) {
+        const bool year_given = i + 3 < n && IsYear(s.toks[i + 3]);
+        const int year = year_given ? static_cast<int>(s.toks[i + 3].value) : pub.year;
+        const size_t e = year_given ? YearTail(s, i + 4) : i + 3;
+        if (year > 0) {
+          const size_t b =
+              i > 0 && (s.Has(i - 1, kYearPrep) || s.Has(i - 1, kPeriodFrom)) ? i - 1 : i;
+          em.Emit(b, e, YearMonth(year, month), YearMonth(year, last));
+          i = e - 1;
+          continue;
+        }
+      }
       if (i + 1 < n && IsYear(s.toks[i + 1])) {  // «январь 2026», "January 2026"
         const size_t e = YearTail(s, i + 2);
         em.Emit(i, e, YearMonth(static_cast<int>(s.toks[i + 1].value), month));

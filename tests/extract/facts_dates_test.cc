@@ -81,3 +81,22 @@ TEST(DateFacts, EvidenceSpanCoversTheWrittenForm) {
 
 }  // namespace
 }  // namespace pressmine::extract
+
+namespace pressmine::extract {
+namespace {
+
+TEST(DateFacts, MonthRanges) {
+  EXPECT_EQ(testing::DateValues(
+                testing::Sentence("В январе–феврале выявлено 412 случаев.", "2026-03-05")),
+            std::vector<std::string>{"2026-01/2026-02"});
+  EXPECT_EQ(testing::DateValues(testing::Sentence(
+                "Cases were detected in January and February 2025.", "2026-03-05")),
+            std::vector<std::string>{"2025-01/2025-02"});
+  // Not a range: the second month comes first in the year.
+  EXPECT_EQ(
+      testing::DateValues(testing::Sentence("В марте и январе прошли проверки.", "2026-03-05")),
+      (std::vector<std::string>{"2026-03", "2026-01"}));
+}
+
+}  // namespace
+}  // namespace pressmine::extract
