@@ -213,6 +213,34 @@ Status Transaction::Commit() {
   return st;
 }
 
+// ---- Savepoint ----
+
+// One name serves every level: SQLite's savepoints form a stack, and RELEASE/ROLLBACK TO act on
+// the innermost one with the name.
+constexpr std::string_view kSavepointName = "pressmine_sp";
+
+Result<Savepoint> Savepoint::Begin(Database& db) {
+  PM_RETURN_IF_ERROR(db.Exec("SAVEPOINT " + std::string(kSavepointName)));
+  return Savepoint(&db);
+}
+
+Savepoint::Savepoint(Savepoint&& other) noexcept
+    : db_(other.db_), open_(std::exchange(other.open_, false)) {}
+
+Savepoint::~Savepoint() {
+  if (open_) {
+    (void)db_->Exec("ROLLBACK TO " + std::string(kSavepointName));
+    (void)db_->Exec("RELEASE " + std::string(kSavepointName));
+  }
+}
+
+Status Savepoint::Release() {
+  if (!open_) return Status::Internal("release of a finished savepoint");
+  Status st = db_->Exec("RELEASE " + std::string(kSavepointName));
+  if (st.ok()) open_ = false;
+  return st;
+}
+
 // ---- Migrations ----
 
 namespace {

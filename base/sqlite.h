@@ -127,6 +127,25 @@ class Transaction {
   bool open_ = true;
 };
 
+// SAVEPOINT on construction, ROLLBACK TO on destruction unless Release() succeeded. Unlike a
+// Transaction it nests: inside a caller's transaction it makes a unit that can fail alone;
+// outside one it is a transaction of its own.
+class Savepoint {
+ public:
+  static Result<Savepoint> Begin(Database& db);
+  Savepoint(Savepoint&& other) noexcept;
+  Savepoint& operator=(Savepoint&&) = delete;
+  Savepoint(const Savepoint&) = delete;
+  ~Savepoint();
+
+  Status Release();
+
+ private:
+  explicit Savepoint(Database* db) : db_(db) {}
+  Database* db_;
+  bool open_ = true;
+};
+
 // One step of a component's schema. `version` counts from 1 without gaps; `sql` runs inside the
 // step's transaction, then `after` (optional) for work SQL alone cannot express.
 struct Migration {

@@ -139,6 +139,11 @@ class FactExtractor {
   // its last word. "" for no letters.
   std::string OfficialKey(std::string_view name);
 
+  // The canonical indicator id named in `text` ("maternal mortality", «материнская смертность»
+  // -> "maternal_mortality"), the longest one when several are; `text` itself when it already
+  // is an id; "" when none is named. For `pressmine timeline` and `facts --indicator`.
+  std::string IndicatorId(std::string_view text);
+
  private:
   struct Impl;
   explicit FactExtractor(std::unique_ptr<Impl> impl);

@@ -60,8 +60,16 @@ CREATE INDEX facts_by_key ON facts(key) WHERE key != '';
 CREATE INDEX facts_by_indicator ON facts(indicator) WHERE indicator != '';
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Version 2: links between the versions of one story in two languages (a Russian and an
+// English release of the same event), found by SameStoryScore. doc_a < doc_b.
+constexpr std::string_view kV2 =
+    "CREATE TABLE story_links(doc_a INTEGER NOT NULL, doc_b INTEGER NOT NULL, "
+    "score REAL NOT NULL, PRIMARY KEY(doc_a, doc_b)) WITHOUT ROWID;"
+    "CREATE INDEX story_links_by_b ON story_links(doc_b);";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "facts table with typed columns and filter indexes", kV1, nullptr},
+    {2, "story links between languages", kV2, nullptr},
 }};
 
 // "2025" -> 2025-01-01 / 2025-12-31, "2025-12" -> 2025-12-01 / 2025-12-31; full dates as they
@@ -191,6 +199,46 @@ Result<FactStore> FactStore::Open(Database& db) {
   return FactStore(&db);
 }
 
+Result<std::vector<std::pair<int64_t, std::string>>> FactStore::StoryCandidates(
+    int64_t doc_id, const std::string& published, Language lang, int max_days) {
+  std::vector<std::pair<int64_t, std::string>> out;
+  if (published.size() < 10 || lang == Language::kUnknown) return out;
+  PM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_->Prepare("SELECT DISTINCT doc_id, published FROM facts WHERE doc_id != ?1 AND lang != ?2 "
+                   "AND published IS NOT NULL AND published != '' AND "
+                   "abs(julianday(substr(published, 1, 10)) - julianday(substr(?3, 1, 10))) <= ?4"));
+  s.Bind(1, doc_id).Bind(2, LanguageCode(lang)).Bind(3, published).Bind(4, max_days);
+  for (;;) {
+    PM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.emplace_back(s.ColumnInt(0), s.ColumnText(1));
+  }
+  return out;
+}
+
+Status FactStore::LinkStory(int64_t a, int64_t b, double score) {
+  PM_ASSIGN_OR_RETURN(Statement s,
+                      db_->Prepare("INSERT INTO story_links(doc_a, doc_b, score) VALUES(?1, ?2, ?3) "
+                                   "ON CONFLICT(doc_a, doc_b) DO UPDATE SET score = excluded.score"));
+  s.Bind(1, std::min(a, b)).Bind(2, std::max(a, b)).Bind(3, score);
+  return s.Run();
+}
+
+Result<std::vector<int64_t>> FactStore::Translations(int64_t doc_id) {
+  PM_ASSIGN_OR_RETURN(Statement s,
+                      db_->Prepare("SELECT doc_b FROM story_links WHERE doc_a = ?1 UNION "
+                                   "SELECT doc_a FROM story_links WHERE doc_b = ?1 ORDER BY 1"));
+  s.Bind(1, doc_id);
+  std::vector<int64_t> out;
+  for (;;) {
+    PM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(s.ColumnInt(0));
+  }
+  return out;
+}
+
 Status FactStore::DeleteDocumentFacts(int64_t doc_id) {
   PM_ASSIGN_OR_RETURN(Statement del, db_->Prepare("DELETE FROM facts WHERE doc_id = ?1"));
   del.Bind(1, doc_id);
@@ -199,7 +247,8 @@ Status FactStore::DeleteDocumentFacts(int64_t doc_id) {
 
 Status FactStore::PutDocumentFacts(int64_t doc_id, const std::string& published,
                                    const std::vector<Fact>& facts) {
-  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(*db_));
+  // A savepoint, so this works inside the caller's batch transaction as well as alone.
+  PM_ASSIGN_OR_RETURN(Savepoint tx, Savepoint::Begin(*db_));
   PM_RETURN_IF_ERROR(DeleteDocumentFacts(doc_id));
   PM_ASSIGN_OR_RETURN(
       Statement ins,
@@ -275,7 +324,7 @@ Status FactStore::PutDocumentFacts(int64_t doc_id, const std::string& published,
         .Bind(33, f.commitment.modality);
     PM_RETURN_IF_ERROR(ins.Run());
   }
-  return tx.Commit();
+  return tx.Release();
 }
 
 Result<std::vector<StoredFact>> FactStore::Query(const FactQuery& q) {

@@ -80,7 +80,8 @@ class FactStore {
   // Migrates the "facts" component in `db` and returns a store over it.
   static Result<FactStore> Open(Database& db);
 
-  // Replaces all facts of `doc_id` with `facts`, in one transaction. `published` is the
+  // Replaces all facts of `doc_id` with `facts`, atomically (a savepoint: inside the caller's
+  // transaction when there is one). `published` is the
   // document's ISO publication date (may be empty).
   Status PutDocumentFacts(int64_t doc_id, const std::string& published,
                           const std::vector<extract::Fact>& facts);
@@ -95,6 +96,15 @@ class FactStore {
   // Figures whose indicator equals `indicator`, both languages, ordered by period then
   // publication date.
   Result<std::vector<TimelinePoint>> Timeline(const std::string& indicator);
+
+  // Documents in another language than `lang` whose publication date is within `max_days` of
+  // `published`, with their dates: the candidates for being the same story (SameStoryScore).
+  Result<std::vector<std::pair<int64_t, std::string>>> StoryCandidates(
+      int64_t doc_id, const std::string& published, Language lang, int max_days);
+  // Records that documents `a` and `b` are one story in two languages.
+  Status LinkStory(int64_t a, int64_t b, double score);
+  // The other-language versions of `doc_id`.
+  Result<std::vector<int64_t>> Translations(int64_t doc_id);
 
   // Number of stored facts per type name.
   Result<std::map<std::string, int64_t>> CountByType();

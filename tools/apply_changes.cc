@@ -5,6 +5,7 @@
 #include "crawler/changes.h"
 #include "extract/article.h"
 #include "index/document_store.h"
+#include "tools/document_indexer.h"
 
 namespace pressmine::tools {
 namespace {
@@ -51,7 +52,7 @@ Result<ApplyReport> ApplyCrawledChanges(Database& db, const Clock& clock,
                                         const std::atomic<bool>* stop) {
   PM_RETURN_IF_ERROR(ApplyMigrations(db, "pipeline", kPipelineMigrations));
   PM_RETURN_IF_ERROR(crawler::EnsureCrawlerSchema(db));
-  PM_ASSIGN_OR_RETURN(index::DocumentStore store, index::DocumentStore::Open(db));
+  PM_ASSIGN_OR_RETURN(DocumentIndexer indexer, DocumentIndexer::Open(db));
   ApplyReport report;
   for (;;) {
     if (stop != nullptr && stop->load()) {
@@ -67,7 +68,7 @@ Result<ApplyReport> ApplyCrawledChanges(Database& db, const Clock& clock,
     if (changes.empty()) break;  // caught up; the empty transaction rolls back
     for (const crawler::PageChange& change : changes) {
       if (change.kind == crawler::PageChange::Kind::kRemoved) {
-        PM_ASSIGN_OR_RETURN(bool marked, store.MarkRemoved(change.url, now));
+        PM_ASSIGN_OR_RETURN(bool marked, indexer.documents().MarkRemoved(change.url, now));
         if (marked) ++report.removed;
         continue;
       }
@@ -96,7 +97,7 @@ Result<ApplyReport> ApplyCrawledChanges(Database& db, const Clock& clock,
       doc.author = std::move(article->author);
       doc.site = std::move(article->site);
       doc.text = article->Text();
-      PM_ASSIGN_OR_RETURN(index::PutResult put, store.Put(doc, now));
+      PM_ASSIGN_OR_RETURN(index::PutResult put, indexer.Index(doc, now));
       switch (put.outcome) {
         case index::PutOutcome::kAdded: ++report.added; break;
         case index::PutOutcome::kUpdated: ++report.updated; break;

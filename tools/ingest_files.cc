@@ -7,6 +7,7 @@
 #include "crawler/charset.h"
 #include "extract/article.h"
 #include "index/document_store.h"
+#include "tools/document_indexer.h"
 
 namespace pressmine::tools {
 namespace {
@@ -114,7 +115,7 @@ Result<IngestReport> IngestPaths(Database& db, const std::vector<std::string>& p
     return Status::InvalidArgument("--url names one document, but " +
                                    std::to_string(files.size()) + " files were given");
   }
-  PM_ASSIGN_OR_RETURN(index::DocumentStore store, index::DocumentStore::Open(db));
+  PM_ASSIGN_OR_RETURN(DocumentIndexer indexer, DocumentIndexer::Open(db));
   const std::string now = FormatIsoUtc(clock.NowUnixSeconds());
 
   std::optional<Transaction> tx;
@@ -130,7 +131,7 @@ Result<IngestReport> IngestPaths(Database& db, const std::vector<std::string>& p
         PM_ASSIGN_OR_RETURN(Transaction t, Transaction::Begin(db));
         tx.emplace(std::move(t));
       }
-      PM_ASSIGN_OR_RETURN(index::PutResult put, store.Put(*doc, now));
+      PM_ASSIGN_OR_RETURN(index::PutResult put, indexer.Index(*doc, now));
       outcome = ToFileOutcome(put.outcome);
       switch (outcome) {
         case FileOutcome::kAdded: ++report.added; break;

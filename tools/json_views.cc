@@ -10,7 +10,7 @@ std::string ReadableFts(std::string fts) {
 }
 
 void WriteSearchResults(JsonOut& out, const std::string& query, const index::SearchResults& r,
-                        bool with_fts) {
+                        bool with_fts, const TranslationMap& translations) {
   auto& w = out.w();
   w.StartObject();
   out.Key("query");
@@ -41,6 +41,12 @@ void WriteSearchResults(JsonOut& out, const std::string& query, const index::Sea
     w.Double(h.score);
     out.Key("snippet");
     out.String(h.snippet);
+    out.Key("translations");
+    w.StartArray();
+    if (auto it = translations.find(h.id); it != translations.end()) {
+      for (int64_t id : it->second) w.Int64(id);
+    }
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();

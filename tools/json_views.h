@@ -3,7 +3,9 @@
 #ifndef PRESSMINE_TOOLS_JSON_VIEWS_H_
 #define PRESSMINE_TOOLS_JSON_VIEWS_H_
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "index/document_store.h"
 #include "index/search.h"
@@ -11,10 +13,13 @@
 
 namespace pressmine::tools {
 
+// The other-language versions of each hit (doc id -> ids), from the story links.
+using TranslationMap = std::map<int64_t, std::vector<int64_t>>;
+
 // {"query", ["fts",] "total", "hits": [{"id", "url", "source", "lang", "title", "published",
-//   "score", "snippet"}]}
+//   "score", "snippet", "translations": [ids]}]}
 void WriteSearchResults(JsonOut& out, const std::string& query, const index::SearchResults& results,
-                        bool with_fts);
+                        bool with_fts, const TranslationMap& translations = {});
 
 // {"documents", "by_lang", "by_source", "by_month", "undated"}
 void WriteStats(JsonOut& out, const index::CorpusStats& stats);

@@ -29,7 +29,11 @@ int main(int argc, char** argv) {
   commands.push_back(MakeIngestCommand(app));
   commands.push_back(MakeSearchCommand(app));
   commands.push_back(MakeStatsCommand(app));
+  commands.push_back(MakeFactsCommand(app));
+  commands.push_back(MakeOfficialsCommand(app));
+  commands.push_back(MakeTimelineCommand(app));
   commands.push_back(MakeExtractCommand(app));
+  commands.push_back(MakeRefactsCommand(app));
   commands.push_back(MakeReindexCommand(app));
   app.footer("Run `pressmine COMMAND --help` for a command's options.\n"
              "Exit codes: 0 success, 1 runtime error, 2 usage error.");

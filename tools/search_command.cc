@@ -1,6 +1,10 @@
 // pressmine search QUERY : ranked full-text search.
+#include <algorithm>
 #include <iostream>
 
+#include <set>
+
+#include "index/fact_store.h"
 #include "index/search.h"
 #include "tools/command.h"
 #include "tools/json_views.h"
@@ -73,22 +77,33 @@ class SearchCommand final : public Command {
       PrintError("search", results.status().message());
       return ExitCodeFor(results.status());
     }
+    TranslationMap translations;
+    if (Result<index::FactStore> facts = index::FactStore::Open(*db); facts.ok()) {
+      for (const index::SearchHit& h : results->hits) {
+        Result<std::vector<int64_t>> t = facts->Translations(h.id);
+        if (t.ok() && !t->empty()) translations[h.id] = std::move(*t);
+      }
+    }
     if (json_) {
-      PrintJson(req, *results);
+      PrintJson(req, *results, translations);
     } else {
-      PrintText(req, *results);
+      PrintText(req, *results, translations);
     }
     return kExitOk;
   }
 
  private:
-  void PrintJson(const index::SearchRequest& req, const index::SearchResults& r) {
+  void PrintJson(const index::SearchRequest& req, const index::SearchResults& r,
+                 const TranslationMap& translations) {
     JsonOut out;
-    WriteSearchResults(out, req.query, r, explain_);
+    WriteSearchResults(out, req.query, r, explain_, translations);
     out.Print();
   }
 
-  void PrintText(const index::SearchRequest& req, const index::SearchResults& r) {
+  // One story, both versions: a hit whose other-language version was listed above is shown
+  // under it rather than on its own.
+  void PrintText(const index::SearchRequest& req, const index::SearchResults& r,
+                 const TranslationMap& translations) {
     if (explain_) std::cout << "fts: " << ReadableFts(r.fts_expression) << "\n";
     if (r.total == 0) {
       std::cout << "No results for \"" << req.query << "\".\n";
@@ -101,10 +116,27 @@ class SearchCommand final : public Command {
     }
     std::cout << "\n\n";
     int n = req.offset;
+    std::set<int64_t> shown;
     for (const index::SearchHit& h : r.hits) {
+      if (shown.count(h.id) > 0) continue;
+      shown.insert(h.id);
       std::cout << ++n << ". " << (h.title.empty() ? "(untitled)" : h.title) << "\n   "
                 << (h.published.empty() ? "undated" : h.published) << " | " << LanguageCode(h.lang)
-                << " | " << h.source << " | " << h.url << "\n   " << h.snippet << "\n\n";
+                << " | " << h.source << " | " << h.url << "\n   " << h.snippet << "\n";
+      if (auto it = translations.find(h.id); it != translations.end()) {
+        for (int64_t other : it->second) {
+          const auto hit = std::find_if(r.hits.begin(), r.hits.end(),
+                                        [&](const index::SearchHit& x) { return x.id == other; });
+          if (hit != r.hits.end()) {
+            shown.insert(other);
+            std::cout << "   also in " << LanguageCode(hit->lang) << ": "
+                      << (hit->title.empty() ? "(untitled)" : hit->title) << " | " << hit->url << "\n";
+          } else {
+            std::cout << "   also in the other language: document #" << other << "\n";
+          }
+        }
+      }
+      std::cout << "\n";
     }
   }
 

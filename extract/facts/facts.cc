@@ -183,3 +183,24 @@ std::string FactExtractor::OfficialKey(std::string_view name) {
 }
 
 }  // namespace pressmine::extract
+
+namespace pressmine::extract {
+
+std::string FactExtractor::IndicatorId(std::string_view text) {
+  std::vector<facts::Tok> toks;
+  facts::Tokenize(text, facts::GuessLanguage(text), &toks);
+  std::vector<facts::Match> matches;
+  impl_->res.gazetteer.MatchAll(toks, &matches);
+  const facts::Match* best = nullptr;
+  for (const facts::Match& m : matches) {
+    if (m.entry->cat != Cat::kIndicator) continue;
+    if (best == nullptr || m.end - m.begin > best->end - best->begin) best = &m;
+  }
+  if (best != nullptr) return best->entry->id;
+  const bool looks_like_id = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9');
+  });
+  return looks_like_id ? std::string(text) : std::string();
+}
+
+}  // namespace pressmine::extract
