@@ -114,6 +114,7 @@ Status WriteResults(const std::string& path, const EngineResults& r) {
   if (!out) return Status::IoError(path + ": cannot write");
   for (const auto& [k, v] : r.meta) out << "meta\t" << k << '\t' << v << '\n';
   for (const auto& [q, v] : r.latency_ms) out << "lat\t" << q << '\t' << Joined(v) << '\n';
+  for (const auto& [q, v] : r.cpu_ms) out << "cpu\t" << q << '\t' << Joined(v) << '\n';
   for (const auto& [q, v] : r.top) out << "top\t" << q << '\t' << Joined(v) << '\n';
   for (const auto& [q, v] : r.all) out << "all\t" << q << '\t' << Joined(v) << '\n';
   for (const auto& [q, v] : r.errors) out << "err\t" << q << '\t' << v << '\n';
@@ -136,6 +137,8 @@ Result<EngineResults> ReadResults(const std::string& path, const std::string& en
       r.meta[f[1]] = value;
     } else if (f[0] == "lat") {
       for (const std::string& w : Words(value)) r.latency_ms[f[1]].push_back(std::stod(w));
+    } else if (f[0] == "cpu") {
+      for (const std::string& w : Words(value)) r.cpu_ms[f[1]].push_back(std::stod(w));
     } else if (f[0] == "top" || f[0] == "all") {
       auto& ids = (f[0] == "top" ? r.top : r.all)[f[1]];
       for (const std::string& w : Words(value)) ids.push_back(std::stoll(w));

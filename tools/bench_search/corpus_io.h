@@ -6,9 +6,10 @@
 //                      text escape \ as \\, newline as \n and tab as \t.
 //   queries.tsv        a copy of corpora/bench/queries.tsv (see query_set.h)
 //   results-<engine>.tsv, written by every engine (C++ here, Python for Sphinx and Xapian):
-//      meta <key> <value>        docs, index_seconds, index_bytes, incremental_docs,
-//                                incremental_seconds, note, skipped
+//      meta <key> <value>        docs, index_seconds, index_cpu_seconds, index_bytes,
+//                                incremental_docs, incremental_seconds, note, skipped
 //      lat  <query id> <ms ms …>  latency of each timed run (limit 10)
+//      cpu  <query id> <ms ms …>  CPU time of the same runs (in-process engines only)
 //      top  <query id> <ids …>    the first page (up to 10 ids, best first)
 //      all  <query id> <ids …>    every match (for recall)
 //      err  <query id> <message>
@@ -43,6 +44,7 @@ struct EngineResults {
   std::string engine;
   std::map<std::string, std::string> meta;
   std::map<std::string, std::vector<double>> latency_ms;
+  std::map<std::string, std::vector<double>> cpu_ms;  // CPU time of the same runs, when known
   std::map<std::string, std::vector<int64_t>> top;
   std::map<std::string, std::vector<int64_t>> all;
   std::map<std::string, std::string> errors;

@@ -33,6 +33,11 @@ Status RunPressmine(const RunOptions& options, const std::vector<CorpusDoc>& cor
 Status RunStockFts5(const RunOptions& options, const std::vector<CorpusDoc>& corpus,
                     const std::vector<BenchQuery>& queries);
 
+// CPU time of this process / this thread in milliseconds (the machine is shared: wall time
+// includes waiting for other people's compilers, CPU time does not).
+double ProcessCpuMs();
+double ThreadCpuMs();
+
 // Size of a SQLite database with its WAL, in bytes.
 int64_t DatabaseBytes(const std::string& path);
 
