@@ -275,6 +275,19 @@ Status PrintReport(const std::string& dir, bool verbose) {
     std::printf("\n");
   }
 
+  // Where pressmine's time goes (parts of Search timed alone, wall ms p50/p99 by class).
+  for (const EngineResults& e : engines) {
+    bool header = false;
+    for (const auto& [key, value] : e.meta) {
+      if (key.rfind("diag:", 0) != 0) continue;
+      if (!header) {
+        std::printf("\n%s: parts of a search timed alone (wall ms, class p50 p99)\n", e.engine.c_str());
+        header = true;
+      }
+      std::printf("  %-26s %s\n", key.substr(5).c_str(), value.c_str());
+    }
+  }
+
   // Goals of issue #3 for pressmine.
   if (summary.count("pressmine") != 0) {
     const Summary& p = summary["pressmine"];

@@ -2,12 +2,18 @@
 // queries, exactly as the `pressmine` command uses them.
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <functional>
+#include <map>
 #include <filesystem>
 #include <unordered_map>
 
 #include "base/sqlite.h"
 #include "index/document_store.h"
+#include "index/query.h"
+#include "index/query_compiler.h"
 #include "index/search.h"
 #include "tools/bench_search/engines.h"
 
@@ -58,8 +64,54 @@ index::SearchRequest Request(const BenchQuery& q, bool cross) {
   return r;
 }
 
+// Where a query's time goes: the parts of Search timed alone, per query class.
+struct Parts {
+  std::map<std::string, std::map<std::string, std::vector<double>>> ms;  // part -> class -> runs
+};
+
+double TimeMs(const std::function<void()>& f) {
+  const auto t0 = Clock::now();
+  f();
+  return Ms(t0, Clock::now());
+}
+
+void StepAll(Database& db, const std::string& sql, const std::string& match, const BenchQuery& q) {
+  Result<Statement> s = db.Prepare(sql);
+  if (!s.ok()) return;
+  s->Bind(1, match).Bind(2, q.from).Bind(3, q.to.empty() ? std::string() : index::ExclusiveUpperBound(q.to));
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row.ok() || !*row) break;
+  }
+}
+
+void Diagnose(Database& db, const BenchQuery& q, const std::string& match, Parts& parts) {
+  constexpr int kRuns = 2;
+  const std::string from =
+      " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?1"
+      " AND (?2 = '' OR d.published >= ?2) AND (?3 = '' OR d.published < ?3)";
+  const std::string bm25 = "-bm25(documents_fts, 5.0, 1.0, 0.0)";
+  for (int r = 0; r < kRuns; ++r) {
+    parts.ms["compiler create"][q.cls].push_back(TimeMs([] { (void)index::QueryCompiler::Create(); }));
+    parts.ms["count(*)"][q.cls].push_back(TimeMs([&] { StepAll(db, "SELECT count(*)" + from, match, q); }));
+    parts.ms["top10 bm25, no snippet"][q.cls].push_back(TimeMs([&] {
+      StepAll(db, "SELECT d.id, " + bm25 + " AS score" + from + " ORDER BY score DESC LIMIT 10", match, q);
+    }));
+    parts.ms["top10 bm25 + snippet"][q.cls].push_back(TimeMs([&] {
+      StepAll(db, "SELECT d.id, " + bm25 + " AS score, snippet(documents_fts, 1, '**', '**', '…', 24)" +
+                      from + " ORDER BY score DESC LIMIT 10", match, q);
+    }));
+    parts.ms["snippets of 10 rows only"][q.cls].push_back(TimeMs([&] {
+      StepAll(db, "SELECT snippet(documents_fts, 1, '**', '**', '…', 24) FROM documents_fts WHERE"
+                  " documents_fts MATCH ?1 AND rowid IN (SELECT id FROM (SELECT d.id AS id, " + bm25 +
+                  " AS score" + from + " ORDER BY score DESC LIMIT 10))", match, q);
+    }));
+  }
+}
+
 void RunQueries(Database& db, const std::vector<BenchQuery>& queries, bool cross, int reps,
-                const std::unordered_map<int64_t, int64_t>& to_gen, EngineResults& out) {
+                const std::unordered_map<int64_t, int64_t>& to_gen, EngineResults& out,
+                bool diagnose, Parts& parts) {
   auto gen_id = [&](int64_t id) {
     const auto it = to_gen.find(id);
     return it == to_gen.end() ? -id : it->second;
@@ -83,15 +135,33 @@ void RunQueries(Database& db, const std::vector<BenchQuery>& queries, bool cross
         out.cpu_ms[q.id].push_back(c1 - c0);
       }
     }
-    // Every match, newest first (no rank bound applies to date order), a page at a time.
-    req.sort = index::SortOrder::kNewestFirst;
-    req.limit = index::kMaxSearchLimit;
-    std::vector<int64_t>& all = out.all[q.id];
-    for (req.offset = 0; req.offset < first->total; req.offset += req.limit) {
-      Result<index::SearchResults> page = index::Search(db, req);
-      if (!page.ok() || page->hits.empty()) break;
-      for (const index::SearchHit& h : page->hits) all.push_back(gen_id(h.id));
+    // Every match, without ranking or snippets: Search's own MATCH expression and date bounds
+    // (paging through Search would compute a snippet for every match on every page).
+    // Checked against Search's total.
+    req.limit = 0;
+    Result<index::SearchResults> expr = index::Search(db, req);
+    if (!expr.ok()) continue;
+    Result<Statement> all = db.Prepare(
+        "SELECT d.id FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+        " WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.published >= ?2)"
+        " AND (?3 = '' OR d.published < ?3)");
+    if (!all.ok()) {
+      out.errors[q.id] = all.status().ToString();
+      continue;
     }
+    all->Bind(1, expr->fts_expression).Bind(2, q.from);
+    all->Bind(3, q.to.empty() ? std::string() : index::ExclusiveUpperBound(q.to));
+    std::vector<int64_t>& ids = out.all[q.id];
+    for (;;) {
+      Result<bool> row = all->Step();
+      if (!row.ok() || !*row) break;
+      ids.push_back(gen_id(all->ColumnInt(0)));
+    }
+    if (static_cast<int64_t>(ids.size()) != expr->total) {
+      out.errors[q.id] = "all matches " + std::to_string(ids.size()) + " != Search total " +
+                         std::to_string(expr->total);
+    }
+    if (diagnose) Diagnose(db, q, expr->fts_expression, parts);
   }
 }
 
@@ -149,8 +219,23 @@ Status RunPressmine(const RunOptions& options, const std::vector<CorpusDoc>& cor
     r->meta["duplicates"] = std::to_string(duplicates);
   }
   mono.meta["note"] = "same index, cross_language=false";
-  RunQueries(db, queries, true, options.reps, to_gen, cross);
-  RunQueries(db, queries, false, options.reps, to_gen, mono);
+  Parts parts;
+  RunQueries(db, queries, true, options.reps, to_gen, cross, true, parts);
+  RunQueries(db, queries, false, options.reps, to_gen, mono, false, parts);
+  // "diag:<part>" = "class p50 p99; ..." for the report's breakdown.
+  for (const auto& [part, by_class] : parts.ms) {
+    std::string line;
+    for (const auto& [cls, runs] : by_class) {
+      std::vector<double> v = runs;
+      std::sort(v.begin(), v.end());
+      const double p50 = v[(v.size() - 1) / 2];
+      const double p99 = v[std::min(v.size() - 1, static_cast<size_t>(0.99 * static_cast<double>(v.size())))];
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%s %.2f %.2f; ", cls.c_str(), p50, p99);
+      line += buf;
+    }
+    cross.meta["diag:" + part] = line;
+  }
 
   if (!inc_docs.empty()) {
     const double ic0 = ProcessCpuMs();
