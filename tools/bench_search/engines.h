@@ -22,6 +22,7 @@ struct RunOptions {
   std::string dir;  // working directory with corpus.tsv and queries.tsv
   int reps = 5;
   int batch = 1000;  // documents per transaction while indexing
+  bool index_only = false;  // stop after indexing (for profiling); writes no results
 };
 
 // Writes results-pressmine.tsv (cross-language expansion on) and results-pressmine-mono.tsv

@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
   CLI::App* runc = app.add_subcommand("run", "index and query with one in-process engine");
   runc->add_option("--dir", dir, "working directory")->capture_default_str();
   runc->add_option("--engine", engine, "pressmine or fts5")->required()->check(CLI::IsMember({"pressmine", "fts5"}));
+  runc->add_flag("--index-only", run.index_only, "stop after indexing (for profiling)");
   runc->add_option("--reps", run.reps, "timed runs per query")->capture_default_str()->check(CLI::PositiveNumber);
 
   CLI::App* rep = app.add_subcommand("report", "print the comparison table");

@@ -108,6 +108,7 @@ Status RunStockFts5(const RunOptions& options, const std::vector<CorpusDoc>& cor
   const auto t1 = Clock::now();
   const double c1 = ProcessCpuMs();
   PM_RETURN_IF_ERROR(db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+  if (options.index_only) return Status::Ok();
 
   EngineResults r;
   r.engine = "fts5";
