@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::string_view kSelectColumns =
     "id, url, source, lang, title, published, date_evidence, author, site, text, content_hash, "
-    "version, first_seen, last_seen";
+    "version, first_seen, last_seen, removed_at";
 
 DocumentRecord ReadRecord(const Statement& s) {
   DocumentRecord d;
@@ -30,6 +30,7 @@ DocumentRecord ReadRecord(const Statement& s) {
   d.version = static_cast<int>(s.ColumnInt(11));
   d.first_seen = s.ColumnText(12);
   d.last_seen = s.ColumnText(13);
+  d.removed_at = s.ColumnText(14);
   return d;
 }
 
@@ -92,7 +93,7 @@ Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::strin
       const int64_t id = find.ColumnInt(0);
       if (find.ColumnText(1) == hash) {
         PM_ASSIGN_OR_RETURN(Statement touch,
-                            db_->Prepare("UPDATE documents SET last_seen = ?2 WHERE id = ?1"));
+                            db_->Prepare("UPDATE documents SET last_seen = ?2, removed_at = NULL WHERE id = ?1"));
         touch.Bind(1, id).Bind(2, now_iso);
         PM_RETURN_IF_ERROR(touch.Run());
         return PutResult{PutOutcome::kUnchanged, id};
@@ -110,7 +111,7 @@ Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::strin
           Statement update,
           db_->Prepare("UPDATE documents SET source = ?2, lang = ?3, title = ?4, published = ?5, "
                        "date_evidence = ?6, author = ?7, site = ?8, text = ?9, content_hash = ?10, "
-                       "version = version + 1, last_seen = ?11 WHERE id = ?1"));
+                       "version = version + 1, last_seen = ?11, removed_at = NULL WHERE id = ?1"));
       update.Bind(1, id).Bind(2, input.source).Bind(3, LanguageCode(input.lang)).Bind(4, input.title);
       BindOptionalText(update, 5, input.published);
       update.Bind(6, input.date_evidence).Bind(7, input.author).Bind(8, input.site)
@@ -138,6 +139,15 @@ Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::strin
       .Bind(10, hash).Bind(11, now_iso);
   PM_RETURN_IF_ERROR(insert.Run());
   return PutResult{PutOutcome::kAdded, db_->LastInsertRowId()};
+}
+
+Result<bool> DocumentStore::MarkRemoved(const std::string& url, const std::string& now_iso) {
+  PM_ASSIGN_OR_RETURN(Statement mark,
+                      db_->Prepare("UPDATE documents SET removed_at = ?2 "
+                                   "WHERE url = ?1 AND removed_at IS NULL"));
+  mark.Bind(1, url).Bind(2, now_iso);
+  PM_RETURN_IF_ERROR(mark.Run());
+  return db_->Changes() > 0;
 }
 
 Result<std::optional<DocumentRecord>> DocumentStore::Get(int64_t id) {

@@ -37,6 +37,7 @@ struct DocumentRecord {
   int version = 1;
   std::string first_seen;   // ISO UTC timestamps, set by the store
   std::string last_seen;
+  std::string removed_at;   // when its URL started answering 404/410; empty while it is live
 };
 
 enum class PutOutcome { kAdded, kUpdated, kUnchanged, kDuplicate };
@@ -64,6 +65,10 @@ class DocumentStore {
 
   // `now_iso` is the time to record as first/last seen.
   Result<PutResult> Put(const DocumentRecord& doc, const std::string& now_iso);
+
+  // Marks the document at `url` as removed from its site (kept, still searchable). Returns
+  // whether a live document was marked. Storing it again later clears the mark.
+  Result<bool> MarkRemoved(const std::string& url, const std::string& now_iso);
 
   Result<std::optional<DocumentRecord>> Get(int64_t id);
   // All versions of a document, oldest first, ending with the current one.

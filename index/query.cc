@@ -427,19 +427,22 @@ Result<Query> ParseQuery(std::string_view text) {
   return query;
 }
 
-std::string ToFts5(const QueryNode& node) {
+std::string QuotedTerm(const QueryNode& term) {
+  std::string s = QuoteFts(term.text);
+  if (term.prefix) s += "*";
+  return term.title_only ? "title : " + s : s;
+}
+
+std::string ToFts5(const QueryNode& node, const TermWriter& write_term) {
   switch (node.kind) {
     case QueryNode::Kind::kTerm:
-    case QueryNode::Kind::kPhrase: {
-      std::string s = QuoteFts(node.text);
-      if (node.prefix) s += "*";
-      return node.title_only ? "title : " + s : s;
-    }
+    case QueryNode::Kind::kPhrase:
+      return write_term ? write_term(node) : QuotedTerm(node);
     case QueryNode::Kind::kOr: {
       std::string s = "(";
       for (size_t i = 0; i < node.children.size(); ++i) {
         if (i > 0) s += " OR ";
-        s += ToFts5(node.children[i]);
+        s += ToFts5(node.children[i], write_term);
       }
       return s + ")";
     }
@@ -452,7 +455,7 @@ std::string ToFts5(const QueryNode& node) {
           negatives += " NOT " + ToFts5(c.children[0]);
         } else {
           if (!positives.empty()) positives += " AND ";
-          positives += ToFts5(c);
+          positives += ToFts5(c, write_term);
         }
       }
       return "(" + positives + ")" + negatives;

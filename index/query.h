@@ -16,6 +16,7 @@
 #ifndef PRESSMINE_INDEX_QUERY_H_
 #define PRESSMINE_INDEX_QUERY_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,8 +52,16 @@ struct Query {
 
 Result<Query> ParseQuery(std::string_view text);
 
-// The FTS5 MATCH expression for `node`; columns are named `title` and `text`.
-std::string ToFts5(const QueryNode& node);
+// Writes one kTerm or kPhrase node as FTS5 (the query compiler adds translations here).
+using TermWriter = std::function<std::string(const QueryNode& term)>;
+
+// The FTS5 MATCH expression for `node`; columns are named `title` and `text`. Terms and phrases
+// are written by `write_term`, default QuotedTerm; excluded terms always by QuotedTerm (excluding
+// a translation the user did not type would surprise).
+std::string ToFts5(const QueryNode& node, const TermWriter& write_term = nullptr);
+
+// A term or phrase as one quoted FTS5 string ("word"*, title : "a b").
+std::string QuotedTerm(const QueryNode& term);
 
 // Validates an ISO date or partial date: YYYY, YYYY-MM or YYYY-MM-DD (with a real month/day).
 bool IsIsoDatePrefix(std::string_view date);

@@ -33,15 +33,6 @@ bool HasLowercase(std::string_view word) {
   return false;
 }
 
-std::string Quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 void CollectText(const QueryNode& node, std::string& out) {
   if (node.kind == QueryNode::Kind::kTerm || node.kind == QueryNode::Kind::kPhrase) {
     out += node.text;
@@ -56,9 +47,9 @@ struct QueryCompiler::Impl {
   nlp::NameKeyer keyer;
 
   std::string Term(const QueryNode& node, const CompileOptions& options) {
-    std::string base = Quote(node.text);
-    if (node.prefix) base += "*";
-    std::vector<std::string> alternatives{base};
+    QueryNode plain = node;
+    plain.title_only = false;
+    std::vector<std::string> alternatives{QuotedTerm(plain)};
     if (options.cross_language && !node.prefix && node.kind == QueryNode::Kind::kTerm &&
         node.text.size() >= kMinNameKeyBytes && StartsUppercase(node.text) &&
         HasLowercase(node.text)) {
@@ -78,40 +69,6 @@ struct QueryCompiler::Impl {
     }
     return node.title_only ? "title : " + out : out;
   }
-
-  std::string Node(const QueryNode& node, const CompileOptions& options) {
-    switch (node.kind) {
-      case QueryNode::Kind::kTerm:
-      case QueryNode::Kind::kPhrase:
-        return Term(node, options);
-      case QueryNode::Kind::kOr: {
-        std::string s = "(";
-        for (size_t i = 0; i < node.children.size(); ++i) {
-          if (i > 0) s += " OR ";
-          s += Node(node.children[i], options);
-        }
-        return s + ")";
-      }
-      case QueryNode::Kind::kAnd: {
-        // FTS5's NOT is binary: (all positives) NOT n1 NOT n2. Excluded words are not expanded:
-        // excluding a translation the user did not type would surprise.
-        std::string positives;
-        std::string negatives;
-        for (const QueryNode& c : node.children) {
-          if (c.kind == QueryNode::Kind::kNot) {
-            negatives += " NOT " + ToFts5(c.children[0]);
-          } else {
-            if (!positives.empty()) positives += " AND ";
-            positives += Node(c, options);
-          }
-        }
-        return "(" + positives + ")" + negatives;
-      }
-      case QueryNode::Kind::kNot:
-        return ToFts5(node.children[0]);
-    }
-    return std::string();
-  }
 };
 
 Result<QueryCompiler> QueryCompiler::Create() {
@@ -126,7 +83,7 @@ QueryCompiler::~QueryCompiler() = default;
 
 CompiledQuery QueryCompiler::Compile(const QueryNode& root, const CompileOptions& options) {
   CompiledQuery out;
-  out.fts = impl_->Node(root, options);
+  out.fts = ToFts5(root, [&](const QueryNode& term) { return impl_->Term(term, options); });
   std::string text;
   CollectText(root, text);
   const nlp::ScriptCounts counts = nlp::CountScripts(text);

@@ -105,10 +105,14 @@ const std::string& V2Sql() {
   return sql;
 }
 
-const std::array<Migration, 2>& Migrations() {
-  static const std::array<Migration, 2> migrations = {{
+// Version 3: a release that disappears from its site (404/410) is marked, never deleted.
+constexpr std::string_view kV3 = "ALTER TABLE documents ADD COLUMN removed_at TEXT;";
+
+const std::array<Migration, 3>& Migrations() {
+  static const std::array<Migration, 3> migrations = {{
       {1, "documents, versions and full-text index", kV1},
       {2, "pressmine tokenizer (stems, name keys) and reserved filter tokens", V2Sql()},
+      {3, "documents.removed_at", kV3},
   }};
   return migrations;
 }

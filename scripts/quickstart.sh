@@ -1,26 +1,34 @@
 #!/usr/bin/env bash
 # The README's first command: install what is missing, build, and run the main job on the
-# bundled offline sample (ingest corpora/sample -> index -> search).
+# bundled offline sample: nginx serves the fixture ministry site corpora/sites/sample on a free
+# loopback port, `pressmine update` crawls it, extracts and indexes the releases, and a few
+# searches show the result.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/scripts/setup.sh"
 bash "$root/scripts/build.sh"
 build="${PRESSMINE_BUILD_DIR:-$root/build}"
 pm="$build/tools/pressmine"
-export PRESSMINE_DB="$build/sample.db"
-rm -f "$PRESSMINE_DB" "$PRESSMINE_DB-wal" "$PRESSMINE_DB-shm"
+work="$build/quickstart"
+rm -rf "$work"
+mkdir -p "$work"
+export PRESSMINE_DB="$work/sample.db"
 
-for dir in "$root"/corpora/sample/*/; do
-  source_name="$(basename "$dir")"
-  echo "== pressmine ingest corpora/sample/$source_name --source $source_name"
-  "$pm" ingest "$dir" --source "$source_name"
-done
+port="$(bash "$root/scripts/serve_sample.sh" start "$root/corpora/sites/sample" "$work/nginx")"
+trap 'bash "$root/scripts/serve_sample.sh" stop "$work/nginx"' EXIT
+# The sources file names the site as 127.0.0.1:8080; point it at the port nginx got.
+sed "s/127\.0\.0\.1:8080/127.0.0.1:$port/g" "$root/corpora/sources/sample.json" >"$work/sources.json"
+
+run() {
+  echo
+  echo "\$ pressmine $*"
+  "$pm" "$@"
+}
+echo "Sample site served at http://127.0.0.1:$port/ ; database $PRESSMINE_DB"
+run update --sources "$work/sources.json" --verbose
+run update --sources "$work/sources.json"
+run stats
+run search вакцинация --limit 3
+run search 'measles OR корь' --sort date --limit 3
 echo
-echo "== pressmine stats"
-"$pm" stats
-echo
-echo "== pressmine search гемодиализ"
-"$pm" search гемодиализ
-echo "== pressmine search 'vaccination OR вакцинация' --sort date --limit 3"
-"$pm" search 'vaccination OR вакцинация' --sort date --limit 3
-echo "Database: $PRESSMINE_DB   (try: PRESSMINE_DB=$PRESSMINE_DB $pm search --help)"
+echo "Try more: PRESSMINE_DB=$PRESSMINE_DB $pm search --help"

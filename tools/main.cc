@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", global.db_path, "Database file (default ./pressmine.db, or $PRESSMINE_DB)");
 
   std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(MakeCrawlCommand(app));
+  commands.push_back(MakeUpdateCommand(app));
   commands.push_back(MakeIngestCommand(app));
   commands.push_back(MakeSearchCommand(app));
   commands.push_back(MakeStatsCommand(app));

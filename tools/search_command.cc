@@ -3,7 +3,7 @@
 
 #include "index/search.h"
 #include "tools/command.h"
-#include "tools/json_writer.h"
+#include "tools/json_views.h"
 
 namespace pressmine::tools {
 namespace {
@@ -15,14 +15,6 @@ std::string Join(const std::vector<std::string>& words) {
     out += w;
   }
   return out;
-}
-
-// The verbatim marker (a control character) shown as "^" in --explain output.
-std::string Readable(std::string s) {
-  for (char& c : s) {
-    if (c == '\x01') c = '^';
-  }
-  return s;
 }
 
 class SearchCommand final : public Command {
@@ -92,45 +84,12 @@ class SearchCommand final : public Command {
  private:
   void PrintJson(const index::SearchRequest& req, const index::SearchResults& r) {
     JsonOut out;
-    auto& w = out.w();
-    w.StartObject();
-    out.Key("query");
-    out.String(req.query);
-    if (explain_) {
-      out.Key("fts");
-      out.String(Readable(r.fts_expression));
-    }
-    out.Key("total");
-    w.Int64(r.total);
-    out.Key("hits");
-    w.StartArray();
-    for (const index::SearchHit& h : r.hits) {
-      w.StartObject();
-      out.Key("id");
-      w.Int64(h.id);
-      out.Key("url");
-      out.StringOrNull(h.url);
-      out.Key("source");
-      out.String(h.source);
-      out.Key("lang");
-      out.String(LanguageCode(h.lang));
-      out.Key("title");
-      out.String(h.title);
-      out.Key("published");
-      out.StringOrNull(h.published);
-      out.Key("score");
-      w.Double(h.score);
-      out.Key("snippet");
-      out.String(h.snippet);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
+    WriteSearchResults(out, req.query, r, explain_);
     out.Print();
   }
 
   void PrintText(const index::SearchRequest& req, const index::SearchResults& r) {
-    if (explain_) std::cout << "fts: " << Readable(r.fts_expression) << "\n";
+    if (explain_) std::cout << "fts: " << ReadableFts(r.fts_expression) << "\n";
     if (r.total == 0) {
       std::cout << "No results for \"" << req.query << "\".\n";
       return;

@@ -3,7 +3,7 @@
 
 #include "index/document_store.h"
 #include "tools/command.h"
-#include "tools/json_writer.h"
+#include "tools/json_views.h"
 
 namespace pressmine::tools {
 namespace {
@@ -31,23 +31,7 @@ class StatsCommand final : public Command {
     }
     if (json_) {
       JsonOut out;
-      auto& w = out.w();
-      w.StartObject();
-      out.Key("documents");
-      w.Int64(stats->documents);
-      for (auto [key, map] : {std::pair{"by_lang", &stats->by_lang},
-                              {"by_source", &stats->by_source}, {"by_month", &stats->by_month}}) {
-        out.Key(key);
-        w.StartObject();
-        for (const auto& [k, v] : *map) {
-          out.Key(k);
-          w.Int64(v);
-        }
-        w.EndObject();
-      }
-      out.Key("undated");
-      w.Int64(stats->undated);
-      w.EndObject();
+      WriteStats(out, *stats);
       out.Print();
       return kExitOk;
     }

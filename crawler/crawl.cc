@@ -1,0 +1,746 @@
+// The crawl loop.
+//
+// Work is kept per host: a queue of tasks, the host's robots.txt, its delay and the earliest
+// time its next request may start. The loop starts at most one request per host (robots.txt
+// first), waits on the Fetcher for responses or for the next host to become ready, and
+// handles each response in its own transaction. A queue drains in order: seeds and hubs
+// (sitemaps, feeds) first, then what they reveal, then known URLs whose re-check is due.
+//
+// Deciding what to fetch, so that a nightly run costs what changed rather than what exists:
+//   - hubs (seeds, sitemaps, feeds) are fetched every run with If-None-Match/If-Modified-Since;
+//   - a sitemap/feed entry is fetched when it is new or its lastmod is newer than our copy;
+//   - a listing page's pagination (rel=next) is followed only while the page yields articles
+//     we did not know: newest-first listings stop at the first page of known articles;
+//   - known pages come back on an adaptive schedule: half the time since they last changed,
+//     clamped to [recheck_min, recheck_max].
+// Failures are never silent: retryable answers (429, 5xx, network) are retried within the
+// run after a back-off and, when retries run out, counted as failed and left due.
+#include "crawler/crawl.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "crawler/charset.h"
+#include "crawler/discovery.h"
+#include "crawler/internal/store.h"
+#include "crawler/robots.h"
+#include "crawler/run_lock.h"
+#include "crawler/url.h"
+
+namespace pressmine::crawler {
+namespace {
+
+using internal::FetchUpdate;
+using internal::Store;
+using internal::UrlKind;
+using internal::UrlRecord;
+
+// How long the loop sleeps at most before looking at the stop flag and host timers again.
+constexpr int kMaxIdleWaitMs = 200;
+// A week: the ceiling of the failure back-off.
+constexpr int64_t kMaxFailureBackoffSeconds = 7 * 86400;
+
+int64_t SteadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+struct Task {
+  std::string url;
+  size_t source = 0;
+  int depth = 0;
+  UrlKind kind = UrlKind::kPage;
+  bool seed = false;
+  bool robots = false;  // this task is the host's robots.txt
+  int attempt = 0;
+  int redirect_hops = 0;
+};
+
+enum class RobotsState { kUnknown, kFetching, kReady };
+
+struct Host {
+  std::string key;
+  std::deque<Task> queue;
+  RobotsState robots_state = RobotsState::kUnknown;
+  Robots robots;
+  int delay_ms = 0;
+  int64_t next_start_ms = 0;  // steady clock
+  bool busy = false;
+  bool allow_private = false;
+  int throttle_streak = 0;
+  std::set<size_t> sources;
+};
+
+std::string DeclaredCharset(const std::string& content_type) {
+  std::string lower = content_type;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const size_t p = lower.find("charset=");
+  if (p == std::string::npos) return std::string();
+  std::string v = content_type.substr(p + 8);
+  v = v.substr(0, v.find(';'));
+  std::erase(v, '"');
+  std::erase(v, '\'');
+  std::erase(v, ' ');
+  return v;
+}
+
+bool IsHtmlType(const std::string& content_type) {
+  if (content_type.empty()) return true;  // sniffing is the charset decoder's job
+  std::string lower = content_type;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("html") != std::string::npos;
+}
+
+bool IsRedirect(int status) {
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+class Crawl {
+ public:
+  Crawl(Store& store, const SourcesFile& sources, const std::vector<size_t>& active, const CrawlOptions& options,
+        Fetcher& fetcher, CrawlObserver* observer, const std::atomic<bool>* stop)
+      : store_(store),
+        sources_(sources),
+        active_(active),
+        options_(options),
+        clock_(options.clock ? *options.clock : Clock::System()),
+        fetcher_(fetcher),
+        observer_(observer ? *observer : null_observer_),
+        stop_(stop),
+        token_(RobotsToken(sources.user_agent)),
+        fetched_(sources.sources.size(), 0) {}
+
+  Status Seed();
+  // Returns kInterrupted when the stop flag was raised.
+  Status Loop();
+  const CrawlSummary& summary() const { return summary_; }
+
+ private:
+  int64_t Now() const { return clock_.NowUnixSeconds(); }
+  const Source& Src(size_t i) const { return sources_.sources[i]; }
+
+  void Enqueue(Task task, bool front = false);
+  void StartNext(Host& host);
+  Status Handle(FetchResponse response);
+  Status HandleRobots(Host& host, const FetchResponse& r);
+  Status HandlePage(Host& host, Task& task, const FetchResponse& r);
+  Status HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up);
+  Status HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up);
+  Status HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh);
+  Status DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth, int64_t lastmod,
+                          bool force, bool* inserted);
+  // The source a URL belongs to: `preferred` if in its scope, else another active source
+  // sharing the host whose scope holds it; -1 when none.
+  int ScopeOwner(const std::string& url, size_t preferred) const;
+  UrlKind Classify(const std::string& url, size_t source, UrlKind hint) const;
+  int64_t NextDue(const Task& task, const UrlRecord& rec, bool changed) const;
+  int64_t FailureDue(int failures) const;
+  void Report(const Task& t, const FetchResponse& r, std::string outcome, std::string detail = {});
+
+  Store& store_;
+  const SourcesFile& sources_;
+  std::vector<size_t> active_;
+  const CrawlOptions& options_;
+  const Clock& clock_;
+  Fetcher& fetcher_;
+  CrawlObserver null_observer_;
+  CrawlObserver& observer_;
+  const std::atomic<bool>* stop_;
+  std::string token_;
+  std::vector<int> fetched_;  // requests started per source (robots.txt excluded)
+
+  std::map<std::string, Host> hosts_;
+  std::unordered_set<std::string> queued_;  // URLs queued this run
+  std::unordered_map<uint64_t, std::pair<std::string, Task>> in_flight_;
+  uint64_t next_id_ = 1;
+  CrawlSummary summary_;
+};
+
+void Crawl::Enqueue(Task task, bool front) {
+  const std::string key = HostKey(task.url);
+  if (key.empty()) return;
+  Host& h = hosts_[key];
+  if (h.key.empty()) h.key = key;
+  const Source& s = Src(task.source);
+  h.delay_ms = std::max(h.delay_ms, s.delay_ms);
+  h.allow_private = h.allow_private || s.allow_private;
+  h.sources.insert(task.source);
+  queued_.insert(task.url);
+  if (front) {
+    h.queue.push_front(std::move(task));
+  } else {
+    h.queue.push_back(std::move(task));
+  }
+}
+
+Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth, int64_t lastmod,
+                               bool force, bool* inserted) {
+  bool is_new = false;
+  PM_ASSIGN_OR_RETURN(UrlRecord rec,
+                      store_.Discover(url, Src(source).name, kind, depth, lastmod, Now(), &is_new));
+  if (inserted) *inserted = is_new;
+  if (queued_.count(url)) return Status::Ok();
+  const bool due = is_new || rec.next_due <= Now() || options_.full;
+  if (!(due || force)) return Status::Ok();
+  // A URL known under another source keeps its owner.
+  const SourcesFile& sf = sources_;
+  size_t owner = source;
+  for (size_t i = 0; i < sf.sources.size(); ++i) {
+    if (sf.sources[i].name == rec.source) owner = i;
+  }
+  Task t;
+  t.url = url;
+  t.source = owner;
+  t.depth = rec.depth;
+  t.kind = rec.kind;
+  Enqueue(std::move(t));
+  return Status::Ok();
+}
+
+int Crawl::ScopeOwner(const std::string& url, size_t preferred) const {
+  if (Src(preferred).InScope(url)) return static_cast<int>(preferred);
+  for (size_t i : active_) {
+    if (i != preferred && Src(i).InScope(url)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+UrlKind Crawl::Classify(const std::string& url, size_t source, UrlKind hint) const {
+  if (hint == UrlKind::kSitemap || hint == UrlKind::kFeed) return hint;
+  return Src(source).IsArticle(url) ? UrlKind::kArticle : UrlKind::kPage;
+}
+
+Status Crawl::Seed() {
+  const int64_t now = Now();
+  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  for (size_t i : active_) {
+    const Source& s = Src(i);
+    auto add = [&](const std::string& url, UrlKind kind, bool seed) -> Status {
+      bool inserted = false;
+      PM_ASSIGN_OR_RETURN(UrlRecord rec, store_.Discover(url, s.name, kind, 0, 0, now, &inserted));
+      if (queued_.count(url)) return Status::Ok();
+      Task t;
+      t.url = url;
+      t.source = i;
+      t.kind = rec.kind;
+      t.seed = seed;
+      Enqueue(std::move(t));
+      return Status::Ok();
+    };
+    for (const std::string& u : s.seeds) PM_RETURN_IF_ERROR(add(u, Classify(u, i, UrlKind::kPage), true));
+    for (const std::string& u : s.sitemaps) PM_RETURN_IF_ERROR(add(u, UrlKind::kSitemap, false));
+    for (const std::string& u : s.feeds) PM_RETURN_IF_ERROR(add(u, UrlKind::kFeed, false));
+  }
+  PM_RETURN_IF_ERROR(tx.Commit());
+  // Then everything due: resumes an interrupted run and runs the re-check schedule.
+  for (size_t i : active_) {
+    PM_ASSIGN_OR_RETURN(std::vector<UrlRecord> due, store_.Due(Src(i).name, now, options_.full));
+    for (UrlRecord& rec : due) {
+      if (queued_.count(rec.url)) continue;
+      Task t;
+      t.url = std::move(rec.url);
+      t.source = i;
+      t.depth = rec.depth;
+      t.kind = rec.kind;
+      Enqueue(std::move(t));
+    }
+  }
+  return Status::Ok();
+}
+
+void Crawl::Report(const Task& t, const FetchResponse& r, std::string outcome, std::string detail) {
+  FetchEvent e;
+  e.url = t.url;
+  e.source = Src(t.source).name;
+  e.http_status = r.status;
+  e.outcome = std::move(outcome);
+  e.detail = detail.empty() ? r.error : std::move(detail);
+  e.elapsed_ms = r.elapsed_ms;
+  observer_.OnFetch(e);
+}
+
+void Crawl::StartNext(Host& h) {
+  if (h.robots_state == RobotsState::kUnknown) {
+    Task t;
+    t.url = h.key + "/robots.txt";
+    t.source = h.queue.front().source;
+    t.robots = true;
+    FetchRequest req;
+    req.id = next_id_++;
+    req.url = t.url;
+    req.allow_private = h.allow_private;
+    if (fetcher_.Start(req).ok()) {
+      h.busy = true;
+      h.robots_state = RobotsState::kFetching;
+      in_flight_.emplace(req.id, std::make_pair(h.key, std::move(t)));
+    } else {
+      h.robots_state = RobotsState::kReady;  // an unusable URL: nothing on this host can be fetched
+      h.robots = Robots::DisallowAll();
+    }
+    return;
+  }
+  while (!h.queue.empty()) {
+    Task t = std::move(h.queue.front());
+    h.queue.pop_front();
+    const Source& s = Src(t.source);
+    FetchResponse none;
+    none.url = t.url;
+    if (!h.robots.Allowed(PathAndQuery(t.url))) {
+      ++summary_.skipped_robots;
+      Report(t, none, "robots-denied");
+      continue;
+    }
+    if (fetched_[t.source] >= s.max_pages) {
+      ++summary_.deferred;
+      if (fetched_[t.source] == s.max_pages) {
+        observer_.OnNotice("source \"" + s.name + "\": max_pages (" + std::to_string(s.max_pages) +
+                           ") reached; the rest waits for the next run");
+        ++fetched_[t.source];  // so the notice is given once
+      }
+      continue;
+    }
+    FetchRequest req;
+    req.id = next_id_++;
+    req.url = t.url;
+    req.allow_private = s.allow_private;
+    Result<std::optional<UrlRecord>> rec = store_.Find(t.url);
+    if (rec.ok() && rec->has_value() && !(*rec)->removed) {
+      req.etag = (*rec)->etag;
+      req.last_modified = (*rec)->last_modified;
+    }
+    if (!fetcher_.Start(req).ok()) {
+      ++summary_.failed;
+      Report(t, none, "failed", "cannot start a request");
+      continue;
+    }
+    ++fetched_[t.source];
+    h.busy = true;
+    in_flight_.emplace(req.id, std::make_pair(h.key, std::move(t)));
+    return;
+  }
+}
+
+Status Crawl::Loop() {
+  for (;;) {
+    if (stop_ != nullptr && stop_->load()) return Status::Interrupted("crawl stopped by a signal");
+    const int64_t now = SteadyMs();
+    int64_t wake = now + kMaxIdleWaitMs;
+    bool work = false;
+    for (auto& [key, h] : hosts_) {
+      if (h.busy) {
+        work = true;
+        continue;
+      }
+      if (h.queue.empty()) continue;
+      work = true;
+      if (h.next_start_ms > now) {
+        wake = std::min(wake, h.next_start_ms);
+        continue;
+      }
+      if (fetcher_.InFlight() >= static_cast<size_t>(std::max(1, options_.max_in_flight))) continue;
+      StartNext(h);
+    }
+    if (!work && fetcher_.InFlight() == 0) return Status::Ok();
+    const int wait_ms = static_cast<int>(std::clamp<int64_t>(wake - SteadyMs(), 0, kMaxIdleWaitMs));
+    if (fetcher_.InFlight() > 0) {
+      PM_ASSIGN_OR_RETURN(std::vector<FetchResponse> done, fetcher_.Wait(wait_ms));
+      for (FetchResponse& r : done) PM_RETURN_IF_ERROR(Handle(std::move(r)));
+    } else if (wait_ms > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+    }
+  }
+}
+
+Status Crawl::Handle(FetchResponse r) {
+  auto it = in_flight_.find(r.id);
+  if (it == in_flight_.end()) return Status::Internal("response for unknown request " + r.url);
+  std::string key = std::move(it->second.first);
+  Task task = std::move(it->second.second);
+  in_flight_.erase(it);
+  Host& h = hosts_[key];
+  h.busy = false;
+  h.next_start_ms = SteadyMs() + h.delay_ms;
+  ++summary_.requests;
+  ++summary_.per_host[key].requests;
+  if (task.robots) return HandleRobots(h, r);
+  return HandlePage(h, task, r);
+}
+
+Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
+  // 429 is treated like 5xx, as major crawlers do: the site says "not now".
+  const int status = r.status == 429 ? 503 : r.status;
+  h.robots = IsRedirect(status) ? Robots::AllowAll() : Robots::FromResponse(status, r.body, token_);
+  h.robots_state = RobotsState::kReady;
+  if (h.robots.crawl_delay_ms()) h.delay_ms = std::max(h.delay_ms, *h.robots.crawl_delay_ms());
+  h.next_start_ms = SteadyMs() + h.delay_ms;
+  Task t;
+  t.url = r.url;
+  t.source = *h.sources.begin();
+  if (h.robots.disallow_all()) {
+    observer_.OnNotice(h.key + "/robots.txt: " + (r.status ? "HTTP " + std::to_string(r.status) : r.error) +
+                       "; nothing on this host is fetched in this run (RFC 9309 2.3.1.4)");
+  }
+  Report(t, r, "robots.txt");
+  if (h.robots.sitemaps().empty()) return Status::Ok();
+  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  for (const std::string& sm : h.robots.sitemaps()) {
+    // RFC 9309 wants absolute URLs; a relative one is resolved rather than lost.
+    Result<std::string> u = Resolve(h.key + "/robots.txt", sm);
+    if (!u.ok() || HostKey(*u) != h.key) continue;  // another host's sitemap: not ours to trust
+    PM_RETURN_IF_ERROR(DiscoverAndQueue(*u, *h.sources.begin(), UrlKind::kSitemap, 0, 0, true, nullptr));
+  }
+  return tx.Commit();
+}
+
+int64_t Crawl::FailureDue(int failures) const {
+  int64_t backoff = options_.failure_backoff_seconds;
+  for (int i = 1; i < failures && backoff < kMaxFailureBackoffSeconds; ++i) backoff *= 2;
+  return Now() + std::min(backoff, kMaxFailureBackoffSeconds);
+}
+
+int64_t Crawl::NextDue(const Task& task, const UrlRecord& rec, bool changed) const {
+  const int64_t now = Now();
+  if (task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed || task.seed) return now;  // every run
+  if (task.kind == UrlKind::kPage && !options_.store_listing_pages) return now + options_.listing_recheck_seconds;
+  const int64_t last_change = changed || rec.last_change == 0 ? now : rec.last_change;
+  const int64_t interval = std::clamp<int64_t>((now - last_change) / 2, options_.recheck_min_seconds,
+                                               options_.recheck_max_seconds);
+  return now + interval;
+}
+
+Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
+  const bool throttled = r.status == 429 || r.status == 503;
+  const bool retryable = r.status == 0 || r.status == 429 || r.status >= 500;
+  if (throttled) {
+    ++summary_.per_host[h.key].throttled;
+    ++h.throttle_streak;
+    int64_t backoff = int64_t{options_.throttle_backoff_ms} << std::min(h.throttle_streak - 1, 10);
+    const std::string ra = r.Header("retry-after");
+    if (!ra.empty()) {
+      if (std::all_of(ra.begin(), ra.end(), [](char c) { return c >= '0' && c <= '9'; }) && ra.size() < 9) {
+        backoff = std::stoll(ra) * 1000;
+      } else if (const int64_t when = ParseFeedDate(ra); when > 0) {
+        backoff = std::max<int64_t>(0, (when - Now()) * 1000);
+      }
+    }
+    backoff = std::min<int64_t>(backoff, options_.max_retry_after_ms);
+    h.next_start_ms = SteadyMs() + std::max<int64_t>(backoff, h.delay_ms);
+  } else if (r.status != 0) {
+    h.throttle_streak = 0;
+  }
+  if (retryable && task.attempt < options_.max_retries) {
+    ++task.attempt;
+    Report(task, r, "retry", r.status ? "HTTP " + std::to_string(r.status) : r.error);
+    if (!throttled && r.status == 0) h.next_start_ms = SteadyMs() + std::max(h.delay_ms, options_.throttle_backoff_ms);
+    h.queue.push_front(std::move(task));
+    return Status::Ok();
+  }
+
+  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> found, store_.Find(task.url));
+  if (!found) return Status::Internal("fetched URL vanished from crawl_urls: " + task.url);
+  const UrlRecord& rec = *found;
+  const int64_t now = Now();
+  FetchUpdate up;
+  up.fetched_at = now;
+  up.http_status = r.status;
+  up.removed = rec.removed;
+
+  if (retryable || (r.status >= 400 && r.status != 404 && r.status != 410)) {
+    up.failures = rec.failures + 1;
+    up.next_due = FailureDue(up.failures);
+    up.error = r.status ? "HTTP " + std::to_string(r.status) : r.error;
+    ++summary_.failed;
+    ++summary_.per_host[h.key].failed;
+    Report(task, r, "failed", up.error);
+  } else if (r.status == 404 || r.status == 410) {
+    up.removed = true;
+    up.next_due = now + options_.removed_recheck_seconds;
+    if (!rec.removed) {
+      ++summary_.removed_pages;
+      if (!rec.content_hash.empty() && (rec.kind == UrlKind::kArticle || options_.store_listing_pages)) {
+        internal::VersionRow v;
+        v.url_id = rec.id;
+        v.removed = true;
+        v.fetched_at = now;
+        v.final_url = r.final_url;
+        v.http_status = r.status;
+        PM_RETURN_IF_ERROR(store_.AddVersion(v));
+      }
+    }
+    Report(task, r, "removed");
+  } else if (IsRedirect(r.status)) {
+    const std::string location = r.Header("location");
+    Result<std::string> target = Resolve(r.final_url, location);
+    up.next_due = NextDue(task, rec, false);
+    ++summary_.redirects;
+    if (!target.ok()) {
+      up.error = "bad Location \"" + location + "\"";
+      Report(task, r, "skipped", up.error);
+    } else {
+      up.redirect_to = *target;
+      const int owner = ScopeOwner(*target, task.source);
+      if (owner < 0 || task.redirect_hops >= options_.max_redirects) {
+        up.error = owner < 0 ? "redirect out of scope" : "too many redirects";
+        Report(task, r, "skipped", up.error + ": " + *target);
+      } else if (*target != task.url) {
+        bool inserted = false;
+        PM_ASSIGN_OR_RETURN(UrlRecord trec, store_.Discover(*target, Src(static_cast<size_t>(owner)).name,
+                                                            Classify(*target, static_cast<size_t>(owner), task.kind),
+                                                            task.depth, 0, now, &inserted));
+        if (!queued_.count(*target)) {
+          Task t;
+          t.url = *target;
+          t.source = static_cast<size_t>(owner);
+          t.depth = trec.depth;
+          t.kind = trec.kind;
+          t.seed = task.seed;
+          t.redirect_hops = task.redirect_hops + 1;
+          Enqueue(std::move(t), /*front=*/true);
+        }
+        Report(task, r, "redirect", *target);
+      }
+    }
+  } else if (r.status == 304) {
+    up.removed = false;
+    up.next_due = NextDue(task, rec, false);
+    ++summary_.unchanged_pages;
+    Report(task, r, "unchanged");
+  } else if (r.status >= 200 && r.status < 300) {
+    up.removed = false;
+    PM_RETURN_IF_ERROR(HandleSuccess(task, rec, r, up));
+  } else {
+    up.failures = rec.failures + 1;
+    up.next_due = FailureDue(up.failures);
+    up.error = "unexpected HTTP " + std::to_string(r.status);
+    ++summary_.failed;
+    Report(task, r, "failed", up.error);
+  }
+  PM_RETURN_IF_ERROR(store_.RecordFetch(rec.id, up));
+  return tx.Commit();
+}
+
+Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up) {
+  up.etag = r.Header("etag");
+  up.last_modified = r.Header("last-modified");
+  up.failures = 0;
+  if (task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed) {
+    up.next_due = NextDue(task, rec, false);
+    const std::string hash = internal::ContentHash(r.body);
+    if (hash == rec.content_hash && !options_.full) {
+      ++summary_.unchanged_pages;
+      Report(task, r, "unchanged");
+      return Status::Ok();
+    }
+    up.content_hash = hash;
+    int fresh = 0;
+    if (task.kind == UrlKind::kSitemap) {
+      Result<Sitemap> sm = ParseSitemap(r.body, task.url);
+      if (!sm.ok()) {
+        up.error = sm.status().message();
+        up.content_hash.reset();
+        ++summary_.failed;
+        Report(task, r, "failed", up.error);
+        return Status::Ok();
+      }
+      if (sm->is_index) {
+        for (const DiscoveredUrl& child : sm->entries) {
+          if (HostKey(child.url) != HostKey(task.url)) continue;  // sitemaps.org: same host only
+          PM_RETURN_IF_ERROR(
+              DiscoverAndQueue(child.url, task.source, UrlKind::kSitemap, task.depth, child.lastmod, true, nullptr));
+        }
+        Report(task, r, "sitemap", std::to_string(sm->entries.size()) + " sitemaps");
+        return Status::Ok();
+      }
+      PM_RETURN_IF_ERROR(HandleEntries(task, sm->entries, &fresh));
+      Report(task, r, "sitemap", std::to_string(sm->entries.size()) + " URLs, " + std::to_string(fresh) + " to fetch");
+    } else {
+      Result<std::vector<DiscoveredUrl>> items = ParseFeed(r.body, task.url);
+      if (!items.ok()) {
+        up.error = items.status().message();
+        up.content_hash.reset();
+        ++summary_.failed;
+        Report(task, r, "failed", up.error);
+        return Status::Ok();
+      }
+      PM_RETURN_IF_ERROR(HandleEntries(task, *items, &fresh));
+      Report(task, r, "feed", std::to_string(items->size()) + " items, " + std::to_string(fresh) + " to fetch");
+    }
+    return Status::Ok();
+  }
+  return HandleHtml(task, rec, r, up);
+}
+
+Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh) {
+  for (const DiscoveredUrl& e : entries) {
+    const int owner = ScopeOwner(e.url, task.source);
+    if (owner < 0) continue;
+    const size_t o = static_cast<size_t>(owner);
+    const size_t before = queued_.size();
+    PM_RETURN_IF_ERROR(DiscoverAndQueue(e.url, o, Classify(e.url, o, UrlKind::kPage), 1, e.lastmod, false, nullptr));
+    *fresh += queued_.size() > before;
+  }
+  return Status::Ok();
+}
+
+Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up) {
+  const std::string content_type = r.Header("content-type");
+  if (!IsHtmlType(content_type)) {
+    up.next_due = Now() + options_.recheck_max_seconds;
+    up.error = "not HTML: " + content_type;
+    Report(task, r, "skipped", up.error);
+    return Status::Ok();
+  }
+  DecodeOptions dopt;
+  dopt.declared_charset = DeclaredCharset(content_type);
+  dopt.detect_undeclared = true;
+  Result<DecodedText> text = DecodeToUtf8(r.body, dopt);
+  if (!text.ok() && !dopt.declared_charset.empty()) {
+    dopt.declared_charset.clear();  // a wrong header is common; let the page speak for itself
+    text = DecodeToUtf8(r.body, dopt);
+  }
+  if (!text.ok()) {
+    up.failures = rec.failures + 1;
+    up.next_due = FailureDue(up.failures);
+    up.error = text.status().message();
+    ++summary_.failed;
+    Report(task, r, "failed", up.error);
+    return Status::Ok();
+  }
+  const std::string hash = internal::ContentHash(text->utf8);
+  const bool changed = hash != rec.content_hash;
+  const bool first = rec.content_hash.empty();
+  const bool store = task.kind == UrlKind::kArticle || options_.store_listing_pages;
+  const int64_t now = Now();
+  up.content_hash = hash;
+  up.next_due = NextDue(task, rec, changed);
+  if (changed) {
+    up.last_change = now;
+    if (store) {
+      internal::VersionRow v;
+      v.url_id = rec.id;
+      v.fetched_at = now;
+      v.final_url = r.final_url;
+      v.http_status = r.status;
+      v.content_type = content_type;
+      v.charset = text->charset;
+      v.content_hash = hash;
+      v.html = text->utf8;
+      PM_RETURN_IF_ERROR(store_.AddVersion(v));
+      ++(first ? summary_.new_pages : summary_.changed_pages);
+    } else {
+      ++summary_.unchanged_pages;  // a listing page: only its links matter
+    }
+  } else {
+    ++summary_.unchanged_pages;
+  }
+  Report(task, r, !changed ? "unchanged" : !store ? "listing" : first ? "new" : "changed");
+
+  const PageLinks links = ExtractLinks(text->utf8, r.final_url);
+  const Source& src = Src(task.source);
+  const int child_depth = task.depth + 1;
+  if (links.nofollow || child_depth > src.max_depth) return Status::Ok();
+  int new_articles = 0;
+  std::vector<std::pair<std::string, size_t>> others;
+  std::vector<std::string> candidates = links.links;
+  for (const std::string& n : links.next) {
+    if (std::find(candidates.begin(), candidates.end(), n) == candidates.end()) candidates.push_back(n);
+  }
+  for (const std::string& l : candidates) {
+    const int owner = ScopeOwner(l, task.source);
+    if (owner < 0) continue;
+    const size_t o = static_cast<size_t>(owner);
+    if (Src(o).IsArticle(l)) {
+      bool inserted = false;
+      PM_RETURN_IF_ERROR(DiscoverAndQueue(l, o, UrlKind::kArticle, child_depth, 0, false, &inserted));
+      new_articles += inserted;
+    } else if (task.kind == UrlKind::kPage) {
+      others.emplace_back(l, o);
+    }
+  }
+  // Listing pages: a page that was new or showed new articles leads on; one holding only known
+  // articles does not (its pagination then only repeats what we have).
+  if (task.kind == UrlKind::kPage && (first || new_articles > 0)) {
+    const std::set<std::string> next(links.next.begin(), links.next.end());
+    for (const auto& [l, o] : others) {
+      bool inserted = false;
+      PM_RETURN_IF_ERROR(DiscoverAndQueue(l, o, UrlKind::kPage, child_depth, 0, next.count(l) > 0, &inserted));
+    }
+  }
+  for (const std::string& f : links.feeds) {
+    if (HostKey(f) != HostKey(task.url) && ScopeOwner(f, task.source) < 0) continue;
+    PM_RETURN_IF_ERROR(DiscoverAndQueue(f, task.source, UrlKind::kFeed, child_depth, 0, false, nullptr));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string SummaryToJson(const CrawlSummary& s) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  auto num = [&](const char* k, int v) {
+    w.Key(k);
+    w.Int(v);
+  };
+  num("new", s.new_pages);
+  num("changed", s.changed_pages);
+  num("unchanged", s.unchanged_pages);
+  num("removed", s.removed_pages);
+  num("failed", s.failed);
+  num("skipped_robots", s.skipped_robots);
+  num("deferred", s.deferred);
+  num("redirects", s.redirects);
+  num("requests", s.requests);
+  w.Key("hosts");
+  w.StartObject();
+  for (const auto& [host, h] : s.per_host) {
+    w.Key(host.c_str(), static_cast<rapidjson::SizeType>(host.size()));
+    w.StartObject();
+    num("requests", h.requests);
+    num("failed", h.failed);
+    num("throttled", h.throttled);
+    w.EndObject();
+  }
+  w.EndObject();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+Result<CrawlSummary> RunCrawl(Database& db, const SourcesFile& sources, const CrawlOptions& options,
+                              Fetcher& fetcher, CrawlObserver* observer, const std::atomic<bool>* stop) {
+  std::vector<size_t> active;
+  for (size_t i = 0; i < sources.sources.size(); ++i) {
+    const auto& only = options.only_sources;
+    if (only.empty() || std::find(only.begin(), only.end(), sources.sources[i].name) != only.end()) {
+      active.push_back(i);
+    }
+  }
+  for (const std::string& name : options.only_sources) {
+    if (!sources.Find(name)) return Status::InvalidArgument("no source named \"" + name + "\" in the sources file");
+  }
+  PM_ASSIGN_OR_RETURN(RunLock lock, RunLock::Acquire(db.path()));
+  PM_ASSIGN_OR_RETURN(Store store, Store::Open(db));
+  const Clock& clock = options.clock ? *options.clock : Clock::System();
+  PM_ASSIGN_OR_RETURN(int64_t run_id, store.BeginRun(clock.NowUnixSeconds()));
+  Crawl crawl(store, sources, active, options, fetcher, observer, stop);
+  Status st = crawl.Seed();
+  if (st.ok()) st = crawl.Loop();
+  const std::string outcome = st.ok() ? "ok" : st.code() == Status::Code::kInterrupted ? "interrupted" : "error";
+  Status fin = store.FinishRun(run_id, clock.NowUnixSeconds(), outcome, SummaryToJson(crawl.summary()));
+  if (!st.ok()) return st;
+  PM_RETURN_IF_ERROR(fin);
+  return crawl.summary();
+}
+
+}  // namespace pressmine::crawler

@@ -1,0 +1,309 @@
+// RunCrawl against a FakeFetcher: scheduling, persistence and the change feed, no network.
+#include "crawler/crawl.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+
+#include "crawler/changes.h"
+#include "crawler/fake_fetcher.h"
+#include "crawler/run_lock.h"
+
+namespace pressmine::crawler {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A tiny site whose pages carry ETags; the handler answers 304 to a matching If-None-Match.
+class FakeSite {
+ public:
+  struct Page {
+    int status = 200;
+    std::string body;
+    std::string type = "text/html; charset=utf-8";
+    std::vector<std::pair<std::string, std::string>> extra;
+  };
+  void Put(const std::string& url, std::string body, std::string type = "text/html; charset=utf-8") {
+    pages_[url] = Page{200, std::move(body), std::move(type), {}};
+  }
+  void Status(const std::string& url, int status, std::vector<std::pair<std::string, std::string>> extra = {}) {
+    pages_[url] = Page{status, "", "text/html", std::move(extra)};
+  }
+  void Install(FakeFetcher& f) {
+    f.SetHandler([this](const FetchRequest& req) {
+      FetchResponse r;
+      auto it = pages_.find(req.url);
+      if (it == pages_.end()) {
+        r.status = 404;
+        return r;
+      }
+      const Page& p = it->second;
+      r.status = p.status;
+      r.headers = p.extra;
+      if (p.status != 200) return r;
+      const std::string etag = "\"" + std::to_string(std::hash<std::string>()(p.body)) + "\"";
+      r.headers.emplace_back("etag", etag);
+      r.headers.emplace_back("content-type", p.type);
+      if (req.etag == etag) {
+        r.status = 304;
+        return r;
+      }
+      r.body = p.body;
+      return r;
+    });
+  }
+
+ private:
+  std::map<std::string, Page> pages_;
+};
+
+std::string Listing(const std::vector<std::string>& links, const std::string& next = "") {
+  std::string html = "<html><head>";
+  if (!next.empty()) html += "<link rel=next href='" + next + "'>";
+  html += "</head><body>";
+  for (const std::string& l : links) html += "<a href='" + l + "'>" + l + "</a>";
+  return html + "</body></html>";
+}
+
+std::string Article(const std::string& title) {
+  return "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1><p>Текст.</p></body></html>";
+}
+
+class CrawlTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("pm_crawl_test_" + std::to_string(getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto db = Database::Open((dir_ / "pm.db").string());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_.emplace(std::move(db).value());
+    auto sources = ParseSources(R"({"user_agent": "pressmine/1.0", "sources": [{
+        "name": "fake-ru", "lang": "ru", "seeds": ["https://fake.kg/ru/news"],
+        "allow": ["^https://fake\\.kg/ru/"], "article": "/ru/news/[0-9]+$", "delay_ms": 0}]})",
+                                "fake.json");
+    ASSERT_TRUE(sources.ok()) << sources.status().ToString();
+    sources_ = std::move(sources).value();
+
+    site_.Put("https://fake.kg/robots.txt", "User-agent: *\nDisallow: /ru/private\n", "text/plain");
+    site_.Put("https://fake.kg/ru/news",
+              Listing({"/ru/news/1", "/ru/news/2", "/ru/private/9", "https://other.kg/ru/news/5"},
+                      "/ru/news?page=2"));
+    site_.Put("https://fake.kg/ru/news?page=2", Listing({"/ru/news/3"}));
+    site_.Put("https://fake.kg/ru/news/1", Article("Один"));
+    site_.Put("https://fake.kg/ru/news/2", Article("Два"));
+    site_.Put("https://fake.kg/ru/news/3", Article("Три"));
+    site_.Install(fetcher_);
+    options_.clock = &clock_;
+  }
+  void TearDown() override {
+    db_.reset();
+    fs::remove_all(dir_);
+  }
+
+  Result<CrawlSummary> Run(const std::atomic<bool>* stop = nullptr) {
+    fetcher_.ClearRequests();
+    return RunCrawl(*db_, sources_, options_, fetcher_, nullptr, stop);
+  }
+
+  std::vector<PageChange> Changes(int64_t after = 0) {
+    auto c = ReadChanges(*db_, after, 1000);
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return c.ok() ? *c : std::vector<PageChange>{};
+  }
+
+  fs::path dir_;
+  std::optional<Database> db_;
+  SourcesFile sources_;
+  FakeSite site_;
+  FakeFetcher fetcher_;
+  FixedClock clock_{1769447460};
+  CrawlOptions options_;
+};
+
+TEST_F(CrawlTest, FirstRunStoresArticlesObeysRobotsAndScope) {
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->new_pages, 3);
+  EXPECT_EQ(s->skipped_robots, 1);
+  EXPECT_EQ(s->failed, 0);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/private/9"), 0);
+  EXPECT_EQ(fetcher_.CountRequests("https://other.kg/ru/news/5"), 0);
+  EXPECT_EQ(fetcher_.requests().front().url, "https://fake.kg/robots.txt");  // robots first
+  EXPECT_EQ(s->requests, 6);  // robots, 2 listings, 3 articles
+  EXPECT_EQ(s->per_host.at("https://fake.kg").requests, 6);
+
+  std::vector<PageChange> changes = Changes();
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(changes[0].source, "fake-ru");
+  EXPECT_EQ(changes[0].kind, PageChange::Kind::kContent);
+  EXPECT_TRUE(changes[0].is_article);
+  EXPECT_EQ(changes[0].fetched_at, 1769447460);
+  EXPECT_NE(changes[0].html.find("<h1>"), std::string::npos);
+  EXPECT_LT(changes[0].seq, changes[1].seq);
+  auto latest = LatestChangeSeq(*db_);
+  ASSERT_TRUE(latest.ok());
+  EXPECT_EQ(*latest, changes.back().seq);
+  EXPECT_TRUE(Changes(*latest).empty());
+}
+
+TEST_F(CrawlTest, SecondRunIsConditionalAndStopsAtKnownArticles) {
+  ASSERT_TRUE(Run().ok());
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->new_pages + s->changed_pages, 0);
+  // Only robots.txt and the seed; articles are not due, page 2 is not needed.
+  EXPECT_EQ(fetcher_.requests().size(), 2u);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news"), 1);
+  for (const FetchRequest& r : fetcher_.requests()) {
+    if (r.url == "https://fake.kg/ru/news") {
+      EXPECT_FALSE(r.etag.empty());
+    }
+  }
+  EXPECT_EQ(Changes().size(), 3u);
+
+  // A new article on page 1 makes the crawler look at page 2 again.
+  site_.Put("https://fake.kg/ru/news/4", Article("Четыре"));
+  site_.Put("https://fake.kg/ru/news", Listing({"/ru/news/4", "/ru/news/1", "/ru/news/2"}, "/ru/news?page=2"));
+  s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->new_pages, 1);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news?page=2"), 1);
+}
+
+TEST_F(CrawlTest, AdaptiveRecheckFindsEditsAndRemovals) {
+  constexpr int64_t kT = 1769447460;
+  options_.recheck_min_seconds = 3600;
+  ASSERT_TRUE(Run().ok());
+  const size_t before = Changes().size();
+  site_.Put("https://fake.kg/ru/news/1", Article("Один (обновлено)"));
+  site_.Status("https://fake.kg/ru/news/2", 410);
+  clock_ = FixedClock(kT + 10 * 3600);
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->changed_pages, 1);
+  EXPECT_EQ(s->removed_pages, 1);
+  EXPECT_EQ(s->unchanged_pages >= 1, true);  // article 3 answered 304
+  std::vector<PageChange> changes = Changes();
+  ASSERT_EQ(changes.size(), before + 2);
+  int removed = 0, edited = 0;
+  for (size_t i = before; i < changes.size(); ++i) {
+    if (changes[i].kind == PageChange::Kind::kRemoved) {
+      ++removed;
+      EXPECT_EQ(changes[i].url, "https://fake.kg/ru/news/2");
+      EXPECT_TRUE(changes[i].html.empty());
+    } else {
+      ++edited;
+      EXPECT_NE(changes[i].html.find("обновлено"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(removed, 1);
+  EXPECT_EQ(edited, 1);
+
+  // Article 3, unchanged for 10 h at its second check, is next due 5 h later (half its age
+  // without change), not after the 1 h minimum.
+  clock_ = FixedClock(kT + 14 * 3600);
+  s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/3"), 0);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/2"), 0);  // removed: monthly
+  clock_ = FixedClock(kT + 16 * 3600);
+  s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/3"), 1);
+}
+
+TEST_F(CrawlTest, FullRunRechecksEverything) {
+  ASSERT_TRUE(Run().ok());
+  options_.full = true;
+  auto s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/1"), 1);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/3"), 1);
+  EXPECT_EQ(s->new_pages + s->changed_pages, 0);
+  EXPECT_GE(s->unchanged_pages, 3);
+}
+
+TEST_F(CrawlTest, ServerErrorsAreRetriedThenCountedAndStayDue) {
+  site_.Status("https://fake.kg/ru/news/2", 500);
+  options_.max_retries = 2;
+  options_.throttle_backoff_ms = 1;
+  auto s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/2"), 3);
+  EXPECT_EQ(s->failed, 1);
+  EXPECT_EQ(s->new_pages, 2);
+  // The site recovers; the next run (a few hours later) gets the page.
+  site_.Put("https://fake.kg/ru/news/2", Article("Два"));
+  clock_ = FixedClock(1769447460 + 2 * 3600);
+  s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->new_pages, 1);
+}
+
+TEST_F(CrawlTest, RedirectsAreFollowedInScopeOnly) {
+  site_.Put("https://fake.kg/ru/news",
+            Listing({"/ru/news/1", "/ru/news/7", "/ru/news/8"}));
+  site_.Status("https://fake.kg/ru/news/7", 301, {{"location", "/ru/news/3"}});
+  site_.Status("https://fake.kg/ru/news/8", 302, {{"location", "https://evil.example/x"}});
+  auto s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->redirects, 2);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/3"), 1);
+  EXPECT_EQ(fetcher_.CountRequests("https://evil.example/x"), 0);
+  EXPECT_EQ(s->new_pages, 2);
+}
+
+TEST_F(CrawlTest, UnreachableRobotsBlocksTheHostForTheRun) {
+  site_.Status("https://fake.kg/robots.txt", 503);
+  auto s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(fetcher_.requests().size(), 1u);  // only robots.txt
+  EXPECT_GE(s->skipped_robots, 1);
+  EXPECT_EQ(s->new_pages, 0);
+}
+
+TEST_F(CrawlTest, SecondRunIsBusyWhileTheLockIsHeld) {
+  auto lock = RunLock::Acquire(db_->path());
+  ASSERT_TRUE(lock.ok());
+  auto s = Run();
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kBusy);
+  EXPECT_NE(s.status().message().find(".lock"), std::string::npos);
+}
+
+TEST_F(CrawlTest, StopFlagInterrupts) {
+  std::atomic<bool> stop{true};
+  auto s = Run(&stop);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kInterrupted);
+  stop = false;
+  s = Run(&stop);  // resumes: everything still to do
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->new_pages, 3);
+}
+
+TEST_F(CrawlTest, UnknownOnlySourceIsAnError) {
+  options_.only_sources = {"nope"};
+  auto s = Run();
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("nope"), std::string::npos);
+}
+
+TEST_F(CrawlTest, BudgetDefersTheRest) {
+  sources_.sources[0].max_pages = 2;
+  auto s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->requests, 3);  // robots.txt is not counted against the budget
+  EXPECT_GT(s->deferred, 0);
+  sources_.sources[0].max_pages = 100;
+  s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(Changes().size(), 3u);
+}
+
+}  // namespace
+}  // namespace pressmine::crawler

@@ -1,0 +1,90 @@
+#include "tools/json_views.h"
+
+namespace pressmine::tools {
+
+std::string ReadableFts(std::string fts) {
+  for (char& c : fts) {
+    if (c == '\x01') c = '^';
+  }
+  return fts;
+}
+
+void WriteSearchResults(JsonOut& out, const std::string& query, const index::SearchResults& r,
+                        bool with_fts) {
+  auto& w = out.w();
+  w.StartObject();
+  out.Key("query");
+  out.String(query);
+  if (with_fts) {
+    out.Key("fts");
+    out.String(ReadableFts(r.fts_expression));
+  }
+  out.Key("total");
+  w.Int64(r.total);
+  out.Key("hits");
+  w.StartArray();
+  for (const index::SearchHit& h : r.hits) {
+    w.StartObject();
+    out.Key("id");
+    w.Int64(h.id);
+    out.Key("url");
+    out.StringOrNull(h.url);
+    out.Key("source");
+    out.String(h.source);
+    out.Key("lang");
+    out.String(LanguageCode(h.lang));
+    out.Key("title");
+    out.String(h.title);
+    out.Key("published");
+    out.StringOrNull(h.published);
+    out.Key("score");
+    w.Double(h.score);
+    out.Key("snippet");
+    out.String(h.snippet);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteStats(JsonOut& out, const index::CorpusStats& stats) {
+  auto& w = out.w();
+  w.StartObject();
+  out.Key("documents");
+  w.Int64(stats.documents);
+  for (auto [key, map] : {std::pair{"by_lang", &stats.by_lang}, {"by_source", &stats.by_source},
+                          {"by_month", &stats.by_month}}) {
+    out.Key(key);
+    w.StartObject();
+    for (const auto& [k, v] : *map) {
+      out.Key(k);
+      w.Int64(v);
+    }
+    w.EndObject();
+  }
+  out.Key("undated");
+  w.Int64(stats.undated);
+  w.EndObject();
+}
+
+void WriteDocument(JsonOut& out, const index::DocumentRecord& d) {
+  auto& w = out.w();
+  w.StartObject();
+  out.Key("id");
+  w.Int64(d.id);
+  for (auto [key, value] :
+       {std::pair<const char*, const std::string*>{"url", &d.url}, {"source", &d.source},
+        {"title", &d.title}, {"published", &d.published}, {"date_evidence", &d.date_evidence},
+        {"author", &d.author}, {"site", &d.site}, {"text", &d.text}, {"first_seen", &d.first_seen},
+        {"last_seen", &d.last_seen}, {"removed_at", &d.removed_at}}) {
+    out.Key(key);
+    out.StringOrNull(*value);
+  }
+  out.Key("lang");
+  out.String(LanguageCode(d.lang));
+  out.Key("version");
+  w.Int(d.version);
+  w.EndObject();
+}
+
+}  // namespace pressmine::tools

@@ -1,0 +1,31 @@
+// The JSON shapes pressmine prints, in one place, so the command line and the web API
+// (`pressmine serve`) give scripts the same objects.
+#ifndef PRESSMINE_TOOLS_JSON_VIEWS_H_
+#define PRESSMINE_TOOLS_JSON_VIEWS_H_
+
+#include <string>
+
+#include "index/document_store.h"
+#include "index/search.h"
+#include "tools/json_writer.h"
+
+namespace pressmine::tools {
+
+// {"query", ["fts",] "total", "hits": [{"id", "url", "source", "lang", "title", "published",
+//   "score", "snippet"}]}
+void WriteSearchResults(JsonOut& out, const std::string& query, const index::SearchResults& results,
+                        bool with_fts);
+
+// {"documents", "by_lang", "by_source", "by_month", "undated"}
+void WriteStats(JsonOut& out, const index::CorpusStats& stats);
+
+// {"id", "url", "source", "lang", "title", "published", "date_evidence", "author", "site",
+//  "text", "version", "first_seen", "last_seen", "removed_at"}
+void WriteDocument(JsonOut& out, const index::DocumentRecord& doc);
+
+// The verbatim marker (a control character) shown as "^" in --explain output.
+std::string ReadableFts(std::string fts);
+
+}  // namespace pressmine::tools
+
+#endif  // PRESSMINE_TOOLS_JSON_VIEWS_H_
