@@ -236,26 +236,30 @@ Status PrintReport(const std::string& dir, bool verbose) {
     }
   }
 
-  // Table 2: latency by class.
-  std::printf("\nlatency p50 / p99 ms by query class (limit 10, with total count and snippets)\n");
-  std::printf("%-9s %4s", "class", "n");
-  for (const EngineResults& e : engines) std::printf(" %17s", e.engine.c_str());
-  std::printf("\n");
-  for (const std::string& cls : QueryClasses()) {
-    int n = 0;
-    for (const BenchQuery& q : queries) n += q.cls == cls;
-    std::printf("%-9s %4d", cls.c_str(), n);
-    for (const EngineResults& e : engines) {
-      std::vector<double> lat;
-      for (const BenchQuery& q : queries) {
-        if (q.cls != cls) continue;
-        if (const auto it = e.latency_ms.find(q.id); it != e.latency_ms.end()) {
-          lat.insert(lat.end(), it->second.begin(), it->second.end());
-        }
-      }
-      std::printf(" %8s/%8s", Num(Percentile(lat, 0.5)).c_str(), Num(Percentile(lat, 0.99)).c_str());
-    }
+  // Latency by class, wall and (for in-process engines) CPU time.
+  for (const bool cpu : {false, true}) {
+    std::printf(cpu ? "\nCPU time p50 / p99 ms by query class (in-process engines; the machine is shared)\n"
+                    : "\nlatency p50 / p99 ms by query class (limit 10, with total count and snippets)\n");
+    std::printf("%-9s %4s", "class", "n");
+    for (const EngineResults& e : engines) std::printf(" %17s", e.engine.c_str());
     std::printf("\n");
+    for (const std::string& cls : QueryClasses()) {
+      int n = 0;
+      for (const BenchQuery& q : queries) n += q.cls == cls;
+      std::printf("%-9s %4d", cls.c_str(), n);
+      for (const EngineResults& e : engines) {
+        const auto& source = cpu ? e.cpu_ms : e.latency_ms;
+        std::vector<double> lat;
+        for (const BenchQuery& q : queries) {
+          if (q.cls != cls) continue;
+          if (const auto it = source.find(q.id); it != source.end()) {
+            lat.insert(lat.end(), it->second.begin(), it->second.end());
+          }
+        }
+        std::printf(" %8s/%8s", Num(Percentile(lat, 0.5)).c_str(), Num(Percentile(lat, 0.99)).c_str());
+      }
+      std::printf("\n");
+    }
   }
 
   // Table 3: recall (both languages) by class.
