@@ -288,7 +288,7 @@ Status PrintReport(const std::string& dir, bool verbose) {
         std::printf("\n%s: parts of a search timed alone (wall ms, class p50 p99)\n", e.engine.c_str());
         header = true;
       }
-      std::printf("  %-26s %s\n", key.substr(5).c_str(), value.c_str());
+      std::printf("  %-33s %s\n", key.substr(5).c_str(), value.c_str());
     }
   }
 
