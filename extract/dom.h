@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace pressmine::extract {
@@ -29,7 +30,7 @@ inline constexpr size_t kMaxDomNodes = 400000;
 struct DomNode {
   const GumboNode* node = nullptr;
   int32_t parent = -1;
-  int32_t end = 0;  // one past the last descendant
+  int32_t end = 0;                   // one past the last descendant
   GumboTag tag = GUMBO_TAG_UNKNOWN;  // elements only
   bool is_text = false;
   bool in_link = false;      // inside an <a href>
@@ -43,9 +44,10 @@ struct DomNode {
 
 class FlatDom {
  public:
-  // Copies the subtree of `root` (normally <body>). `truncated` is set when kMaxDomNodes stopped
-  // the copy.
-  static FlatDom Build(const GumboNode* root);
+  // Copies the subtree of `root` (normally <body>), leaving out the subtrees in `skip` (a
+  // source's "remove" rules). `truncated` is set when kMaxDomNodes stopped the copy.
+  static FlatDom Build(const GumboNode* root,
+                       const std::unordered_set<const GumboNode*>* skip = nullptr);
 
   const std::vector<DomNode>& nodes() const { return nodes_; }
   const DomNode& operator[](size_t i) const { return nodes_[i]; }

@@ -6,7 +6,8 @@
 // site name. Its position anchors the search for a written date.
 #include <gumbo.h>
 
-#include <cstring>
+#include <optional>
+#include <unordered_set>
 
 #include "extract/article.h"
 #include "extract/content.h"
@@ -14,7 +15,9 @@
 #include "extract/gumbo_document.h"
 #include "extract/metadata.h"
 #include "extract/page_dates.h"
+#include "extract/selector.h"
 #include "extract/text_util.h"
+#include "nlp/dates.h"
 #include "nlp/language_detect.h"
 
 namespace pressmine::extract {
@@ -28,14 +31,16 @@ constexpr size_t kMaxTitleHeadings = 8;
 std::string NodeText(const FlatDom& dom, int32_t node) {
   std::string raw;
   for (int32_t i = node; i < dom[static_cast<size_t>(node)].end; ++i) {
-    if (dom[static_cast<size_t>(i)].is_text) raw.append(dom[static_cast<size_t>(i)].node->v.text.text);
+    if (dom[static_cast<size_t>(i)].is_text)
+      raw.append(dom[static_cast<size_t>(i)].node->v.text.text);
   }
   return CollapseWhitespace(raw);
 }
 
 // "Headline | Site name" -> "Headline": the longest part between separators.
 std::string StripSiteName(const std::string& title) {
-  static constexpr std::string_view kSeparators[] = {" | ", " — ", " – ", " - ", " :: ", " « ", " » "};
+  static constexpr std::string_view kSeparators[] = {" | ",  " — ", " – ", " - ",
+                                                     " :: ", " « ", " » "};
   std::vector<std::string> parts{title};
   for (std::string_view sep : kSeparators) {
     std::vector<std::string> next;
@@ -83,7 +88,8 @@ TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
   std::vector<int32_t> h1s, h2s;
   for (size_t i = 0; i < dom.size() && h1s.size() < kMaxTitleHeadings; ++i) {
     if (dom[i].tag == GUMBO_TAG_H1) h1s.push_back(static_cast<int32_t>(i));
-    if (dom[i].tag == GUMBO_TAG_H2 && h2s.size() < kMaxTitleHeadings) h2s.push_back(static_cast<int32_t>(i));
+    if (dom[i].tag == GUMBO_TAG_H2 && h2s.size() < kMaxTitleHeadings)
+      h2s.push_back(static_cast<int32_t>(i));
   }
   // An <h1> that the metadata confirms.
   for (int32_t h : h1s) {
@@ -110,7 +116,8 @@ TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
     for (int32_t h : *list) {
       std::string f = FoldForCompare(NodeText(dom, h));
       if (f.size() >= kMinHeadlineFoldedBytes && !folded.empty() &&
-          (f == folded || folded.find(f) != std::string::npos || f.find(folded) != std::string::npos)) {
+          (f == folded || folded.find(f) != std::string::npos ||
+           f.find(folded) != std::string::npos)) {
         choice.node = h;
         return choice;
       }
@@ -132,7 +139,8 @@ bool LooksLikeUrl(std::string_view s) {
 }
 
 std::string ChooseAuthor(const PageMetadata& meta) {
-  for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator"}) {
+  for (std::string_view key :
+       {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator"}) {
     std::string v = meta.Meta(key);
     if (!v.empty() && !LooksLikeUrl(v)) return v;
   }
@@ -153,109 +161,148 @@ std::string ChooseSite(const PageMetadata& meta) {
   return site;
 }
 
-std::string MiB(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+// The parsed selectors of a source's SiteRules (null where the rule is empty).
+struct CompiledRules {
+  std::optional<Selector> content, title, published;
+  std::vector<Selector> remove;
+};
+
+Result<CompiledRules> CompileRules(const SiteRules& rules) {
+  CompiledRules out;
+  auto compile = [](const std::string& text, std::string_view field,
+                    std::optional<Selector>& into) -> Status {
+    if (text.empty()) return Status::Ok();
+    Result<Selector> sel = Selector::Parse(text);
+    if (!sel.ok()) return sel.status().WithContext("extract." + std::string(field));
+    into.emplace(std::move(*sel));
+    return Status::Ok();
+  };
+  PM_RETURN_IF_ERROR(compile(rules.content, "content", out.content));
+  PM_RETURN_IF_ERROR(compile(rules.title, "title", out.title));
+  PM_RETURN_IF_ERROR(compile(rules.published, "published", out.published));
+  for (const std::string& r : rules.remove) {
+    Result<Selector> sel = Selector::Parse(r);
+    if (!sel.ok()) return sel.status().WithContext("extract.remove");
+    out.remove.push_back(std::move(*sel));
+  }
+  return out;
+}
+
+std::string GumboText(const GumboNode* root) {
+  std::string raw;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
+      raw.append(n->v.text.text);
+      raw.push_back(' ');
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& children = n->v.element.children;
+      for (size_t i = children.length; i-- > 0;) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+      }
+    }
+  }
+  return CollapseWhitespace(raw);
+}
+
+int32_t IndexOf(const FlatDom& dom, const GumboNode* node) {
+  for (size_t i = 0; i < dom.size(); ++i) {
+    if (dom[i].node == node) return static_cast<int32_t>(i);
+  }
+  return -1;
+}
 
 }  // namespace
 
-size_t DepthLimitedPrefix(std::string_view html, size_t max_depth) {
-  static constexpr std::string_view kNoNesting[] = {
-      // void elements
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "keygen", "!doctype",
-      // elements the parser closes by itself when a sibling starts
-      "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
-      "colgroup", "rb", "rt", "rp", "rtc"};
-  size_t depth = 0;
-  size_t i = 0;
-  const size_t n = html.size();
-  while (i < n) {
-    const size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos || lt + 1 >= n) break;
-    i = lt + 1;
-    if (html.compare(lt, 4, "<!--") == 0) {
-      const size_t close = html.find("-->", lt + 4);
-      if (close == std::string_view::npos) break;
-      i = close + 3;
-      continue;
-    }
-    const bool closing = html[i] == '/';
-    size_t name_start = closing ? i + 1 : i;
-    size_t name_end = name_start;
-    while (name_end < n && (std::isalnum(static_cast<unsigned char>(html[name_end])) ||
-                            html[name_end] == '!' || html[name_end] == '-')) {
-      ++name_end;
-    }
-    if (name_end == name_start) continue;  // "a < b" in text
-    std::string name(html.substr(name_start, name_end - name_start));
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const size_t gt = html.find('>', name_end);
-    if (gt == std::string_view::npos) break;
-    i = gt + 1;
-    bool nests = true;
-    for (std::string_view v : kNoNesting) nests = nests && name != v;
-    if (!nests) continue;
-    if (closing) {
-      if (depth > 0) --depth;
-      continue;
-    }
-    if (html[gt - 1] == '/') continue;  // self-closing
-    if (name == "script" || name == "style" || name == "textarea" || name == "title") {
-      // Raw text: skip to the end tag without counting what is inside.
-      const std::string end_tag = "</" + name;
-      size_t close = i;
-      while (true) {
-        close = html.find("</", close);
-        if (close == std::string_view::npos) return n;
-        if (close + end_tag.size() <= n &&
-            strncasecmp(html.data() + close, end_tag.data(), end_tag.size()) == 0) {
-          break;
-        }
-        close += 2;
-      }
-      i = close;
-      continue;
-    }
-    if (++depth > max_depth) return lt;
+Status ValidateSiteRules(const SiteRules& rules) { return CompileRules(rules).status(); }
+
+namespace {
+
+// The article text of the `content` rule's matches, without the `remove` rule's elements.
+std::vector<std::string> RuleParagraphs(const std::vector<const GumboNode*>& roots,
+                                        const std::unordered_set<const GumboNode*>& removed) {
+  std::vector<std::string> paragraphs;
+  for (const GumboNode* root : roots) {
+    const FlatDom part = FlatDom::Build(root, removed.empty() ? nullptr : &removed);
+    for (std::string& p : AllVisibleParagraphs(part)) paragraphs.push_back(std::move(p));
   }
-  return n;
+  return paragraphs;
 }
 
+}  // namespace
+
 Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& options) {
+  PM_ASSIGN_OR_RETURN(CompiledRules rules, CompileRules(options.rules));
   Article article;
   if (html.size() > options.max_html_bytes) {
     article.warnings.push_back("input truncated from " + std::to_string(html.size()) +
-                               " bytes to the first " + MiB(options.max_html_bytes) +
-                               " (HtmlOptions::max_html_bytes)");
+                               " bytes to the first " + std::to_string(options.max_html_bytes) +
+                               " bytes (HtmlOptions::max_html_bytes)");
     html = html.substr(0, options.max_html_bytes);
   }
   if (const size_t keep = DepthLimitedPrefix(html, options.max_nesting_depth); keep < html.size()) {
-    article.warnings.push_back("input truncated at byte " + std::to_string(keep) +
-                               ": elements nested deeper than " +
-                               std::to_string(options.max_nesting_depth) +
-                               " (HtmlOptions::max_nesting_depth)");
+    article.warnings.push_back(
+        "input truncated at byte " + std::to_string(keep) + ": elements nested deeper than " +
+        std::to_string(options.max_nesting_depth) + " (HtmlOptions::max_nesting_depth)");
     html = html.substr(0, keep);
   }
   GumboDocument doc(html);
   const PageMetadata meta = CollectMetadata(doc.root());
-  const FlatDom dom = FlatDom::Build(FindBody(doc.root()));
+  const GumboNode* body = FindBody(doc.root());
+  std::unordered_set<const GumboNode*> removed;
+  for (const Selector& r : rules.remove) {
+    for (const GumboNode* n : r.FindAll(body)) removed.insert(n);
+  }
+  const FlatDom dom = FlatDom::Build(body, removed.empty() ? nullptr : &removed);
   if (dom.truncated()) {
     article.warnings.push_back("only the first " + std::to_string(kMaxDomNodes) +
                                " nodes of the page were read (kMaxDomNodes)");
   }
-  const TitleChoice title = ChooseTitle(dom, meta);
+  TitleChoice title = ChooseTitle(dom, meta);
+  if (rules.title) {
+    const std::vector<const GumboNode*> found = rules.title->FindAll(body);
+    if (!found.empty() && !GumboText(found.front()).empty()) {
+      title = TitleChoice{GumboText(found.front()), IndexOf(dom, found.front()), false};
+    } else {
+      article.warnings.push_back("extract.title \"" + rules.title->text() + "\" matched nothing");
+    }
+  }
   article.title = title.text;
-  ContentResult content = ExtractContent(dom, title.text);
+  ContentResult content;
+  if (rules.content) {
+    const std::vector<const GumboNode*> found = rules.content->FindAll(body);
+    content.paragraphs = RuleParagraphs(found, removed);
+    for (const GumboNode* n : found) {
+      if (const int32_t i = IndexOf(dom, n); i >= 0) content.roots.push_back(i);
+    }
+    const std::string folded_title = FoldForCompare(article.title);
+    std::erase_if(content.paragraphs, [&](const std::string& p) {
+      return !folded_title.empty() && FoldForCompare(p) == folded_title;
+    });
+    if (content.paragraphs.empty()) {
+      article.warnings.push_back("extract.content \"" + rules.content->text() +
+                                 "\" matched no text; the article was found generically");
+    }
+  }
+  if (content.paragraphs.empty()) content = ExtractContent(dom, title.text);
   article.paragraphs = std::move(content.paragraphs);
   if (article.paragraphs.empty()) {
     article.paragraphs = AllVisibleParagraphs(dom);
     const std::string folded_title = FoldForCompare(article.title);
-    std::erase_if(article.paragraphs,
-                  [&](const std::string& p) { return !folded_title.empty() && FoldForCompare(p) == folded_title; });
+    std::erase_if(article.paragraphs, [&](const std::string& p) {
+      return !folded_title.empty() && FoldForCompare(p) == folded_title;
+    });
     if (!article.paragraphs.empty()) {
       article.warnings.push_back("no article block found; the page's whole visible text was kept");
     }
   }
-  if (article.paragraphs.empty()) return Status::InvalidArgument("no article text found");
+  if (article.paragraphs.empty()) {
+    std::string message = "no article text found";
+    for (const std::string& w : article.warnings) message += "; " + w;
+    return Status::InvalidArgument(std::move(message));
+  }
   // Old sites put the site's name in <title> and the headline, in bold, atop the text.
   if (title.weak && title.node < 0 && article.paragraphs.size() > 1 &&
       LooksLikeHeadline(article.paragraphs.front())) {
@@ -266,6 +313,23 @@ Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& option
   const PageDates dates = FindPageDates(dom, meta, title.node, content.roots, options.url);
   article.published = dates.published.iso;
   article.date_evidence = dates.published.evidence;
+  if (rules.published) {
+    std::optional<nlp::CalendarDate> date;
+    const std::vector<const GumboNode*> found = rules.published->FindAll(body);
+    if (!found.empty()) {
+      for (const char* attr : {"datetime", "content"}) {
+        if (!date && !Attr(found.front(), attr).empty()) date = nlp::ParseDateValue(Attr(found.front(), attr));
+      }
+      if (!date) date = nlp::ParseDateValue(GumboText(found.front()));
+    }
+    if (date) {
+      article.published = date->ToIso();
+      article.date_evidence = "rule:extract.published";
+    } else {
+      article.warnings.push_back("extract.published \"" + rules.published->text() +
+                                 "\" gave no date; the date was found generically");
+    }
+  }
   article.modified = dates.modified.iso;
   article.modified_evidence = dates.modified.evidence;
   article.author = ChooseAuthor(meta);
