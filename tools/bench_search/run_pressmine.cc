@@ -1,0 +1,317 @@
+// pressmine as the benchmark sees it: DocumentStore::Put in transactions, one index::Searcher for
+// queries, exactly as the `pressmine` command uses them.
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <filesystem>
+#include <unordered_map>
+
+#include "base/sqlite.h"
+#include "index/document_store.h"
+#include "index/query.h"
+#include "index/lexicon_cache.h"
+#include "index/query_compiler.h"
+#include "index/search.h"
+#include "tools/bench_search/engines.h"
+
+namespace pressmine::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr const char* kNow = "2026-07-01T00:00:00Z";
+
+double Ms(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+index::DocumentRecord Record(const CorpusDoc& d) {
+  index::DocumentRecord r;
+  r.url = "https://bench.invalid/" + d.truth.source + "/" + std::to_string(d.truth.id);
+  r.source = d.truth.source;
+  r.lang = ParseLanguageCode(d.truth.lang).value_or(Language::kUnknown);
+  r.title = d.title;
+  r.published = d.truth.published;
+  r.text = d.text;
+  return r;
+}
+
+// Puts `docs` in transactions of `batch`; fills store id -> generator id.
+Status Put(Database& db, index::DocumentStore& store, const std::vector<const CorpusDoc*>& docs,
+           int batch, std::unordered_map<int64_t, int64_t>& to_gen, int64_t& duplicates) {
+  for (size_t i = 0; i < docs.size();) {
+    PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db));
+    for (int k = 0; k < batch && i < docs.size(); ++k, ++i) {
+      PM_ASSIGN_OR_RETURN(index::PutResult put, store.Put(Record(*docs[i]), kNow));
+      if (put.outcome == index::PutOutcome::kDuplicate) ++duplicates;
+      to_gen[put.id] = docs[i]->truth.id;
+    }
+    PM_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::Ok();
+}
+
+index::SearchRequest Request(const BenchQuery& q, bool cross) {
+  index::SearchRequest r;
+  r.query = q.text;
+  if (!q.lang.empty()) r.lang = ParseLanguageCode(q.lang);
+  if (!q.source.empty()) r.sources = {q.source};
+  r.from = q.from;
+  r.to = q.to;
+  r.cross_language = cross;
+  return r;
+}
+
+// Where a query's time goes: the parts of Search timed alone, per query class.
+struct Parts {
+  std::map<std::string, std::map<std::string, std::vector<double>>> ms;  // part -> class -> runs
+};
+
+double TimeMs(const std::function<void()>& f) {
+  const auto t0 = Clock::now();
+  f();
+  return Ms(t0, Clock::now());
+}
+
+void StepAll(Database& db, const std::string& sql, const std::string& match, const BenchQuery& q) {
+  Result<Statement> s = db.Prepare(sql);
+  if (!s.ok()) return;
+  s->Bind(1, match).Bind(2, q.from).Bind(3, q.to.empty() ? std::string() : index::ExclusiveUpperBound(q.to));
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row.ok() || !*row) break;
+  }
+}
+
+void Diagnose(Database& db, const BenchQuery& q, const std::string& match, Parts& parts,
+              const std::shared_ptr<const nlp::Lexicon>& lexicon) {
+  constexpr int kRuns = 2;
+  const std::string from =
+      " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?1"
+      " AND (?2 = '' OR d.published >= ?2) AND (?3 = '' OR d.published < ?3)";
+  const std::string bm25 = "-bm25(documents_fts, 5.0, 1.0, 0.0)";
+  for (int r = 0; r < kRuns; ++r) {
+    parts.ms["compiler create"][q.cls].push_back(TimeMs([&] { (void)index::QueryCompiler::Create(lexicon); }));
+    parts.ms["count(*)"][q.cls].push_back(TimeMs([&] { StepAll(db, "SELECT count(*)" + from, match, q); }));
+    // The same without the join to documents (date bounds dropped): what the join costs.
+    parts.ms["count(*) fts only"][q.cls].push_back(TimeMs([&] {
+      StepAll(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1 AND ?2 = ?2 AND ?3 = ?3",
+              match, q);
+    }));
+    parts.ms["top10 bm25 fts only"][q.cls].push_back(TimeMs([&] {
+      StepAll(db, "SELECT rowid, " + bm25 + " AS score FROM documents_fts WHERE documents_fts MATCH ?1"
+                  " AND ?2 = ?2 AND ?3 = ?3 ORDER BY score DESC LIMIT 10", match, q);
+    }));
+    parts.ms["top10 bm25, no snippet"][q.cls].push_back(TimeMs([&] {
+      StepAll(db, "SELECT d.id, " + bm25 + " AS score" + from + " ORDER BY score DESC LIMIT 10", match, q);
+    }));
+    // Bounded ranking: only the newest 2,000 matches (rowid order) get bm25.
+    parts.ms["top10 bm25 fts only, newest 2000"][q.cls].push_back(TimeMs([&] {
+      Result<Statement> bound = db.Prepare(
+          "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET 1999");
+      int64_t min_rowid = 0;
+      if (bound.ok()) {
+        bound->Bind(1, match);
+        Result<bool> found = bound->Step();
+        if (found.ok() && *found) min_rowid = bound->ColumnInt(0);
+      }
+      StepAll(db, "SELECT rowid, " + bm25 + " AS score FROM documents_fts WHERE documents_fts MATCH ?1"
+                  " AND rowid >= " + std::to_string(min_rowid) +
+                  " AND ?2 = ?2 AND ?3 = ?3 ORDER BY score DESC LIMIT 10", match, q);
+    }));
+    // Snippets of the 10 rows of a page only, each looked up by rowid.
+    {
+      std::vector<int64_t> page;
+      Result<Statement> top = db.Prepare("SELECT rowid, " + bm25 + " AS score FROM documents_fts WHERE "
+                                         "documents_fts MATCH ?1 ORDER BY score DESC LIMIT 10");
+      if (top.ok()) {
+        top->Bind(1, match);
+        for (Result<bool> row = top->Step(); row.ok() && *row; row = top->Step()) {
+          page.push_back(top->ColumnInt(0));
+        }
+      }
+      parts.ms["snippets of a page by rowid"][q.cls].push_back(TimeMs([&] {
+        Result<Statement> snip = db.Prepare(
+            "SELECT snippet(documents_fts, 1, '**', '**', '…', 24) FROM documents_fts "
+            "WHERE documents_fts MATCH ?1 AND rowid = ?2");
+        if (!snip.ok()) return;
+        for (int64_t id : page) {
+          snip->Bind(1, match).Bind(2, id);
+          (void)snip->Step();
+          snip->Reset();
+        }
+      }));
+    }
+    parts.ms["top10 bm25 + snippet"][q.cls].push_back(TimeMs([&] {
+      StepAll(db, "SELECT d.id, " + bm25 + " AS score, snippet(documents_fts, 1, '**', '**', '…', 24)" +
+                      from + " ORDER BY score DESC LIMIT 10", match, q);
+    }));
+  }
+}
+
+void RunQueries(Database& db, index::Searcher& searcher, const std::vector<BenchQuery>& queries,
+                bool cross, int reps, const std::unordered_map<int64_t, int64_t>& to_gen,
+                EngineResults& out, bool diagnose, Parts& parts) {
+  std::shared_ptr<const nlp::Lexicon> lexicon;
+  if (diagnose) {
+    Result<std::shared_ptr<const nlp::Lexicon>> loaded = index::LoadLexicon(db);
+    if (loaded.ok()) lexicon = *loaded;
+  }
+  auto gen_id = [&](int64_t id) {
+    const auto it = to_gen.find(id);
+    return it == to_gen.end() ? -id : it->second;
+  };
+  for (const BenchQuery& q : queries) {
+    index::SearchRequest req = Request(q, cross);
+    Result<index::SearchResults> first = searcher.Search(req);  // warm-up, untimed
+    if (!first.ok()) {
+      out.errors[q.id] = first.status().ToString();
+      continue;
+    }
+    for (const index::SearchHit& h : first->hits) out.top[q.id].push_back(gen_id(h.id));
+    for (int r = 0; r < reps; ++r) {
+      const double c0 = ThreadCpuMs();
+      const auto t0 = Clock::now();
+      Result<index::SearchResults> res = searcher.Search(req);
+      const auto t1 = Clock::now();
+      const double c1 = ThreadCpuMs();
+      if (res.ok()) {
+        out.latency_ms[q.id].push_back(Ms(t0, t1));
+        out.cpu_ms[q.id].push_back(c1 - c0);
+      }
+    }
+    // Every match, without ranking or snippets: Search's own MATCH expression and date bounds
+    // (paging through Search would compute a snippet for every match on every page).
+    // Checked against Search's total.
+    req.limit = 0;
+    Result<index::SearchResults> expr = searcher.Search(req);
+    if (!expr.ok()) continue;
+    Result<Statement> all = db.Prepare(
+        "SELECT d.id FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+        " WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.published >= ?2)"
+        " AND (?3 = '' OR d.published < ?3)");
+    if (!all.ok()) {
+      out.errors[q.id] = all.status().ToString();
+      continue;
+    }
+    all->Bind(1, expr->fts_expression).Bind(2, q.from);
+    all->Bind(3, q.to.empty() ? std::string() : index::ExclusiveUpperBound(q.to));
+    std::vector<int64_t>& ids = out.all[q.id];
+    for (;;) {
+      Result<bool> row = all->Step();
+      if (!row.ok() || !*row) break;
+      ids.push_back(gen_id(all->ColumnInt(0)));
+    }
+    if (static_cast<int64_t>(ids.size()) != expr->total) {
+      out.errors[q.id] = "all matches " + std::to_string(ids.size()) + " != Search total " +
+                         std::to_string(expr->total);
+    }
+    if (diagnose) Diagnose(db, q, expr->fts_expression, parts, lexicon);
+  }
+}
+
+}  // namespace
+
+double ProcessCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+int64_t DatabaseBytes(const std::string& path) {
+  int64_t total = 0;
+  for (const std::string& p : {path, path + "-wal"}) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(p, ec);
+    if (!ec) total += static_cast<int64_t>(size);
+  }
+  return total;
+}
+
+Status RunPressmine(const RunOptions& options, const std::vector<CorpusDoc>& corpus,
+                    const std::vector<BenchQuery>& queries) {
+  const std::string path = options.dir + "/pressmine.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  PM_ASSIGN_OR_RETURN(Database db, Database::Open(path));
+  PM_ASSIGN_OR_RETURN(index::DocumentStore store, index::DocumentStore::Open(db));
+
+  std::vector<const CorpusDoc*> main_docs, inc_docs;
+  for (const CorpusDoc& d : corpus) (d.incremental ? inc_docs : main_docs).push_back(&d);
+  std::unordered_map<int64_t, int64_t> to_gen;
+  int64_t duplicates = 0;
+
+  const double c0 = ProcessCpuMs();
+  const auto t0 = Clock::now();
+  PM_RETURN_IF_ERROR(Put(db, store, main_docs, options.batch, to_gen, duplicates));
+  const auto t1 = Clock::now();
+  const double c1 = ProcessCpuMs();
+  PM_RETURN_IF_ERROR(db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+  if (options.index_only) return Status::Ok();
+
+  EngineResults cross, mono;
+  cross.engine = "pressmine";
+  mono.engine = "pressmine-mono";
+  for (EngineResults* r : {&cross, &mono}) {
+    r->meta["docs"] = std::to_string(main_docs.size());
+    r->meta["index_seconds"] = std::to_string(Ms(t0, t1) / 1000);
+    r->meta["index_cpu_seconds"] = std::to_string((c1 - c0) / 1000);
+    r->meta["index_bytes"] = std::to_string(DatabaseBytes(path));
+    r->meta["duplicates"] = std::to_string(duplicates);
+  }
+  mono.meta["note"] = "same index, cross_language=false";
+  // One Searcher for the whole run, as a server keeps one per connection; opening it builds or
+  // loads the lexicon, timed apart.
+  const auto s0 = Clock::now();
+  PM_ASSIGN_OR_RETURN(index::Searcher searcher, index::Searcher::Open(db));
+  {
+    index::SearchRequest warm;
+    warm.query = "вакцинация";  // the lexicon loads lazily on the first search
+    warm.limit = 0;
+    (void)searcher.Search(warm);
+  }
+  const auto s1 = Clock::now();
+  cross.meta["searcher_open_seconds"] = std::to_string(Ms(s0, s1) / 1000);
+  cross.meta["lexicon"] = searcher.LexiconDescription();
+  Parts parts;
+  RunQueries(db, searcher, queries, true, options.reps, to_gen, cross, true, parts);
+  RunQueries(db, searcher, queries, false, options.reps, to_gen, mono, false, parts);
+  // "diag:<part>" = "class p50 p99; ..." for the report's breakdown.
+  for (const auto& [part, by_class] : parts.ms) {
+    std::string line;
+    for (const auto& [cls, runs] : by_class) {
+      std::vector<double> v = runs;
+      std::sort(v.begin(), v.end());
+      const double p50 = v[(v.size() - 1) / 2];
+      const double p99 = v[std::min(v.size() - 1, static_cast<size_t>(0.99 * static_cast<double>(v.size())))];
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%s %.2f %.2f; ", cls.c_str(), p50, p99);
+      line += buf;
+    }
+    cross.meta["diag:" + part] = line;
+  }
+
+  if (!inc_docs.empty()) {
+    const double ic0 = ProcessCpuMs();
+    const auto i0 = Clock::now();
+    PM_RETURN_IF_ERROR(Put(db, store, inc_docs, static_cast<int>(inc_docs.size()), to_gen, duplicates));
+    const auto i1 = Clock::now();
+    const double ic1 = ProcessCpuMs();
+    cross.meta["incremental_docs"] = std::to_string(inc_docs.size());
+    cross.meta["incremental_seconds"] = std::to_string(Ms(i0, i1) / 1000);
+    cross.meta["incremental_cpu_seconds"] = std::to_string((ic1 - ic0) / 1000);
+  }
+  PM_RETURN_IF_ERROR(WriteResults(options.dir + "/results-pressmine.tsv", cross));
+  return WriteResults(options.dir + "/results-pressmine-mono.tsv", mono);
+}
+
+}  // namespace pressmine::bench
