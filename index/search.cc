@@ -65,8 +65,11 @@ Result<Filters> CombineFilters(const SearchRequest& req, const Query& q) {
 }
 
 // The reserved-token part of the MATCH expression: language, sources and the months or years a
-// date range covers. Returns "" when nothing is filtered by token.
-std::string FilterMatch(const Filters& f) {
+// date range covers. Returns "" when nothing is filtered by token. `dates_exact` tells whether the
+// tokens alone decide the date filter (month or year bounds); otherwise (day bounds, open
+// ranges) the rows need the exact check on documents.published.
+std::string FilterMatch(const Filters& f, bool* dates_exact) {
+  *dates_exact = f.from.empty() && f.to_excl.empty();
   std::vector<std::string> parts;
   if (f.lang) parts.push_back("meta : " + VerbatimFtsString({LanguageToken(*f.lang)}));
   if (!f.sources.empty()) {
@@ -117,6 +120,7 @@ std::string FilterMatch(const Filters& f) {
         }
       }
       parts.push_back(any + ")");
+      *dates_exact = f.from.size() <= 7 && f.to_excl.size() <= 7;
     }
   }
   std::string out;
@@ -161,6 +165,107 @@ Status MatchError(const Status& st, const std::string& query) {
 }
 
 }  // namespace
+
+SearchHit ReadHit(const Statement& row) {
+  SearchHit hit;
+  hit.id = row.ColumnInt(0);
+  hit.url = row.ColumnText(1);
+  hit.source = row.ColumnText(2);
+  hit.lang = ParseLanguageCode(row.ColumnText(3)).value_or(Language::kUnknown);
+  hit.title = row.ColumnText(4);
+  hit.published = row.ColumnText(5);
+  hit.score = row.ColumnDouble(6);
+  return hit;
+}
+
+// Relevance order, in three steps so that documents are read only for the page:
+//   1. count the matches inside FTS5 (joining documents only for exact day bounds);
+//   2. rank inside FTS5 with bm25, the query's own language first (its =l: token splits the
+//      match in two), over at most the newest kMaxRanked matches;
+//   3. read the page's rows and make their snippets, one lookup by rowid each.
+Status RankedSearch(Database& db, const SearchRequest& req, const std::string& match,
+                    Language query_language, const Filters& filters, bool dates_exact,
+                    SearchResults& results) {
+  const std::string row_join = dates_exact ? "" : " JOIN documents d ON d.id = documents_fts.rowid";
+  const std::string row_check =
+      dates_exact ? "" : " AND (?2 = '' OR d.published >= ?2) AND (?3 = '' OR d.published < ?3)";
+  auto bind_bounds = [&](Statement& s) {
+    if (!dates_exact) s.Bind(2, filters.from).Bind(3, filters.to_excl);
+  };
+
+  PM_ASSIGN_OR_RETURN(Statement count, db.Prepare("SELECT count(*) FROM documents_fts" + row_join +
+                                                   " WHERE documents_fts MATCH ?1" + row_check));
+  count.Bind(1, match);
+  bind_bounds(count);
+  Result<bool> counted = count.Step();
+  if (!counted.ok()) return MatchError(counted.status(), req.query);
+  results.total = count.ColumnInt(0);
+  if (req.limit == 0 || results.total == 0) return Status::Ok();
+
+  // bm25 for every match is the cost of a broad query; rank only the newest kMaxRanked matches
+  // (rowids grow with ingestion, so a rowid bound is a recency bound FTS5 applies while reading
+  // doclists, before any scoring).
+  int64_t min_rowid = 0;
+  if (results.total > kMaxRanked) {
+    PM_ASSIGN_OR_RETURN(Statement bound,
+                        db.Prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 "
+                                   "ORDER BY rowid DESC LIMIT 1 OFFSET " +
+                                   std::to_string(kMaxRanked - 1)));
+    bound.Bind(1, match);
+    Result<bool> found = bound.Step();
+    if (!found.ok()) return MatchError(found.status(), req.query);
+    if (*found) min_rowid = bound.ColumnInt(0);
+  }
+  const std::string bm25 = "-bm25(documents_fts, " + std::to_string(kTitleWeight) + ", " +
+                           std::to_string(kTextWeight) + ", " + std::to_string(kMetaWeight) + ")";
+  auto ranked = [&](const std::string& param) {
+    return "SELECT documents_fts.rowid AS id, " + bm25 + " AS score FROM documents_fts" + row_join +
+           " WHERE documents_fts MATCH " + param + row_check +
+           (min_rowid > 0 ? " AND documents_fts.rowid >= " + std::to_string(min_rowid) : "");
+  };
+  std::string sql;
+  std::string own, other;
+  if (query_language != Language::kUnknown) {
+    const std::string lang_token = "meta : " + VerbatimFtsString({LanguageToken(query_language)});
+    own = "(" + match + ") AND " + lang_token;
+    other = "(" + match + ") NOT " + lang_token;
+    sql = "SELECT id, score FROM (SELECT id, score, 0 AS own FROM (" + ranked("?1") +
+          ") UNION ALL SELECT id, score, 1 FROM (" + ranked("?4") + ")) ORDER BY own, score DESC, id DESC";
+  } else {
+    sql = ranked("?1") + " ORDER BY score DESC, id DESC";
+  }
+  sql += " LIMIT " + std::to_string(req.limit) + " OFFSET " + std::to_string(req.offset);
+  PM_ASSIGN_OR_RETURN(Statement rank, db.Prepare(sql));
+  rank.Bind(1, own.empty() ? match : own);
+  if (!other.empty()) rank.Bind(4, other);
+  bind_bounds(rank);
+  std::vector<std::pair<int64_t, double>> page;
+  for (;;) {
+    Result<bool> row = rank.Step();
+    if (!row.ok()) return MatchError(row.status(), req.query);
+    if (!*row) break;
+    page.emplace_back(rank.ColumnInt(0), rank.ColumnDouble(1));
+  }
+
+  PM_ASSIGN_OR_RETURN(
+      Statement read,
+      db.Prepare("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, 0.0, "
+                 "snippet(documents_fts, 1, ?2, ?3, '…', " + std::to_string(kSnippetTokens) +
+                 ") FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+                 "WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?4"));
+  for (const auto& [id, score] : page) {
+    read.Reset();
+    read.Bind(1, match).Bind(2, req.highlight_open).Bind(3, req.highlight_close).Bind(4, id);
+    Result<bool> row = read.Step();
+    if (!row.ok()) return MatchError(row.status(), req.query);
+    if (!*row) continue;
+    SearchHit hit = ReadHit(read);
+    hit.score = score;
+    hit.snippet = OneLine(read.ColumnText(7));
+    results.hits.push_back(std::move(hit));
+  }
+  return Status::Ok();
+}
 
 struct Searcher::Impl {
   Database* db;
@@ -221,25 +326,30 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
   } else if (full_text) {
     match = "{title text} : (" + ToFts5(*query.root) + ")";
   }
-  if (const std::string filter = FilterMatch(filters); !filter.empty()) {
+  bool dates_exact = true;
+  if (const std::string filter = FilterMatch(filters, &dates_exact); !filter.empty()) {
     match = match.empty() ? filter : match + " AND " + filter;
   }
   results.fts_expression = match;
+  if (full_text && req.sort == SortOrder::kRelevance) {
+    PM_RETURN_IF_ERROR(RankedSearch(db, req, match, query_language, filters, dates_exact, results));
+    return results;
+  }
 
-  // Exact date bounds (day precision, open ranges) are checked on the matched rows.
+  // Date order and filter-only queries read documents for every match: order by publication
+  // date, with exact date bounds (day precision, open ranges) checked on the rows.
   std::string from_where =
       " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
       " WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.published >= ?2)"
       " AND (?3 = '' OR d.published < ?3)";
-  auto bind_common = [&](Statement& s) {
-    s.Bind(1, match).Bind(2, filters.from).Bind(3, filters.to_excl);
-  };
   if (match.empty()) {
     // Only open-ended date bounds: nothing to match on; scan the dated documents by index.
     from_where = " FROM documents d WHERE ?1 = '' AND (?2 = '' OR d.published >= ?2)"
                  " AND (?3 = '' OR d.published < ?3) AND d.published IS NOT NULL";
   }
-
+  auto bind_common = [&](Statement& s) {
+    s.Bind(1, match).Bind(2, filters.from).Bind(3, filters.to_excl);
+  };
   PM_ASSIGN_OR_RETURN(Statement count, db.Prepare("SELECT count(*)" + from_where));
   bind_common(count);
   Result<bool> counted = count.Step();
@@ -247,42 +357,11 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
   results.total = count.ColumnInt(0);
   if (req.limit == 0 || results.total == 0) return results;
 
-  // bm25 for every match is the cost of a broad query; rank only the newest kMaxRanked matches
-  // (rowids grow with ingestion, so a rowid bound is a recency bound FTS5 applies while reading
-  // doclists, before any scoring).
-  int64_t min_rowid = 0;
-  const bool ranked = full_text && req.sort == SortOrder::kRelevance;
-  if (ranked && results.total > kMaxRanked) {
-    PM_ASSIGN_OR_RETURN(Statement bound,
-                        db.Prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 "
-                                   "ORDER BY rowid DESC LIMIT 1 OFFSET " +
-                                   std::to_string(kMaxRanked - 1)));
-    bound.Bind(1, match);
-    Result<bool> found = bound.Step();
-    if (!found.ok()) return MatchError(found.status(), req.query);
-    if (*found) min_rowid = bound.ColumnInt(0);
-  }
-
-  std::string select = "SELECT d.id, d.url, d.source, d.lang, d.title, d.published, ";
-  if (full_text) {
-    select += "-bm25(documents_fts, " + std::to_string(kTitleWeight) + ", " +
-              std::to_string(kTextWeight) + ", " + std::to_string(kMetaWeight) +
-              ") AS score, snippet(documents_fts, 1, ?4, ?5, '…', " +
-              std::to_string(kSnippetTokens) + ")";
-  } else {
-    select += "0.0 AS score, d.text";
-  }
-  select += from_where;
-  if (min_rowid > 0) select += " AND documents_fts.rowid >= " + std::to_string(min_rowid);
-  // Matches in the query's own language first, then the translated ones.
-  const std::string own_language =
-      query_language == Language::kUnknown
-          ? ""
-          : "d.lang = '" + std::string(LanguageCode(query_language)) + "' DESC, ";
-  select += ranked ? " ORDER BY " + own_language + "score DESC, d.published IS NULL, d.published DESC"
-                   : " ORDER BY d.published IS NULL, d.published DESC, d.id DESC";
-  select += " LIMIT " + std::to_string(req.limit) + " OFFSET " + std::to_string(req.offset);
-
+  std::string select = "SELECT d.id, d.url, d.source, d.lang, d.title, d.published, 0.0, ";
+  select += full_text ? "snippet(documents_fts, 1, ?4, ?5, '…', " + std::to_string(kSnippetTokens) + ")"
+                      : std::string("d.text");
+  select += from_where + " ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT " +
+            std::to_string(req.limit) + " OFFSET " + std::to_string(req.offset);
   PM_ASSIGN_OR_RETURN(Statement rows, db.Prepare(select));
   bind_common(rows);
   if (full_text) rows.Bind(4, req.highlight_open).Bind(5, req.highlight_close);
@@ -290,14 +369,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
     Result<bool> row = rows.Step();
     if (!row.ok()) return MatchError(row.status(), req.query);
     if (!*row) break;
-    SearchHit hit;
-    hit.id = rows.ColumnInt(0);
-    hit.url = rows.ColumnText(1);
-    hit.source = rows.ColumnText(2);
-    hit.lang = ParseLanguageCode(rows.ColumnText(3)).value_or(Language::kUnknown);
-    hit.title = rows.ColumnText(4);
-    hit.published = rows.ColumnText(5);
-    hit.score = rows.ColumnDouble(6);
+    SearchHit hit = ReadHit(rows);
     hit.snippet = OneLine(full_text ? rows.ColumnText(7) : Lead(rows.ColumnText(7)));
     results.hits.push_back(std::move(hit));
   }

@@ -61,7 +61,7 @@ struct SearchResults {
 inline constexpr int kMaxSearchLimit = 1000;
 // A query matching more releases than this ranks only the newest this many (by ingestion
 // order); `total` still counts them all. Keeps bm25 work bounded on broad queries.
-inline constexpr int64_t kMaxRanked = 20000;
+inline constexpr int64_t kMaxRanked = 2000;
 
 // Runs searches on one database, keeping what a search needs loaded: the query compiler's nlp
 // state and the lexicon (built and cached in the database on first use). Create one per
