@@ -36,6 +36,7 @@ std::unique_ptr<Command> MakeExtractCommand(CLI::App& app);
 std::unique_ptr<Command> MakeReindexCommand(CLI::App& app);
 std::unique_ptr<Command> MakeCrawlCommand(CLI::App& app);
 std::unique_ptr<Command> MakeUpdateCommand(CLI::App& app);
+std::unique_ptr<Command> MakeServeCommand(CLI::App& app);
 
 // Opens the database for a command. `must_exist` commands (search, stats) refuse to create an
 // empty file at a mistyped path. Migrates the index schema.

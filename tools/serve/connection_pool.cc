@@ -1,0 +1,74 @@
+#include "tools/serve/connection_pool.h"
+
+#include <filesystem>
+
+#include "index/document_store.h"
+
+namespace pressmine::tools::serve {
+
+Result<std::unique_ptr<ConnectionPool>> ConnectionPool::Open(const std::string& path,
+                                                             int max_size) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::NotFound("no database at " + path +
+                            " (run `pressmine ingest` first, or pass --db PATH)");
+  }
+  std::unique_ptr<ConnectionPool> pool(new ConnectionPool(path, max_size < 1 ? 1 : max_size));
+  PM_ASSIGN_OR_RETURN(std::unique_ptr<Database> first, OpenOne(path));
+  pool->idle_.push_back(std::move(first));
+  pool->opened_ = 1;
+  return pool;
+}
+
+Result<std::unique_ptr<Database>> ConnectionPool::OpenOne(const std::string& path) {
+  DatabaseOptions options;
+  options.read_only = true;
+  options.create_if_missing = false;
+  PM_ASSIGN_OR_RETURN(Database db, Database::Open(path, options));
+  // Registers the tokenizer on this connection and checks the schema version. A database whose
+  // schema is older than this build cannot be migrated through a read-only connection.
+  Result<index::DocumentStore> store = index::DocumentStore::Open(db);
+  if (!store.ok()) {
+    return store.status().WithContext(
+        "opening read-only (if the database is from an older pressmine, run `pressmine stats` "
+        "once to upgrade it)");
+  }
+  return std::make_unique<Database>(std::move(db));
+}
+
+Result<ConnectionPool::Lease> ConnectionPool::Acquire() {
+  std::unique_lock lock(mu_);
+  returned_.wait(lock, [this] { return !idle_.empty() || opened_ < max_size_; });
+  if (!idle_.empty()) {
+    std::unique_ptr<Database> db = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(this, std::move(db));
+  }
+  ++opened_;  // reserve the slot, then open outside the lock
+  lock.unlock();
+  Result<std::unique_ptr<Database>> db = OpenOne(path_);
+  if (!db.ok()) {
+    lock.lock();
+    --opened_;
+    returned_.notify_one();
+    return db.status();
+  }
+  return Lease(this, std::move(db).value());
+}
+
+void ConnectionPool::Release(std::unique_ptr<Database> db) {
+  {
+    std::lock_guard lock(mu_);
+    idle_.push_back(std::move(db));
+  }
+  returned_.notify_one();
+}
+
+ConnectionPool::Lease::Lease(Lease&& other) noexcept
+    : pool_(other.pool_), db_(std::move(other.db_)) {}
+
+ConnectionPool::Lease::~Lease() {
+  if (db_) pool_->Release(std::move(db_));
+}
+
+}  // namespace pressmine::tools::serve
