@@ -5,13 +5,14 @@
 # requests/s and latency percentiles (p99 is the figure to watch). Installs wrk from Debian if
 # it is missing. Not run by ctest: a benchmark prints figures, it does not assert them.
 #
-#   bash scripts/load_test.sh [N] [SECONDS] [CONNECTIONS]
+#   [MIX=typical|broad] bash scripts/load_test.sh [N] [SECONDS] [CONNECTIONS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${PRESSMINE_BUILD_DIR:-$root/build}"
 docs="${1:-100000}"
 seconds="${2:-20}"
 connections="${3:-8}"
+mix="${MIX:-typical}"
 
 if ! command -v wrk >/dev/null 2>&1; then
   sudo=""
@@ -21,7 +22,7 @@ fi
 ninja -C "$build" -j2 pressmine bench_serve_db >/dev/null
 
 mkdir -p "$build/load"
-db="$build/load/bench-$docs.db"
+db="$build/load/bench-v2-$docs.db"  # v2: with officials and places
 if [ ! -f "$db" ]; then
   echo "load_test: building $db ($docs releases; a few minutes at 100k)"
   "$build/tools/bench_serve_db" "$db.tmp" "$docs"
@@ -41,20 +42,33 @@ url="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)"
 [ -n "$url" ] || { echo "load_test: the server did not start; see $log" >&2; exit 1; }
 
 # Queries a journalist would type, in both languages, some with filters and paging; each
-# request takes the next one in turn.
-cat >"$build/load/queries.lua" <<'LUA'
-local queries = {
-  "/api/search?q=%D0%B2%D0%B0%D0%BA%D1%86%D0%B8%D0%BD%D0%B0%D1%86%D0%B8%D1%8F",
-  "/api/search?q=measles",
-  "/api/search?q=%D0%B3%D0%B5%D0%BC%D0%BE%D0%B4%D0%B8%D0%B0%D0%BB%D0%B8%D0%B7&lang=ru",
-  "/api/search?q=hemodialysis+OR+%D0%B3%D0%B5%D0%BC%D0%BE%D0%B4%D0%B8%D0%B0%D0%BB%D0%B8%D0%B7",
-  "/api/search?q=%22maternal+mortality%22&sort=date",
-  "/api/search?q=rural+doctors&source=kz-health&from=2025",
-  "/api/search?q=%D0%B2%D1%80%D0%B0%D1%87%D0%B5%D0%B9&offset=20",
-  "/api/search?q=primary+care&lang=en&to=2025-06",
-  "/api/search?q=WHO+meeting",
-  "/api/search?q=%D0%BC%D0%B8%D0%BD%D0%B8%D1%81%D1%82%D1%80*",
-}
+# request takes the next one in turn. "typical" names an official or a place (each matches
+# 0.5-3% of the synthetic corpus, as names and topics do in real releases); "broad" is words of
+# the small sample that match a third or more of all releases, the worst case.
+case "$mix" in
+  typical) queries='
+  "/api/search?q=%D0%9A%D0%B0%D0%B4%D1%8B%D1%80%D0%B0%D0%BB%D0%B8%D0%B5%D0%B2",  -- q=Кадыралиев
+  "/api/search?q=Kadyraliev&lang=ru",  -- q=Kadyraliev&lang=ru
+  "/api/search?q=Erkinov+Osh",  -- q=Erkinov Osh
+  "/api/search?q=%D0%AD%D1%80%D0%BA%D0%B8%D0%BD%D0%BE%D0%B2&sort=date",  -- q=Эркинов&sort=date
+  "/api/search?q=%22Deputy+Minister+Toktogulov%22",  -- q="Deputy Minister Toktogulov"
+  "/api/search?q=Golikova&from=2025&to=2025-12",  -- q=Golikova&from=2025&to=2025-12
+  "/api/search?q=%D0%91%D0%B8%D1%88%D0%BA%D0%B5%D0%BA%D0%B5&lang=en",  -- q=Бишкеке&lang=en
+  "/api/search?q=Murashko+OR+%D0%9C%D1%83%D1%80%D0%B0%D1%88%D0%BA%D0%BE&source=ru-health",  -- q=Murashko OR Мурашко&source=ru-health
+  "/api/search?q=Ismailova&offset=10",  -- q=Ismailova&offset=10
+  "/api/search?q=Akhmetov+Almaty",  -- q=Akhmetov Almaty
+' ;;
+  broad) queries='
+  "/api/search?q=%D0%B2%D0%B0%D0%BA%D1%86%D0%B8%D0%BD%D0%B0%D1%86%D0%B8%D1%8F",  -- q=вакцинация
+  "/api/search?q=measles",  -- q=measles
+  "/api/search?q=%D0%B3%D0%B5%D0%BC%D0%BE%D0%B4%D0%B8%D0%B0%D0%BB%D0%B8%D0%B7&lang=ru",  -- q=гемодиализ&lang=ru
+  "/api/search?q=hemodialysis+OR+%D0%B3%D0%B5%D0%BC%D0%BE%D0%B4%D0%B8%D0%B0%D0%BB%D0%B8%D0%B7",  -- q=hemodialysis OR гемодиализ
+  "/api/search?q=%D0%BC%D0%B8%D0%BD%D0%B8%D1%81%D1%82%D1%80%2A",  -- q=министр*
+' ;;
+  *) echo "load_test: MIX is typical or broad" >&2; exit 2 ;;
+esac
+cat >"$build/load/queries-$mix.lua" <<LUA
+local queries = {$queries}
 local i = 0
 request = function()
   i = i + 1
@@ -62,5 +76,5 @@ request = function()
 end
 LUA
 
-echo "load_test: $docs releases, $connections connections, ${seconds}s, $(nproc) cores"
-wrk -t2 -c "$connections" -d "${seconds}s" --latency -s "$build/load/queries.lua" "$url"
+echo "load_test: $mix queries, $docs releases, $connections connections, ${seconds}s, $(nproc) cores"
+wrk -t2 -c "$connections" -d "${seconds}s" --latency -s "$build/load/queries-$mix.lua" "$url"
