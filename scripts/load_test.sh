@@ -47,16 +47,16 @@ url="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)"
 # the small sample that match a third or more of all releases, the worst case.
 case "$mix" in
   typical) queries='
-  "/api/search?q=%D0%9A%D0%B0%D0%B4%D1%8B%D1%80%D0%B0%D0%BB%D0%B8%D0%B5%D0%B2",  -- q=Кадыралиев
-  "/api/search?q=Kadyraliev&lang=ru",  -- q=Kadyraliev&lang=ru
-  "/api/search?q=Erkinov+Osh",  -- q=Erkinov Osh
-  "/api/search?q=%D0%AD%D1%80%D0%BA%D0%B8%D0%BD%D0%BE%D0%B2&sort=date",  -- q=Эркинов&sort=date
-  "/api/search?q=%22Deputy+Minister+Toktogulov%22",  -- q="Deputy Minister Toktogulov"
+  "/api/search?q=%D0%A2%D0%BE%D0%BA%D1%82%D0%BE%D0%B3%D1%83%D0%BB%D0%BE%D0%B2",  -- q=Токтогулов
+  "/api/search?q=Sydykov&lang=ru",  -- q=Sydykov&lang=ru
+  "/api/search?q=Erkinov+Naryn",  -- q=Erkinov Naryn
+  "/api/search?q=%D0%9E%D0%BC%D0%BE%D1%80%D0%BE%D0%B2%D0%B0&sort=date",  -- q=Оморова&sort=date
+  "/api/search?q=%22Asel+Toktogulov%22",  -- q="Asel Toktogulov"
   "/api/search?q=Golikova&from=2025&to=2025-12",  -- q=Golikova&from=2025&to=2025-12
-  "/api/search?q=%D0%91%D0%B8%D1%88%D0%BA%D0%B5%D0%BA%D0%B5&lang=en",  -- q=Бишкеке&lang=en
+  "/api/search?q=%D0%A2%D0%B0%D0%BB%D0%B0%D1%81%D0%B5&lang=en",  -- q=Таласе&lang=en
   "/api/search?q=Murashko+OR+%D0%9C%D1%83%D1%80%D0%B0%D1%88%D0%BA%D0%BE&source=ru-health",  -- q=Murashko OR Мурашко&source=ru-health
   "/api/search?q=Ismailova&offset=10",  -- q=Ismailova&offset=10
-  "/api/search?q=Akhmetov+Almaty",  -- q=Akhmetov Almaty
+  "/api/search?q=Akhmetov+Kazan",  -- q=Akhmetov Kazan
 ' ;;
   broad) queries='
   "/api/search?q=%D0%B2%D0%B0%D0%BA%D1%86%D0%B8%D0%BD%D0%B0%D1%86%D0%B8%D1%8F",  -- q=вакцинация
