@@ -21,13 +21,21 @@ struct Article {
   // ISO 8601: "2026-01-26" or "2026-01-26T17:11"; empty when no date was found.
   std::string published;
   // Where `published` came from, e.g. "json-ld:datePublished", "meta:article:published_time",
-  // "time[datetime]", "url", "text", "txt-header". Empty when `published` is.
+  // "itemprop:datePublished", "time[datetime]", "url", "text", "txt-header". Empty when
+  // `published` is.
   std::string date_evidence;
+  // When the page says it was last changed (dateModified, article:modified_time, "Обновлено:
+  // ..."), same format; never used as `published`. Empty when unknown.
+  std::string modified;
+  std::string modified_evidence;
   Language lang = Language::kUnknown;
   std::string author;
   std::string site;
   // Main text, one entry per paragraph (headings, list items and table rows are paragraphs too).
+  // The title is not repeated here.
   std::vector<std::string> paragraphs;
+  // Conditions that limited extraction, in words, e.g. "input truncated ... (max_html_bytes)".
+  std::vector<std::string> warnings;
 
   // The paragraphs joined by blank lines.
   std::string Text() const;
@@ -36,10 +44,20 @@ struct Article {
 struct HtmlOptions {
   // The page's URL when known: a date in the path is evidence, and relative links resolve.
   std::string url;
-  // The language the source declares, used only when the text cannot decide.
+  // The language the source declares, used only when the text cannot decide. When unknown, the
+  // page's <html lang> is used the same way.
   Language lang_hint = Language::kUnknown;
+  // Input beyond this many bytes is not parsed: press releases are a few hundred KiB with all
+  // their markup, and gumbo's time and memory grow with the input.
+  size_t max_html_bytes = 8u << 20;
+  // Input from the first element nested deeper than this is not parsed: gumbo's parse time is
+  // superlinear in nesting depth (100k nested <div> take minutes), real pages stay under ~100,
+  // and a hostile page must not stall a crawl. The depth is estimated by a linear pre-scan.
+  size_t max_nesting_depth = 2000;
 };
 
+// The article of a page: boilerplate (navigation, share bars, related links, comments, cookie
+// banners, footers) removed, title and dates from metadata or the text around the headline.
 // Fails with kInvalidArgument ("no article text found") when the page holds no text at all.
 Result<Article> ExtractFromHtml(std::string_view utf8_html, const HtmlOptions& options = {});
 

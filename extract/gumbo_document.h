@@ -25,6 +25,12 @@ class GumboDocument {
   GumboOutput* output_;
 };
 
+// The length of the longest prefix of `html` in which no element is nested deeper than
+// `max_depth`, as estimated by a linear scan of the tags (void elements, elements the parser
+// closes by itself such as <p> and <li>, comments and raw text are not counted). html.size()
+// when the whole input is within the limit.
+size_t DepthLimitedPrefix(std::string_view html, size_t max_depth);
+
 }  // namespace pressmine::extract
 
 #endif  // PRESSMINE_EXTRACT_GUMBO_DOCUMENT_H_

@@ -1,103 +1,281 @@
-// HTML pages, first cut: the <title> and the visible text of <body>, one paragraph per block
-// element. Article-body detection (boilerplate removal, dates, bylines) replaces this.
+// HTML pages: guard the input, parse it with gumbo, then take the metadata (metadata.h), the
+// title, the article body (content.h) and the publication date (page_dates.h) from it.
+//
+// The title is the page's <h1> when <title>, og:title or the JSON-LD headline confirm it (a
+// site's logo is often an <h1> too); otherwise og:title, the headline, or <title> without the
+// site name. Its position anchors the search for a written date.
 #include <gumbo.h>
 
+#include <cstring>
+
 #include "extract/article.h"
+#include "extract/content.h"
+#include "extract/dom.h"
 #include "extract/gumbo_document.h"
+#include "extract/metadata.h"
+#include "extract/page_dates.h"
 #include "extract/text_util.h"
 #include "nlp/language_detect.h"
 
 namespace pressmine::extract {
 namespace {
 
-bool IsInvisible(GumboTag tag) {
-  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
-         tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_IFRAME;
-}
+// A confirmed headline is at least this long once folded (shorter ones match too easily).
+constexpr size_t kMinHeadlineFoldedBytes = 8;
+// Headings looked at for the title.
+constexpr size_t kMaxTitleHeadings = 8;
 
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_LI: case GUMBO_TAG_TR: case GUMBO_TAG_BR: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_MAIN: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FIGURE:
-      return true;
-    default:
-      return false;
+std::string NodeText(const FlatDom& dom, int32_t node) {
+  std::string raw;
+  for (int32_t i = node; i < dom[static_cast<size_t>(node)].end; ++i) {
+    if (dom[static_cast<size_t>(i)].is_text) raw.append(dom[static_cast<size_t>(i)].node->v.text.text);
   }
+  return CollapseWhitespace(raw);
 }
 
-// Iterative walk: deeply nested garbage must not overflow the stack.
-void CollectText(const GumboNode* root, std::string& out) {
-  struct Frame { const GumboNode* node; size_t next_child; };
-  std::vector<Frame> stack{{root, 0}};
-  while (!stack.empty()) {
-    Frame& f = stack.back();
-    const GumboNode* node = f.node;
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-        node->type == GUMBO_NODE_CDATA) {
-      out.append(node->v.text.text);
-      stack.pop_back();
-      continue;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT &&
-        node->type != GUMBO_NODE_TEMPLATE) {
-      stack.pop_back();
-      continue;
-    }
-    const GumboVector& children =
-        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-    if (f.next_child == 0 && node->type == GUMBO_NODE_ELEMENT) {
-      if (IsInvisible(node->v.element.tag)) {
-        stack.pop_back();
-        continue;
+// "Headline | Site name" -> "Headline": the longest part between separators.
+std::string StripSiteName(const std::string& title) {
+  static constexpr std::string_view kSeparators[] = {" | ", " — ", " – ", " - ", " :: ", " « ", " » "};
+  std::vector<std::string> parts{title};
+  for (std::string_view sep : kSeparators) {
+    std::vector<std::string> next;
+    for (const std::string& p : parts) {
+      size_t start = 0;
+      while (true) {
+        size_t at = p.find(sep, start);
+        next.push_back(p.substr(start, at == std::string::npos ? at : at - start));
+        if (at == std::string::npos) break;
+        start = at + sep.size();
       }
-      if (IsBlock(node->v.element.tag)) out.append("\n\n");
     }
-    if (f.next_child < children.length) {
-      const auto* child = static_cast<const GumboNode*>(children.data[f.next_child++]);
-      stack.push_back({child, 0});
-      continue;
-    }
-    if (node->type == GUMBO_NODE_ELEMENT && IsBlock(node->v.element.tag)) out.append("\n\n");
-    stack.pop_back();
+    parts = std::move(next);
   }
+  std::string best;
+  for (const std::string& p : parts) {
+    if (p.size() > best.size()) best = p;
+  }
+  return CollapseWhitespace(best);
 }
 
-const GumboNode* FindFirst(const GumboNode* root, GumboTag tag) {
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    if (node->v.element.tag == tag) return node;
-    const GumboVector& children = node->v.element.children;
-    for (size_t i = children.length; i-- > 0;) {
-      stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+struct TitleChoice {
+  std::string text;
+  int32_t node = -1;  // the heading holding it, when there is one
+  // Only <title> (often just the site's name on old sites) or nothing backs it.
+  bool weak = false;
+};
+
+// A headline: short, a few words, not ending like a sentence.
+bool LooksLikeHeadline(const std::string& p) {
+  constexpr size_t kMaxHeadlineBytes = 300;
+  constexpr size_t kMinHeadlineWords = 3;
+  if (p.empty() || p.size() > kMaxHeadlineBytes) return false;
+  const char last = p.back();
+  if (last == '.' || last == ':' || last == ';' || last == ',') return false;
+  return CountWords(p) >= kMinHeadlineWords;
+}
+
+TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
+  const std::string og = meta.Meta("og:title");
+  const std::string headline = meta.json_ld.empty() ? std::string() : meta.json_ld.front().headline;
+  const std::string folded_title_tag = FoldForCompare(meta.title_tag);
+  const std::string folded_og = FoldForCompare(og);
+  const std::string folded_headline = FoldForCompare(headline);
+  std::vector<int32_t> h1s, h2s;
+  for (size_t i = 0; i < dom.size() && h1s.size() < kMaxTitleHeadings; ++i) {
+    if (dom[i].tag == GUMBO_TAG_H1) h1s.push_back(static_cast<int32_t>(i));
+    if (dom[i].tag == GUMBO_TAG_H2 && h2s.size() < kMaxTitleHeadings) h2s.push_back(static_cast<int32_t>(i));
+  }
+  // An <h1> that the metadata confirms.
+  for (int32_t h : h1s) {
+    std::string text = NodeText(dom, h);
+    std::string folded = FoldForCompare(text);
+    if (folded.size() < kMinHeadlineFoldedBytes) continue;
+    if (folded_title_tag.find(folded) != std::string::npos ||
+        folded_og.find(folded) != std::string::npos || folded == folded_headline) {
+      return {std::move(text), h, false};
     }
   }
-  return nullptr;
+  TitleChoice choice;
+  if (!og.empty()) {
+    choice.text = StripSiteName(og);
+  } else if (!headline.empty()) {
+    choice.text = headline;
+  } else if (!meta.title_tag.empty()) {
+    choice.text = StripSiteName(meta.title_tag);
+    choice.weak = true;
+  }
+  // Find the heading that shows the chosen title, or fall back to the first real <h1>.
+  const std::string folded = FoldForCompare(choice.text);
+  for (const std::vector<int32_t>* list : {&h1s, &h2s}) {
+    for (int32_t h : *list) {
+      std::string f = FoldForCompare(NodeText(dom, h));
+      if (f.size() >= kMinHeadlineFoldedBytes && !folded.empty() &&
+          (f == folded || folded.find(f) != std::string::npos || f.find(folded) != std::string::npos)) {
+        choice.node = h;
+        return choice;
+      }
+    }
+  }
+  if (choice.text.empty()) {
+    for (int32_t h : h1s) {
+      if (dom[static_cast<size_t>(h)].boilerplate) continue;
+      std::string text = NodeText(dom, h);
+      if (!text.empty()) return {std::move(text), h, false};
+    }
+  }
+  choice.weak = choice.weak || choice.text.empty();
+  return choice;
 }
+
+bool LooksLikeUrl(std::string_view s) {
+  return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 || s.rfind("//", 0) == 0;
+}
+
+std::string ChooseAuthor(const PageMetadata& meta) {
+  for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator"}) {
+    std::string v = meta.Meta(key);
+    if (!v.empty() && !LooksLikeUrl(v)) return v;
+  }
+  for (const JsonLdArticle& a : meta.json_ld) {
+    if (!a.author.empty() && !LooksLikeUrl(a.author)) return a.author;
+  }
+  return {};
+}
+
+std::string ChooseSite(const PageMetadata& meta) {
+  std::string site = meta.Meta("og:site_name");
+  if (site.empty()) {
+    for (const JsonLdArticle& a : meta.json_ld) {
+      if (!a.publisher.empty()) return a.publisher;
+    }
+  }
+  if (site.empty()) site = meta.Meta("application-name");
+  return site;
+}
+
+std::string MiB(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
 }  // namespace
 
-Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& options) {
-  GumboDocument doc(html);
-  Article article;
-  if (const GumboNode* title = FindFirst(doc.root(), GUMBO_TAG_TITLE)) {
-    std::string raw;
-    CollectText(title, raw);
-    article.title = CollapseWhitespace(raw);
+size_t DepthLimitedPrefix(std::string_view html, size_t max_depth) {
+  static constexpr std::string_view kNoNesting[] = {
+      // void elements
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "keygen", "!doctype",
+      // elements the parser closes by itself when a sibling starts
+      "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+      "colgroup", "rb", "rt", "rp", "rtc"};
+  size_t depth = 0;
+  size_t i = 0;
+  const size_t n = html.size();
+  while (i < n) {
+    const size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= n) break;
+    i = lt + 1;
+    if (html.compare(lt, 4, "<!--") == 0) {
+      const size_t close = html.find("-->", lt + 4);
+      if (close == std::string_view::npos) break;
+      i = close + 3;
+      continue;
+    }
+    const bool closing = html[i] == '/';
+    size_t name_start = closing ? i + 1 : i;
+    size_t name_end = name_start;
+    while (name_end < n && (std::isalnum(static_cast<unsigned char>(html[name_end])) ||
+                            html[name_end] == '!' || html[name_end] == '-')) {
+      ++name_end;
+    }
+    if (name_end == name_start) continue;  // "a < b" in text
+    std::string name(html.substr(name_start, name_end - name_start));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const size_t gt = html.find('>', name_end);
+    if (gt == std::string_view::npos) break;
+    i = gt + 1;
+    bool nests = true;
+    for (std::string_view v : kNoNesting) nests = nests && name != v;
+    if (!nests) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (html[gt - 1] == '/') continue;  // self-closing
+    if (name == "script" || name == "style" || name == "textarea" || name == "title") {
+      // Raw text: skip to the end tag without counting what is inside.
+      const std::string end_tag = "</" + name;
+      size_t close = i;
+      while (true) {
+        close = html.find("</", close);
+        if (close == std::string_view::npos) return n;
+        if (close + end_tag.size() <= n &&
+            strncasecmp(html.data() + close, end_tag.data(), end_tag.size()) == 0) {
+          break;
+        }
+        close += 2;
+      }
+      i = close;
+      continue;
+    }
+    if (++depth > max_depth) return lt;
   }
-  if (const GumboNode* body = FindFirst(doc.root(), GUMBO_TAG_BODY)) {
-    std::string raw;
-    CollectText(body, raw);
-    article.paragraphs = SplitParagraphs(raw);
+  return n;
+}
+
+Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& options) {
+  Article article;
+  if (html.size() > options.max_html_bytes) {
+    article.warnings.push_back("input truncated from " + std::to_string(html.size()) +
+                               " bytes to the first " + MiB(options.max_html_bytes) +
+                               " (HtmlOptions::max_html_bytes)");
+    html = html.substr(0, options.max_html_bytes);
+  }
+  if (const size_t keep = DepthLimitedPrefix(html, options.max_nesting_depth); keep < html.size()) {
+    article.warnings.push_back("input truncated at byte " + std::to_string(keep) +
+                               ": elements nested deeper than " +
+                               std::to_string(options.max_nesting_depth) +
+                               " (HtmlOptions::max_nesting_depth)");
+    html = html.substr(0, keep);
+  }
+  GumboDocument doc(html);
+  const PageMetadata meta = CollectMetadata(doc.root());
+  const FlatDom dom = FlatDom::Build(FindBody(doc.root()));
+  if (dom.truncated()) {
+    article.warnings.push_back("only the first " + std::to_string(kMaxDomNodes) +
+                               " nodes of the page were read (kMaxDomNodes)");
+  }
+  const TitleChoice title = ChooseTitle(dom, meta);
+  article.title = title.text;
+  ContentResult content = ExtractContent(dom, title.text);
+  article.paragraphs = std::move(content.paragraphs);
+  if (article.paragraphs.empty()) {
+    article.paragraphs = AllVisibleParagraphs(dom);
+    const std::string folded_title = FoldForCompare(article.title);
+    std::erase_if(article.paragraphs,
+                  [&](const std::string& p) { return !folded_title.empty() && FoldForCompare(p) == folded_title; });
+    if (!article.paragraphs.empty()) {
+      article.warnings.push_back("no article block found; the page's whole visible text was kept");
+    }
   }
   if (article.paragraphs.empty()) return Status::InvalidArgument("no article text found");
-  article.lang = nlp::DetectLanguage(article.title + "\n" + article.Text(), options.lang_hint);
+  // Old sites put the site's name in <title> and the headline, in bold, atop the text.
+  if (title.weak && title.node < 0 && article.paragraphs.size() > 1 &&
+      LooksLikeHeadline(article.paragraphs.front())) {
+    article.title = std::move(article.paragraphs.front());
+    article.paragraphs.erase(article.paragraphs.begin());
+  }
+
+  const PageDates dates = FindPageDates(dom, meta, title.node, content.roots, options.url);
+  article.published = dates.published.iso;
+  article.date_evidence = dates.published.evidence;
+  article.modified = dates.modified.iso;
+  article.modified_evidence = dates.modified.evidence;
+  article.author = ChooseAuthor(meta);
+  article.site = ChooseSite(meta);
+
+  Language hint = options.lang_hint;
+  if (hint == Language::kUnknown && meta.html_lang.size() >= 2) {
+    hint = ParseLanguageCode(meta.html_lang.substr(0, 2)).value_or(Language::kUnknown);
+  }
+  article.lang = nlp::DetectLanguage(article.title + "\n" + article.Text(), hint);
   return article;
 }
 

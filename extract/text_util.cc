@@ -71,6 +71,23 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
   return paragraphs;
 }
 
+std::string FoldForCompare(std::string_view text) {
+  std::string out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || !u_isalnum(c)) continue;
+    char buf[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, u_tolower(c));
+    out.append(buf, static_cast<size_t>(n));
+  }
+  return out;
+}
+
 size_t CountWords(std::string_view text) {
   size_t words = 0;
   bool in_word = false;

@@ -123,7 +123,7 @@ SentenceSplitter::~SentenceSplitter() = default;
 Result<SentenceSplitter> SentenceSplitter::Create() {
   std::vector<std::string_view> tsvs;
   for (std::string_view name : kAbbreviationFiles) {
-    const std::string_view data = data::CorporaFile(name);
+    const std::string_view data = data::EmbeddedFile(name);
     if (data.empty()) return Status::Internal(std::string(name) + ": not compiled in");
     tsvs.push_back(data);
   }

@@ -6,12 +6,18 @@
 // to its English (Porter2) stemmer, and everything else (numbers, other scripts, tokens mixing
 // scripts) is its own stem. Input is a token's normalized form (lowercase, ё folded to е), as
 // Tokenizer produces it; the stemmers are not meant for raw text.
+//
+// One correction is applied on top of Snowball: Russian nouns in -ит (дефицит, гепатит, кредит)
+// lose "-ит" as if it were a verb ending in the nominative and the prepositional ("дефицит",
+// "дефиците" -> "дефиц") but keep it in the other cases ("дефицита" -> "дефицит"); for the nouns
+// listed in corpora/lexicon/stem_exceptions_ru.txt the "ит" is given back, so all forms meet.
 #ifndef PRESSMINE_NLP_STEMMER_H_
 #define PRESSMINE_NLP_STEMMER_H_
 
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "base/status.h"
 #include "nlp/tokenizer.h"
@@ -53,6 +59,7 @@ class Stemmer {
 // The Russian and English stemmers, chosen by a token's script. Not thread-safe; movable.
 class ScriptStemmer {
  public:
+  // kInternal if a stemmer or the compiled-in exception list is missing.
   static Result<ScriptStemmer> Create();
 
   // Stems a normalized token of the given script into *out; see the file comment for which
@@ -66,9 +73,13 @@ class ScriptStemmer {
   void Stem(const TokenView& token, std::string* out) { Stem(token.norm, token.script, out); }
 
  private:
-  ScriptStemmer(Stemmer ru, Stemmer en) : russian_(std::move(ru)), english_(std::move(en)) {}
+  ScriptStemmer(Stemmer ru, Stemmer en, std::unordered_set<std::string> exceptions)
+      : russian_(std::move(ru)),
+        english_(std::move(en)),
+        russian_exceptions_(std::move(exceptions)) {}
   Stemmer russian_;
   Stemmer english_;
+  std::unordered_set<std::string> russian_exceptions_;  // nominatives that are their own stems
 };
 
 }  // namespace pressmine::nlp

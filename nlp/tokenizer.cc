@@ -90,7 +90,16 @@ bool NormalizeNumber(std::string_view s, std::string* out) {
   }
   const char sep = commas > 0 ? ',' : '.';
   if (commas + periods == 1) {
-    for (char c : s) out->push_back(c == sep ? '.' : c);
+    // "2,643": English thousands (1-3 digits, a comma, exactly 3 digits); else a decimal mark.
+    const bool thousands = sep == ',' && s[0] != '0' && last_sep >= 1 && last_sep <= kGroupDigits &&
+                           s.size() - last_sep - 1 == kGroupDigits;
+    for (char c : s) {
+      if (c != sep) {
+        out->push_back(c);
+      } else if (!thousands) {
+        out->push_back('.');
+      }
+    }
     return true;
   }
   // Several separators of one kind: thousands grouping if the groups say so, else as written.

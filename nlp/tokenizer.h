@@ -14,9 +14,11 @@
 //   - grouping separators go: "2 643" -> "2643", "1,234,567" -> "1234567", "1.234.567" ->
 //   "1234567";
 //   - with both ',' and '.', the last one is the decimal mark: "1,234.5" / "1.234,5" -> "1234.5";
-//   - a single ',' or '.' is a decimal mark written as '.': "9,2" -> "9.2", "13.5" -> "13.5".
-//     "2,643" is therefore "2.643" (the Russian reading): ambiguous in English, but documents and
-//     queries normalize alike, so the same spelling still matches;
+//   - a single comma after 1-3 digits and before exactly 3 is English thousands grouping:
+//     "2,643" -> "2643", so it meets the Russian "2 643" (a Russian decimal with three
+//     fractional digits, "1,234", is rare in press releases and read the same way);
+//   - any other single ',' or '.' is a decimal mark written as '.': "9,2" -> "9.2",
+//     "13.5" -> "13.5", "0.125" -> "0.125";
 //   - anything else ("12.05.2025", "1.2.3") is kept as written.
 //
 // Words. The normalized form is NFKC + Unicode case folding (ICU's NFKC_Casefold, which also drops

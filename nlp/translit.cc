@@ -124,7 +124,7 @@ Result<NameKeyer> NameKeyer::Create() {
                             u_errorName(status));
   }
 
-  const std::string_view fold_rules = data::CorporaFile(kFoldFile);
+  const std::string_view fold_rules = data::EmbeddedFile(kFoldFile);
   if (fold_rules.empty()) return Status::Internal(std::string(kFoldFile) + ": not compiled in");
   UParseError parse_error{};
   impl->fold.adoptInstead(icu::Transliterator::createFromRules(
@@ -134,7 +134,7 @@ Result<NameKeyer> NameKeyer::Create() {
                             ": " + u_errorName(status));
   }
 
-  const std::string_view endings = data::CorporaFile(kEndingsFile);
+  const std::string_view endings = data::EmbeddedFile(kEndingsFile);
   if (endings.empty()) return Status::Internal(std::string(kEndingsFile) + ": not compiled in");
   Status st = internal::ForEachTsvRow(endings, [&](const internal::TsvRow& row) -> Status {
     if (row.fields.size() != 3 || (row.fields[2] != "any" && row.fields[2] != "consonant")) {
@@ -150,7 +150,7 @@ Result<NameKeyer> NameKeyer::Create() {
   });
   PM_RETURN_IF_ERROR(st.WithContext(kEndingsFile));
 
-  const std::string_view indeclinable = data::CorporaFile(kIndeclinableFile);
+  const std::string_view indeclinable = data::EmbeddedFile(kIndeclinableFile);
   if (indeclinable.empty()) {
     return Status::Internal(std::string(kIndeclinableFile) + ": not compiled in");
   }

@@ -13,6 +13,7 @@ packages=(
   libxxhash-dev                          # content hashes for deduplication
   libpugixml-dev                         # sitemaps and feeds
   libstemmer-dev                         # Snowball stemmers (Russian, English)
+  zlib1g-dev                             # reading the dictzip (gzip) files of mueller7-dict
   libcli11-dev                           # command-line parsing, --help on every command
   libgtest-dev                           # GoogleTest
   mueller7-dict                          # English-Russian dictionary, read at first run (GPL)

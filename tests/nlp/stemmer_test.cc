@@ -56,6 +56,11 @@ TEST_F(StemmerTest, ReferenceListsMeet) {
       {"вакцинация", "вакцинации", "вакцинацию"},
       {"здравоохранение", "здравоохранения", "здравоохранению"},
       {"Ёлка", "елки", "ёлке"},
+      // Nouns in -ит, whose nominative Snowball alone would cut to "дефиц", "гепат".
+      {"дефицит", "дефицита", "дефициту", "дефицитом", "дефиците", "дефициты", "дефицитов"},
+      {"гепатит", "гепатита", "гепатитом", "гепатиты", "гепатитов"},
+      {"паротит", "паротита"},
+      {"кредит", "кредиты", "кредитов"},
       {"doctor", "doctors", "Doctor's"},
       {"hospital", "hospitals"},
       {"vaccination", "vaccinations"},
@@ -75,6 +80,10 @@ TEST_F(StemmerTest, LanguageIsChosenPerTokenByScript) {
   // Numbers and other scripts are their own stems.
   EXPECT_EQ(stemmer_->Stem("9.2", Script::kNone), "9.2");
   EXPECT_EQ(stemmer_->Stem("ελλάδα", Script::kOther), "ελλάδα");
+}
+
+TEST_F(StemmerTest, VerbsInItStillLoseTheEnding) {
+  EXPECT_EQ(StemWord("говорит"), StemWord("говорить"));
 }
 
 TEST_F(StemmerTest, ResultIsCopiedBeforeTheNextCall) {

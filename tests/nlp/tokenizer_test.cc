@@ -50,6 +50,9 @@ TEST_F(TokenizerTest, NumbersStayWholeAndNormalize) {
   EXPECT_EQ(Norms("1,234,567 and 1,234.5 and 1.234,5"),
             (Strings{"1234567", "and", "1234.5", "and", "1234.5"}));
   EXPECT_EQ(Norms("12.05.2025"), (Strings{"12.05.2025"}));
+  // English thousands meet Russian grouping; a decimal comma does not look like thousands.
+  EXPECT_EQ(Norms("2,643 doctors, 0,125 and 1234,5"),
+            (Strings{"2643", "doctors", "0.125", "and", "1234.5"}));
   // A four-digit year is not the first group of a grouped number.
   EXPECT_EQ(Norms("в 2024 100 человек"), (Strings{"в", "2024", "100", "человек"}));
   // Two spaces do not join groups.
