@@ -277,8 +277,9 @@ function renderDocument(doc) {
         `${t('version', v.version)} · ${v.published || t('undated')} · `,
         el('span', { lang: langAttr(v.lang) }, v.title || t('untitled'))))));
   }
-  article.replaceChildren(back, meta, el('h1', { lang }, doc.title || t('untitled')), original,
-    body, versions);
+  const parts = [back, meta, el('h1', { lang }, doc.title || t('untitled')), original, body,
+    versions];
+  article.replaceChildren(...parts.filter((part) => part !== null));
 }
 
 async function showDocument(id) {
