@@ -42,6 +42,8 @@ class Statement {
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
   Statement& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
   Statement& BindNull(int index);
+  // Binary data (not text): stored as a BLOB, read back with ColumnBlob.
+  Statement& BindBlob(int index, std::string_view bytes);
 
   // Advances: true when a row is ready, false when done; an error Status otherwise (the first
   // bind error, if any, is reported here).
@@ -55,6 +57,7 @@ class Statement {
   int64_t ColumnInt(int column) const;
   double ColumnDouble(int column) const;
   std::string ColumnText(int column) const;
+  std::string ColumnBlob(int column) const;
   bool ColumnIsNull(int column) const;
 
  private:

@@ -58,11 +58,13 @@ struct HtmlOptions {
 
 // The article of a page: boilerplate (navigation, share bars, related links, comments, cookie
 // banners, footers) removed, title and dates from metadata or the text around the headline.
-// Fails with kInvalidArgument ("no article text found") when the page holds no text at all.
+// Fails with kInvalidArgument ("no article text found", followed by the warnings when the
+// input was cut by a limit) when the page holds no text at all.
 Result<Article> ExtractFromHtml(std::string_view utf8_html, const HtmlOptions& options = {});
 
 // Fails with kInvalidArgument when the text is empty after the date line.
-Result<Article> ExtractFromPlainText(std::string_view utf8_text, Language lang_hint = Language::kUnknown);
+Result<Article> ExtractFromPlainText(std::string_view utf8_text,
+                                     Language lang_hint = Language::kUnknown);
 
 }  // namespace pressmine::extract
 

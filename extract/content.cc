@@ -1,7 +1,6 @@
 #include "extract/content.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "extract/hints.h"
 #include "extract/text_util.h"
@@ -11,24 +10,25 @@ namespace pressmine::extract {
 namespace {
 
 // Readability's constants.
-constexpr int32_t kMinScoredChars = 25;      // shorter text blocks do not vote
-constexpr int32_t kCharsPerPoint = 100;      // one point per 100 characters...
-constexpr int kMaxLengthPoints = 3;          // ...up to three
-constexpr int kAncestorLevels = 5;           // how far up a block's vote reaches
+constexpr int32_t kMinScoredChars = 25;  // shorter text blocks do not vote
+constexpr int32_t kCharsPerPoint = 100;  // one point per 100 characters...
+constexpr int kMaxLengthPoints = 3;      // ...up to three
+constexpr int kAncestorLevels = 5;       // how far up a block's vote reaches
 constexpr size_t kTopCandidates = 5;
-constexpr int kMinAlternatives = 3;          // near-best candidates that promote an ancestor
+constexpr int kMinAlternatives = 3;  // near-best candidates that promote an ancestor
 constexpr double kAlternativeRatio = 0.75;
-constexpr double kSiblingShare = 0.2;        // siblings scoring this share of the top join
+constexpr double kSiblingShare = 0.2;  // siblings scoring this share of the top join
 constexpr double kMinSiblingScore = 10;
-constexpr int32_t kProseSiblingChars = 80;   // an unscored <p> sibling of this length joins
-constexpr int kMaxCleanCommas = 10;          // blocks with this many commas are prose: kept
+constexpr int32_t kProseSiblingChars = 80;  // an unscored <p> sibling of this length joins
+constexpr int kMaxCleanCommas = 10;         // blocks with this many commas are prose: kept
 // A paragraph whose text is at least this share links is navigation, a byline or a teaser.
 constexpr double kMaxParagraphLinkDensity = 0.5;
 // When the strict pass yields fewer characters, the lenient pass is tried.
 constexpr size_t kMinStrictChars = 250;
 // A "date line" is short: a date, maybe a place or "Опубликовано:", nothing else.
 constexpr size_t kMaxDateLineBytes = 80;
-constexpr size_t kMaxCuedDateLineBytes = 200;
+constexpr size_t kMaxCuedDateLineBytes = 200;  // "Published ... | Updated ..."
+constexpr size_t kMaxCuedDateLineRestBytes = 64;
 constexpr size_t kMaxDateLineRestBytes = 40;  // "Опубликовано", "Posted on", a city
 
 struct Stats {
@@ -47,20 +47,38 @@ struct Stats {
 };
 
 bool IsHeading(GumboTag tag) {
-  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
-         tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
+         tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
 }
 
 // Readability's initial score by tag.
 double TagBase(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_DIV: return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH: return -5;
-    default: return 0;
+    case GUMBO_TAG_DIV:
+      return 5;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+      return 3;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
+      return -3;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+      return -5;
+    default:
+      return 0;
   }
 }
 
@@ -70,11 +88,13 @@ bool IsDateLine(const std::string& text) {
   if (text.size() > kMaxCuedDateLineBytes) return false;
   std::vector<nlp::DateMention> dates = nlp::FindDates(text);
   if (dates.empty()) return false;
-  if (StartsWithDateCue(text)) return true;
-  if (text.size() > kMaxDateLineBytes) return false;
   size_t covered = 0;
   for (const nlp::DateMention& d : dates) covered += d.end - d.begin;
-  return text.size() - covered <= kMaxDateLineRestBytes;
+  const size_t rest = text.size() - covered;
+  // "Дата проведения — 12 марта 2026 года, место — Бишкек." is a sentence, not a date line.
+  if (StartsWithDateCue(text) && text.back() != '.' && rest <= kMaxCuedDateLineRestBytes)
+    return true;
+  return text.size() <= kMaxDateLineBytes && rest <= kMaxDateLineRestBytes;
 }
 
 class Extractor {
@@ -158,13 +178,24 @@ class Extractor {
       // runs in <p>), so the container itself receives the first share.
       int32_t first = d.parent;
       switch (d.tag) {
-        case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+        case GUMBO_TAG_P:
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_TD:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
           len = s.chars;
           commas = s.commas;
           break;
-        case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-        case GUMBO_TAG_CENTER: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DD:
+        case GUMBO_TAG_DIV:
+        case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_MAIN:
+        case GUMBO_TAG_CENTER:
+        case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_DD:
           // A div without blocks is a paragraph; text directly in a container is one too.
           len = s.has_block ? s.inline_chars : s.chars;
           commas = s.has_block ? s.inline_commas : s.commas;
@@ -257,8 +288,9 @@ class Extractor {
         roots.push_back(c);
         continue;
       }
-      const double bonus =
-          !best_class.empty() && Attr(dom_[U(c)].node, "class") == best_class ? best_score * kSiblingShare : 0;
+      const double bonus = !best_class.empty() && Attr(dom_[U(c)].node, "class") == best_class
+                               ? best_score * kSiblingShare
+                               : 0;
       if (scored_[U(c)] && score_[U(c)] + bonus >= sibling_threshold) {
         roots.push_back(c);
       } else if (dom_[U(c)].tag == GUMBO_TAG_P) {
@@ -277,8 +309,13 @@ class Extractor {
     const Stats& own = stats_[U(i)];
     if (2 * (own.chars - own.link_chars) > r.chars - r.link_chars) return false;
     switch (d.tag) {
-      case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
-      case GUMBO_TAG_OL: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET:
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_SECTION:
+      case GUMBO_TAG_TABLE:
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_FORM:
+      case GUMBO_TAG_FIELDSET:
         break;
       default:
         return false;

@@ -29,7 +29,7 @@ inline constexpr size_t kMaxDomNodes = 400000;
 struct DomNode {
   const GumboNode* node = nullptr;
   int32_t parent = -1;
-  int32_t end = 0;  // one past the last descendant
+  int32_t end = 0;                   // one past the last descendant
   GumboTag tag = GUMBO_TAG_UNKNOWN;  // elements only
   bool is_text = false;
   bool in_link = false;      // inside an <a href>

@@ -11,30 +11,13 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/text_util.h"
 #include "pressmine_extract_data.h"
 
 namespace pressmine::extract {
 namespace {
 
 constexpr int kClassWeight = 25;  // readability's weight for one attribute's evidence
-
-std::string Lower(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) continue;
-    char buf[U8_MAX_LENGTH];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(buf, n, u_tolower(c));
-    out.append(buf, static_cast<size_t>(n));
-  }
-  return out;
-}
 
 bool IsWordChar(UChar32 c) { return u_isalnum(c) || c == '-' || c == '_'; }
 
@@ -104,7 +87,7 @@ const Tables& GetTables() {
     });
     ForEachRow(data::EmbeddedFile("extract/boilerplate_phrases.tsv"), [&](const auto& f) {
       if (f.size() < 2) return;
-      std::string text = Lower(f[1]);
+      std::string text = LowerCase(f[1]);
       if (f[0] == "share") t->share_words.insert(text);
       if (f[0] == "related") t->related.insert(text);
       if (f[0] == "furniture") t->furniture.insert(text);
@@ -114,8 +97,8 @@ const Tables& GetTables() {
     });
     ForEachRow(data::EmbeddedFile("extract/date_cues.tsv"), [&](const auto& f) {
       if (f.size() < 2) return;
-      if (f[0] == "modified") t->modified_cues.push_back(Lower(f[1]));
-      if (f[0] == "published") t->published_cues.push_back(Lower(f[1]));
+      if (f[0] == "modified") t->modified_cues.push_back(LowerCase(f[1]));
+      if (f[0] == "published") t->published_cues.push_back(LowerCase(f[1]));
     });
     return t;
   }();
@@ -157,7 +140,7 @@ std::string TrimPunct(const std::string& lower) {
 void AddAttribute(std::string_view attr, const Tables& t, ClassHints* hints, bool* positive,
                   bool* unlikely) {
   if (attr.empty()) return;
-  const std::string lower = Lower(attr);
+  const std::string lower = LowerCase(attr);
   const std::vector<std::string> tokens = Words(lower, false);
   const bool pos = t.positive.Matches(lower, tokens);
   if (pos) hints->weight += kClassWeight;
@@ -187,7 +170,7 @@ PhraseKind ClassifyParagraph(std::string_view paragraph) {
   constexpr size_t kMaxFurnitureBytes = 160;
   if (paragraph.size() > kMaxFurnitureBytes) return PhraseKind::kNone;
   const Tables& t = GetTables();
-  const std::string lower = Lower(paragraph);
+  const std::string lower = LowerCase(paragraph);
   const std::string trimmed = TrimPunct(lower);
   if (trimmed.empty()) return PhraseKind::kNone;
   if (t.related.count(trimmed)) return PhraseKind::kRelated;
@@ -196,7 +179,8 @@ PhraseKind ClassifyParagraph(std::string_view paragraph) {
   if (lower.size() <= kMaxCreditBytes) {
     for (const std::string& credit : t.credits) {
       if (trimmed.compare(0, credit.size(), credit) == 0 &&
-          (trimmed.size() == credit.size() || credit.back() == ':' || trimmed[credit.size()] == ' ')) {
+          (trimmed.size() == credit.size() || credit.back() == ':' ||
+           trimmed[credit.size()] == ' ')) {
         return PhraseKind::kFurniture;
       }
     }
@@ -229,7 +213,7 @@ PhraseKind ClassifyParagraph(std::string_view paragraph) {
 
 DateCue CueBefore(std::string_view before) {
   const Tables& t = GetTables();
-  std::string lower = TrimPunct(Lower(before));
+  std::string lower = TrimPunct(LowerCase(before));
   auto ends_with = [&](const std::string& cue) {
     if (lower.size() < cue.size() || lower.compare(lower.size() - cue.size(), cue.size(), cue) != 0)
       return false;
@@ -249,11 +233,12 @@ DateCue CueBefore(std::string_view before) {
 
 bool StartsWithDateCue(std::string_view text) {
   const Tables& t = GetTables();
-  const std::string lower = TrimPunct(Lower(text.substr(0, 64)));
+  const std::string lower = TrimPunct(LowerCase(text.substr(0, 64)));
   for (const auto* cues : {&t.modified_cues, &t.published_cues}) {
     for (const std::string& cue : *cues) {
       if (lower.compare(0, cue.size(), cue) == 0 &&
-          (lower.size() == cue.size() || !std::isalnum(static_cast<unsigned char>(lower[cue.size()])))) {
+          (lower.size() == cue.size() ||
+           !std::isalnum(static_cast<unsigned char>(lower[cue.size()])))) {
         return true;
       }
     }

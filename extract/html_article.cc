@@ -6,8 +6,6 @@
 // site name. Its position anchors the search for a written date.
 #include <gumbo.h>
 
-#include <cstring>
-
 #include "extract/article.h"
 #include "extract/content.h"
 #include "extract/dom.h"
@@ -28,14 +26,16 @@ constexpr size_t kMaxTitleHeadings = 8;
 std::string NodeText(const FlatDom& dom, int32_t node) {
   std::string raw;
   for (int32_t i = node; i < dom[static_cast<size_t>(node)].end; ++i) {
-    if (dom[static_cast<size_t>(i)].is_text) raw.append(dom[static_cast<size_t>(i)].node->v.text.text);
+    if (dom[static_cast<size_t>(i)].is_text)
+      raw.append(dom[static_cast<size_t>(i)].node->v.text.text);
   }
   return CollapseWhitespace(raw);
 }
 
 // "Headline | Site name" -> "Headline": the longest part between separators.
 std::string StripSiteName(const std::string& title) {
-  static constexpr std::string_view kSeparators[] = {" | ", " — ", " – ", " - ", " :: ", " « ", " » "};
+  static constexpr std::string_view kSeparators[] = {" | ",  " — ", " – ", " - ",
+                                                     " :: ", " « ", " » "};
   std::vector<std::string> parts{title};
   for (std::string_view sep : kSeparators) {
     std::vector<std::string> next;
@@ -83,7 +83,8 @@ TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
   std::vector<int32_t> h1s, h2s;
   for (size_t i = 0; i < dom.size() && h1s.size() < kMaxTitleHeadings; ++i) {
     if (dom[i].tag == GUMBO_TAG_H1) h1s.push_back(static_cast<int32_t>(i));
-    if (dom[i].tag == GUMBO_TAG_H2 && h2s.size() < kMaxTitleHeadings) h2s.push_back(static_cast<int32_t>(i));
+    if (dom[i].tag == GUMBO_TAG_H2 && h2s.size() < kMaxTitleHeadings)
+      h2s.push_back(static_cast<int32_t>(i));
   }
   // An <h1> that the metadata confirms.
   for (int32_t h : h1s) {
@@ -110,7 +111,8 @@ TitleChoice ChooseTitle(const FlatDom& dom, const PageMetadata& meta) {
     for (int32_t h : *list) {
       std::string f = FoldForCompare(NodeText(dom, h));
       if (f.size() >= kMinHeadlineFoldedBytes && !folded.empty() &&
-          (f == folded || folded.find(f) != std::string::npos || f.find(folded) != std::string::npos)) {
+          (f == folded || folded.find(f) != std::string::npos ||
+           f.find(folded) != std::string::npos)) {
         choice.node = h;
         return choice;
       }
@@ -132,7 +134,8 @@ bool LooksLikeUrl(std::string_view s) {
 }
 
 std::string ChooseAuthor(const PageMetadata& meta) {
-  for (std::string_view key : {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator"}) {
+  for (std::string_view key :
+       {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator"}) {
     std::string v = meta.Meta(key);
     if (!v.empty() && !LooksLikeUrl(v)) return v;
   }
@@ -153,86 +156,20 @@ std::string ChooseSite(const PageMetadata& meta) {
   return site;
 }
 
-std::string MiB(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
-
 }  // namespace
-
-size_t DepthLimitedPrefix(std::string_view html, size_t max_depth) {
-  static constexpr std::string_view kNoNesting[] = {
-      // void elements
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "keygen", "!doctype",
-      // elements the parser closes by itself when a sibling starts
-      "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
-      "colgroup", "rb", "rt", "rp", "rtc"};
-  size_t depth = 0;
-  size_t i = 0;
-  const size_t n = html.size();
-  while (i < n) {
-    const size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos || lt + 1 >= n) break;
-    i = lt + 1;
-    if (html.compare(lt, 4, "<!--") == 0) {
-      const size_t close = html.find("-->", lt + 4);
-      if (close == std::string_view::npos) break;
-      i = close + 3;
-      continue;
-    }
-    const bool closing = html[i] == '/';
-    size_t name_start = closing ? i + 1 : i;
-    size_t name_end = name_start;
-    while (name_end < n && (std::isalnum(static_cast<unsigned char>(html[name_end])) ||
-                            html[name_end] == '!' || html[name_end] == '-')) {
-      ++name_end;
-    }
-    if (name_end == name_start) continue;  // "a < b" in text
-    std::string name(html.substr(name_start, name_end - name_start));
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const size_t gt = html.find('>', name_end);
-    if (gt == std::string_view::npos) break;
-    i = gt + 1;
-    bool nests = true;
-    for (std::string_view v : kNoNesting) nests = nests && name != v;
-    if (!nests) continue;
-    if (closing) {
-      if (depth > 0) --depth;
-      continue;
-    }
-    if (html[gt - 1] == '/') continue;  // self-closing
-    if (name == "script" || name == "style" || name == "textarea" || name == "title") {
-      // Raw text: skip to the end tag without counting what is inside.
-      const std::string end_tag = "</" + name;
-      size_t close = i;
-      while (true) {
-        close = html.find("</", close);
-        if (close == std::string_view::npos) return n;
-        if (close + end_tag.size() <= n &&
-            strncasecmp(html.data() + close, end_tag.data(), end_tag.size()) == 0) {
-          break;
-        }
-        close += 2;
-      }
-      i = close;
-      continue;
-    }
-    if (++depth > max_depth) return lt;
-  }
-  return n;
-}
 
 Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& options) {
   Article article;
   if (html.size() > options.max_html_bytes) {
     article.warnings.push_back("input truncated from " + std::to_string(html.size()) +
-                               " bytes to the first " + MiB(options.max_html_bytes) +
-                               " (HtmlOptions::max_html_bytes)");
+                               " bytes to the first " + std::to_string(options.max_html_bytes) +
+                               " bytes (HtmlOptions::max_html_bytes)");
     html = html.substr(0, options.max_html_bytes);
   }
   if (const size_t keep = DepthLimitedPrefix(html, options.max_nesting_depth); keep < html.size()) {
-    article.warnings.push_back("input truncated at byte " + std::to_string(keep) +
-                               ": elements nested deeper than " +
-                               std::to_string(options.max_nesting_depth) +
-                               " (HtmlOptions::max_nesting_depth)");
+    article.warnings.push_back(
+        "input truncated at byte " + std::to_string(keep) + ": elements nested deeper than " +
+        std::to_string(options.max_nesting_depth) + " (HtmlOptions::max_nesting_depth)");
     html = html.substr(0, keep);
   }
   GumboDocument doc(html);
@@ -249,13 +186,18 @@ Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& option
   if (article.paragraphs.empty()) {
     article.paragraphs = AllVisibleParagraphs(dom);
     const std::string folded_title = FoldForCompare(article.title);
-    std::erase_if(article.paragraphs,
-                  [&](const std::string& p) { return !folded_title.empty() && FoldForCompare(p) == folded_title; });
+    std::erase_if(article.paragraphs, [&](const std::string& p) {
+      return !folded_title.empty() && FoldForCompare(p) == folded_title;
+    });
     if (!article.paragraphs.empty()) {
       article.warnings.push_back("no article block found; the page's whole visible text was kept");
     }
   }
-  if (article.paragraphs.empty()) return Status::InvalidArgument("no article text found");
+  if (article.paragraphs.empty()) {
+    std::string message = "no article text found";
+    for (const std::string& w : article.warnings) message += "; " + w;
+    return Status::InvalidArgument(std::move(message));
+  }
   // Old sites put the site's name in <title> and the headline, in bold, atop the text.
   if (title.weak && title.node < 0 && article.paragraphs.size() > 1 &&
       LooksLikeHeadline(article.paragraphs.front())) {

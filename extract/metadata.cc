@@ -42,18 +42,24 @@ std::string SubtreeText(const GumboNode* node) {
   return out;
 }
 
-std::string JsonString(const rapidjson::Value& v) {
+// A string, an object's "name" / "@value", or a list of those. Real values nest two or three
+// levels ({"author": [{"@type": "Person", "name": "..."}]}); deeper ones are not followed, so a
+// hostile block cannot recurse without bound.
+constexpr int kMaxJsonStringDepth = 4;
+
+std::string JsonString(const rapidjson::Value& v, int depth = 0) {
+  if (depth > kMaxJsonStringDepth) return {};
   if (v.IsString()) return CollapseWhitespace(std::string_view(v.GetString(), v.GetStringLength()));
   if (v.IsObject()) {
     auto it = v.FindMember("name");
-    if (it != v.MemberEnd()) return JsonString(it->value);
+    if (it != v.MemberEnd()) return JsonString(it->value, depth + 1);
     it = v.FindMember("@value");
-    if (it != v.MemberEnd()) return JsonString(it->value);
+    if (it != v.MemberEnd()) return JsonString(it->value, depth + 1);
   }
   if (v.IsArray() && !v.Empty()) {
     std::string joined;
     for (const auto& e : v.GetArray()) {
-      std::string s = JsonString(e);
+      std::string s = JsonString(e, depth + 1);
       if (s.empty()) continue;
       if (!joined.empty()) joined += ", ";
       joined += s;
@@ -77,15 +83,14 @@ std::string TypeOf(const rapidjson::Value& obj) {
 
 bool IsArticleType(std::string_view type) {
   return type.find("Article") != std::string_view::npos ||
-         type.find("Posting") != std::string_view::npos ||
-         type.find("NewsArticle") != std::string_view::npos || type == "Report";
+         type.find("Posting") != std::string_view::npos || type == "Report";
 }
 
 void ParseJsonLd(std::string_view text, std::vector<JsonLdArticle>* out) {
   if (text.size() > kMaxJsonLdBytes) return;
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(text.data(),
-                                                                                 text.size());
+                                                                                text.size());
   if (doc.HasParseError()) return;
   std::vector<const rapidjson::Value*> stack{&doc};
   size_t visited = 0;
@@ -140,7 +145,8 @@ const GumboNode* FindBody(const GumboNode* root) {
                                                            : nullptr;
     // <body> is a child of <html>: two levels are enough.
     if (c && (n->type == GUMBO_NODE_DOCUMENT || n->v.element.tag == GUMBO_TAG_HTML)) {
-      for (size_t i = c->length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(c->data[i]));
+      for (size_t i = c->length; i-- > 0;)
+        stack.push_back(static_cast<const GumboNode*>(c->data[i]));
     }
   }
   return root;

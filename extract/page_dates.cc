@@ -1,6 +1,7 @@
 #include "extract/page_dates.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "extract/hints.h"
@@ -18,17 +19,32 @@ constexpr size_t kCueBytes = 48;
 
 // <meta> keys that carry the publication date, best first.
 constexpr std::string_view kPublishedMetas[] = {
-    "article:published_time", "og:article:published_time", "article:published",
-    "datepublished",          "published_time",            "og:published_time",
-    "pubdate",                "publishdate",               "publish-date",
-    "publish_date",           "publication_date",          "dc.date.issued",
-    "dcterms.issued",         "dc.date.created",           "dcterms.created",
-    "sailthru.date",          "parsely-pub-date",          "citation_publication_date",
-    "citation_date",          "article.published",         "mediator_published_time",
-    "dc.date",                "date",
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "published_time",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    "article.published",
+    "mediator_published_time",
+    "dc.date",
+    "date",
 };
 constexpr std::string_view kModifiedMetas[] = {
-    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "article:modified_time", "og:updated_time", "datemodified",  "dcterms.modified",
     "dc.date.modified",      "last-modified",   "modified_time",
 };
 
@@ -76,9 +92,10 @@ PageText BuildPageText(const FlatDom& dom) {
 }
 
 bool IsModifiedTime(const FlatDom& dom, int32_t i) {
-  for (int32_t n = i, level = 0; n >= 0 && level < 2; n = dom[static_cast<size_t>(n)].parent, ++level) {
+  for (int32_t n = i, level = 0; n >= 0 && level < 2;
+       n = dom[static_cast<size_t>(n)].parent, ++level) {
     const GumboNode* g = dom[static_cast<size_t>(n)].node;
-    if (ContainsAny(Attr(g, "class"), {"modif", "updat", "edit"}) ||
+    if (ContainsAny(Attr(g, "class"), {"modif", "updat"}) ||
         ContainsAny(Attr(g, "itemprop"), {"datemodified"})) {
       return true;
     }
@@ -172,8 +189,10 @@ PageDates FindPageDates(const FlatDom& dom, const PageMetadata& meta, int32_t ti
     anchor_begin = anchor_end = pt.offset[static_cast<size_t>(content_roots.front())];
   }
   const bool have_anchor = anchor_begin != std::string::npos;
-  const size_t window_begin = have_anchor && anchor_begin > kTextWindowBefore ? anchor_begin - kTextWindowBefore : 0;
-  const size_t window_end = have_anchor ? std::min(pt.text.size(), anchor_end + kTextWindowAfter) : 0;
+  const size_t window_begin =
+      have_anchor && anchor_begin > kTextWindowBefore ? anchor_begin - kTextWindowBefore : 0;
+  const size_t window_end =
+      have_anchor ? std::min(pt.text.size(), anchor_end + kTextWindowAfter) : 0;
   auto in_content = [&](size_t i) {
     for (int32_t r : content_roots) {
       if (dom.IsAncestor(r, static_cast<int32_t>(i))) return true;
@@ -215,7 +234,8 @@ PageDates FindPageDates(const FlatDom& dom, const PageMetadata& meta, int32_t ti
 
   // 5. Text near the title: the date closest to it (date lines sit right above or below).
   if (have_anchor && window_end > window_begin) {
-    const std::string_view window = std::string_view(pt.text).substr(window_begin, window_end - window_begin);
+    const std::string_view window =
+        std::string_view(pt.text).substr(window_begin, window_end - window_begin);
     std::optional<Candidate> closest;
     size_t closest_distance = std::string::npos;
     for (const nlp::DateMention& m : nlp::FindDates(window)) {
@@ -225,7 +245,7 @@ PageDates FindPageDates(const FlatDom& dom, const PageMetadata& meta, int32_t ti
         continue;
       }
       const size_t end = window_begin + m.end;
-      const size_t distance = at >= anchor_end ? at - anchor_end
+      const size_t distance = at >= anchor_end      ? at - anchor_end
                               : end <= anchor_begin ? anchor_begin - end
                                                     : 0;
       if (distance < closest_distance) {

@@ -71,6 +71,24 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
   return paragraphs;
 }
 
+std::string LowerCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) continue;
+    char buf[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, u_tolower(c));
+    out.append(buf, static_cast<size_t>(n));
+  }
+  return out;
+}
+
 std::string FoldForCompare(std::string_view text) {
   std::string out;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());

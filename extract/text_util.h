@@ -18,6 +18,9 @@ std::vector<std::string> SplitParagraphs(std::string_view utf8);
 // Whitespace-separated words.
 size_t CountWords(std::string_view utf8);
 
+// Lower case by ICU's per-code-point mapping (Cyrillic included); invalid bytes are dropped.
+std::string LowerCase(std::string_view utf8);
+
 // Lower-cased letters and digits only (ICU case mapping per code point): a key for comparing a
 // headline with the texts that may repeat it ("Итоги года" == "ИТОГИ ГОДА!").
 std::string FoldForCompare(std::string_view utf8);

@@ -433,16 +433,19 @@ std::string QuotedTerm(const QueryNode& term) {
   return term.title_only ? "title : " + s : s;
 }
 
-std::string ToFts5(const QueryNode& node, const TermWriter& write_term) {
+std::string ToFts5(const QueryNode& node, const NodeWriter& writer) {
+  if (writer && node.kind != QueryNode::Kind::kNot) {
+    if (std::optional<std::string> custom = writer(node)) return *custom;
+  }
   switch (node.kind) {
     case QueryNode::Kind::kTerm:
     case QueryNode::Kind::kPhrase:
-      return write_term ? write_term(node) : QuotedTerm(node);
+      return QuotedTerm(node);
     case QueryNode::Kind::kOr: {
       std::string s = "(";
       for (size_t i = 0; i < node.children.size(); ++i) {
         if (i > 0) s += " OR ";
-        s += ToFts5(node.children[i], write_term);
+        s += ToFts5(node.children[i], writer);
       }
       return s + ")";
     }
@@ -455,7 +458,7 @@ std::string ToFts5(const QueryNode& node, const TermWriter& write_term) {
           negatives += " NOT " + ToFts5(c.children[0]);
         } else {
           if (!positives.empty()) positives += " AND ";
-          positives += ToFts5(c, write_term);
+          positives += ToFts5(c, writer);
         }
       }
       return "(" + positives + ")" + negatives;

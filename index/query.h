@@ -35,6 +35,9 @@ struct QueryNode {
   bool prefix = false;       // kTerm only: text*
   bool title_only = false;   // kTerm/kPhrase: title:...
   std::vector<QueryNode> children;  // kAnd/kOr: operands; kNot: exactly one
+  // kAnd only, set by the query compiler: these consecutive words form one lexicon term
+  // ("maternal mortality") and are translated as a unit.
+  bool lexicon_term = false;
 };
 
 // Inclusive date bounds as ISO prefixes ("2025", "2025-01", "2025-01-15"); empty = open.
@@ -52,13 +55,14 @@ struct Query {
 
 Result<Query> ParseQuery(std::string_view text);
 
-// Writes one kTerm or kPhrase node as FTS5 (the query compiler adds translations here).
-using TermWriter = std::function<std::string(const QueryNode& term)>;
+// Lets a caller write a node its own way (the query compiler adds translations); nullopt means
+// "the default". Not called for excluded terms: excluding a translation the user did not type
+// would surprise.
+using NodeWriter = std::function<std::optional<std::string>(const QueryNode& node)>;
 
 // The FTS5 MATCH expression for `node`; columns are named `title` and `text`. Terms and phrases
-// are written by `write_term`, default QuotedTerm; excluded terms always by QuotedTerm (excluding
-// a translation the user did not type would surprise).
-std::string ToFts5(const QueryNode& node, const TermWriter& write_term = nullptr);
+// are QuotedTerm unless `writer` writes them.
+std::string ToFts5(const QueryNode& node, const NodeWriter& writer = nullptr);
 
 // A term or phrase as one quoted FTS5 string ("word"*, title : "a b").
 std::string QuotedTerm(const QueryNode& term);

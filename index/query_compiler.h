@@ -19,12 +19,17 @@
 #include "base/language.h"
 #include "base/status.h"
 #include "index/query.h"
+#include "nlp/lexicon.h"
 
 namespace pressmine::index {
 
 struct CompileOptions {
   bool cross_language = true;  // false: the words as typed, stemmed, nothing added (--mono)
 };
+
+// Translations used per term: the lexicon lists the best first, and beyond a handful they are
+// rarer senses that add noise, not recall.
+inline constexpr size_t kMaxTranslationsPerTerm = 6;
 
 struct CompiledQuery {
   std::string fts;  // the MATCH expression over {title text}
@@ -35,8 +40,9 @@ struct CompiledQuery {
 
 class QueryCompiler {
  public:
-  // kInternal when the nlp data cannot be loaded (a build problem).
-  static Result<QueryCompiler> Create();
+  // `lexicon` may be null: then only name keys cross languages. kInternal when the nlp data
+  // cannot be loaded (a build problem).
+  static Result<QueryCompiler> Create(std::shared_ptr<const nlp::Lexicon> lexicon);
 
   QueryCompiler(QueryCompiler&&) noexcept;
   QueryCompiler& operator=(QueryCompiler&&) noexcept;

@@ -108,11 +108,18 @@ const std::string& V2Sql() {
 // Version 3: a release that disappears from its site (404/410) is marked, never deleted.
 constexpr std::string_view kV3 = "ALTER TABLE documents ADD COLUMN removed_at TEXT;";
 
-const std::array<Migration, 3>& Migrations() {
-  static const std::array<Migration, 3> migrations = {{
+// Version 4: the query-side lexicon, built once from mueller7-dict and the glossary (see
+// lexicon_cache.h). A cache: dropping the row only costs a rebuild.
+constexpr std::string_view kV4 =
+    "CREATE TABLE lexicon_cache(id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, "
+    "description TEXT NOT NULL, blob BLOB NOT NULL, built_at TEXT NOT NULL);";
+
+const std::array<Migration, 4>& Migrations() {
+  static const std::array<Migration, 4> migrations = {{
       {1, "documents, versions and full-text index", kV1},
       {2, "pressmine tokenizer (stems, name keys) and reserved filter tokens", V2Sql()},
       {3, "documents.removed_at", kV3},
+      {4, "lexicon cache", kV4},
   }};
   return migrations;
 }

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "index/fts_tokenizer.h"
+#include "index/lexicon_cache.h"
 #include "index/query.h"
 #include "index/query_compiler.h"
 
@@ -161,7 +162,45 @@ Status MatchError(const Status& st, const std::string& query) {
 
 }  // namespace
 
-Result<SearchResults> Search(Database& db, const SearchRequest& req) {
+struct Searcher::Impl {
+  Database* db;
+  SearcherOptions options;
+  // Loaded on the first query that expands across languages: a malformed, filter-only or
+  // --mono query never pays for the lexicon.
+  std::shared_ptr<const nlp::Lexicon> lexicon;
+  std::optional<QueryCompiler> compiler;
+
+  Result<QueryCompiler*> Compiler() {
+    if (!compiler) {
+      PM_ASSIGN_OR_RETURN(lexicon, LoadLexicon(*db, options.lexicon));
+      PM_ASSIGN_OR_RETURN(QueryCompiler c, QueryCompiler::Create(lexicon));
+      compiler.emplace(std::move(c));
+    }
+    return &*compiler;
+  }
+};
+
+Result<Searcher> Searcher::Open(Database& db, const SearcherOptions& options) {
+  return Searcher(std::make_unique<Impl>(Impl{&db, options, nullptr, std::nullopt}));
+}
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+Searcher::~Searcher() = default;
+
+std::string Searcher::LexiconDescription() const {
+  return impl_->lexicon ? std::string(impl_->lexicon->description()) : std::string();
+}
+
+Result<SearchResults> Search(Database& db, const SearchRequest& request,
+                             const SearcherOptions& options) {
+  PM_ASSIGN_OR_RETURN(Searcher searcher, Searcher::Open(db, options));
+  return searcher.Search(request);
+}
+
+Result<SearchResults> Searcher::Search(const SearchRequest& req) {
+  Database& db = *impl_->db;
   if (req.limit < 0 || req.limit > kMaxSearchLimit) {
     return Status::InvalidArgument("the limit must be between 0 and " +
                                    std::to_string(kMaxSearchLimit));
@@ -174,13 +213,13 @@ Result<SearchResults> Search(Database& db, const SearchRequest& req) {
   const bool full_text = query.root.has_value();
   std::string match;
   Language query_language = Language::kUnknown;
-  if (full_text) {
-    PM_ASSIGN_OR_RETURN(QueryCompiler compiler, QueryCompiler::Create());
-    CompileOptions options;
-    options.cross_language = req.cross_language;
-    CompiledQuery compiled = compiler.Compile(*query.root, options);
+  if (full_text && req.cross_language) {
+    PM_ASSIGN_OR_RETURN(QueryCompiler * compiler, impl_->Compiler());
+    CompiledQuery compiled = compiler->Compile(*query.root, CompileOptions{});
     match = "{title text} : (" + compiled.fts + ")";
-    if (req.cross_language) query_language = compiled.language;
+    query_language = compiled.language;
+  } else if (full_text) {
+    match = "{title text} : (" + ToFts5(*query.root) + ")";
   }
   if (const std::string filter = FilterMatch(filters); !filter.empty()) {
     match = match.empty() ? filter : match + " AND " + filter;

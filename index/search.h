@@ -10,6 +10,7 @@
 #define PRESSMINE_INDEX_SEARCH_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "base/language.h"
 #include "base/sqlite.h"
 #include "base/status.h"
+#include "index/lexicon_cache.h"
 
 namespace pressmine::index {
 
@@ -61,8 +63,40 @@ inline constexpr int kMaxSearchLimit = 1000;
 // order); `total` still counts them all. Keeps bm25 work bounded on broad queries.
 inline constexpr int64_t kMaxRanked = 20000;
 
-// kInvalidArgument for a malformed query or bad filter values, with a message for the user.
-Result<SearchResults> Search(Database& db, const SearchRequest& request);
+// Runs searches on one database, keeping what a search needs loaded: the query compiler's nlp
+// state and the lexicon (built and cached in the database on first use). Create one per
+// connection and reuse it; a long-running server must not pay the set-up per request.
+// Not thread-safe.
+struct SearcherOptions {
+  // Where the lexicon comes from; an empty mueller_dir builds it from the glossary alone
+  // (milliseconds instead of a second: what tests that are not about the dictionary use).
+  LexiconSources lexicon;
+};
+
+class Searcher {
+ public:
+  // `db` must outlive the Searcher.
+  static Result<Searcher> Open(Database& db, const SearcherOptions& options = {});
+
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  // kInvalidArgument for a malformed query or bad filter values, with a message for the user.
+  Result<SearchResults> Search(const SearchRequest& request);
+
+  // What the lexicon was built from, for --explain.
+  std::string LexiconDescription() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// One search with a Searcher made for it (convenient for single queries and tests).
+Result<SearchResults> Search(Database& db, const SearchRequest& request,
+                             const SearcherOptions& options = {});
 
 }  // namespace pressmine::index
 

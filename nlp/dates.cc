@@ -102,10 +102,11 @@ std::vector<Token> Tokenize(std::string_view text) {
       continue;
     }
     TokenKind kind = (c >= '0' && c <= '9') ? TokenKind::kNumber
-                     : u_isalpha(c)          ? TokenKind::kWord
-                                             : TokenKind::kPunct;
+                     : u_isalpha(c)         ? TokenKind::kWord
+                                            : TokenKind::kPunct;
     const bool extend = !tokens.empty() && !space && kind != TokenKind::kPunct &&
-                        tokens.back().kind == kind && tokens.back().end == static_cast<size_t>(start);
+                        tokens.back().kind == kind &&
+                        tokens.back().end == static_cast<size_t>(start);
     if (!extend) tokens.push_back({kind, static_cast<size_t>(start), 0, space, {}});
     Token& t = tokens.back();
     t.end = static_cast<size_t>(i);
@@ -273,8 +274,8 @@ class Matcher {
       return std::nullopt;
     }
     // A fourth part ("1.2.2026.5", an address or a version) is not a date.
-    if (IsPunct(i + 5, sep->text) && Touches(i + 5) && Touches(i + 6) &&
-        Has(i + 6) && t_[i + 6].kind == TokenKind::kNumber) {
+    if (IsPunct(i + 5, sep->text) && Touches(i + 5) && Touches(i + 6) && Has(i + 6) &&
+        t_[i + 6].kind == TokenKind::kNumber) {
       return std::nullopt;
     }
     int day = Value(i), month = Value(i + 2);
@@ -441,7 +442,8 @@ std::vector<DateMention> FindDates(std::string_view utf8, const DateFinderOption
   return out;
 }
 
-std::optional<CalendarDate> ParseDateValue(std::string_view text, const DateFinderOptions& options) {
+std::optional<CalendarDate> ParseDateValue(std::string_view text,
+                                           const DateFinderOptions& options) {
   text = Trim(text);
   if (text.empty()) return std::nullopt;
   if (auto iso = ParseIso(text, options)) return iso;

@@ -45,10 +45,10 @@ struct CalendarDate {
 };
 
 enum class DateForm {
-  kIso,          // 2026-01-26
-  kNumeric,      // 26.01.2026, 26/01/2026
-  kDayMonth,     // 26 января 2026
-  kMonthDay,     // January 26, 2026
+  kIso,       // 2026-01-26
+  kNumeric,   // 26.01.2026, 26/01/2026
+  kDayMonth,  // 26 января 2026
+  kMonthDay,  // January 26, 2026
 };
 
 // One date found in text.

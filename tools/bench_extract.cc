@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
   std::string dir;
   double min_seconds = 3;
   app.add_option("pages_dir", dir, "folder of *.html / *.html.gz pages")->required();
-  app.add_option("--min-seconds", min_seconds, "repeat passes over the pages for at least this long");
+  app.add_option("--min-seconds", min_seconds,
+                 "repeat passes over the pages for at least this long");
   CLI11_PARSE(app, argc, argv);
   auto pages = tools::ReadPages(dir);
   if (!pages.ok()) {
@@ -65,13 +66,15 @@ int main(int argc, char** argv) {
   for (const auto& p : *pages) total += p.html.size();
   std::printf("%zu pages, %.1f MB of HTML, one thread\n", pages->size(), total / 1e6);
   size_t sink = 0;
-  tools::Print("gumbo parse only", tools::Measure(*pages, min_seconds, [&](const std::string& html) {
-    extract::GumboDocument doc(html);
-    sink += doc.root() != nullptr;
-  }));
-  tools::Print("pressmine full extraction", tools::Measure(*pages, min_seconds, [&](const std::string& html) {
-    auto a = extract::ExtractFromHtml(html);
-    sink += a.ok() ? a->paragraphs.size() : 0;
-  }));
+  tools::Print("gumbo parse only",
+               tools::Measure(*pages, min_seconds, [&](const std::string& html) {
+                 extract::GumboDocument doc(html);
+                 sink += doc.root() != nullptr;
+               }));
+  tools::Print("pressmine full extraction",
+               tools::Measure(*pages, min_seconds, [&](const std::string& html) {
+                 auto a = extract::ExtractFromHtml(html);
+                 sink += a.ok() ? a->paragraphs.size() : 0;
+               }));
   return sink == 0 ? 1 : 0;
 }

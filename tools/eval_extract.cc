@@ -65,8 +65,8 @@ int Run(const Options& opt) {
     auto utf8 = crawler::DecodeToUtf8(page.html, decode);
     extract::HtmlOptions options;
     options.url = Str(t, "url");
-    Result<extract::Article> article =
-        utf8.ok() ? extract::ExtractFromHtml(utf8->utf8, options) : Result<extract::Article>(utf8.status());
+    Result<extract::Article> article = utf8.ok() ? extract::ExtractFromHtml(utf8->utf8, options)
+                                                 : Result<extract::Article>(utf8.status());
     const std::string text = article.ok() ? article->Text() : "";
     const ShingleScore s = ScoreText(Str(t, "text"), text);
     const double p = s.Precision(), r = s.Recall();
@@ -82,13 +82,16 @@ int Run(const Options& opt) {
       ++times_n;
       times_ok += got_date == want_date;
     }
-    const bool title_ok = article.ok() && extract::FoldForCompare(article->title) == extract::FoldForCompare(Str(t, "title"));
+    const bool title_ok = article.ok() && extract::FoldForCompare(article->title) ==
+                                              extract::FoldForCompare(Str(t, "title"));
     titles_ok += title_ok;
     if (opt.verbose || f1 < 0.95 || !date_ok) {
-      std::printf("%-22s F1 %.3f (P %.3f R %.3f)  date %s %-16s (want %s) via %s  title %s%s\n",
-                  page.id.c_str(), f1, p, r, date_ok ? "ok " : "BAD", got_date.c_str(),
-                  want_date.c_str(), article.ok() ? article->date_evidence.c_str() : "-",
-                  title_ok ? "ok" : "differs: ", title_ok ? "" : (article.ok() ? article->title.c_str() : article.status().ToString().c_str()));
+      std::printf(
+          "%-22s F1 %.3f (P %.3f R %.3f)  date %s %-16s (want %s) via %s  title %s%s\n",
+          page.id.c_str(), f1, p, r, date_ok ? "ok " : "BAD", got_date.c_str(), want_date.c_str(),
+          article.ok() ? article->date_evidence.c_str() : "-", title_ok ? "ok" : "differs: ",
+          title_ok ? ""
+                   : (article.ok() ? article->title.c_str() : article.status().ToString().c_str()));
     }
   }
   if (n == 0) {
@@ -96,12 +99,15 @@ int Run(const Options& opt) {
     return 2;
   }
   const double mean_f1 = f1_sum / n, date_accuracy = static_cast<double>(dates_ok) / n;
-  std::printf("pages %d  mean F1 %.3f (P %.3f R %.3f)  date accuracy %.3f (%d/%d)  time accuracy %.3f (%d/%d)  title accuracy %.3f (%d/%d)\n",
-              n, mean_f1, p_sum / n, r_sum / n, date_accuracy, dates_ok, n,
-              times_n ? static_cast<double>(times_ok) / times_n : 1.0, times_ok, times_n,
-              static_cast<double>(titles_ok) / n, titles_ok, n);
+  std::printf(
+      "pages %d  mean F1 %.3f (P %.3f R %.3f)  date accuracy %.3f (%d/%d)  time accuracy %.3f "
+      "(%d/%d)  title accuracy %.3f (%d/%d)\n",
+      n, mean_f1, p_sum / n, r_sum / n, date_accuracy, dates_ok, n,
+      times_n ? static_cast<double>(times_ok) / times_n : 1.0, times_ok, times_n,
+      static_cast<double>(titles_ok) / n, titles_ok, n);
   if (mean_f1 < opt.min_f1 || date_accuracy < opt.min_date_accuracy) {
-    std::printf("FAILED: mean F1 must be >= %.2f and date accuracy >= %.2f\n", opt.min_f1, opt.min_date_accuracy);
+    std::printf("FAILED: mean F1 must be >= %.2f and date accuracy >= %.2f\n", opt.min_f1,
+                opt.min_date_accuracy);
     return 1;
   }
   return 0;
@@ -116,7 +122,8 @@ int main(int argc, char** argv) {
   app.add_option("eval_dir", opt.dir, "folder with pages/ and truth.json")->required();
   app.add_flag("--verbose", opt.verbose, "one line per page");
   app.add_option("--min-f1", opt.min_f1, "exit 1 when the mean text F1 is lower");
-  app.add_option("--min-date-accuracy", opt.min_date_accuracy, "exit 1 when date accuracy is lower");
+  app.add_option("--min-date-accuracy", opt.min_date_accuracy,
+                 "exit 1 when date accuracy is lower");
   CLI11_PARSE(app, argc, argv);
   return pressmine::tools::Run(opt);
 }

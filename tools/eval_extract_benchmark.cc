@@ -48,7 +48,8 @@ int Run(const std::string& bench_dir, const std::string& out_path, const std::st
     auto it = truth.FindMember(page.id.c_str());
     if (it == truth.MemberEnd()) continue;
     extract::HtmlOptions options;
-    if (it->value.HasMember("url") && it->value["url"].IsString()) options.url = it->value["url"].GetString();
+    if (it->value.HasMember("url") && it->value["url"].IsString())
+      options.url = it->value["url"].GetString();
     auto article = extract::ExtractFromHtml(page.html, options);
     const std::string body = article.ok() ? article->Text() : std::string();
     writer.Key(page.id.c_str());
@@ -56,9 +57,10 @@ int Run(const std::string& bench_dir, const std::string& out_path, const std::st
     writer.Key("articleBody");
     writer.String(body.c_str(), static_cast<rapidjson::SizeType>(body.size()));
     writer.EndObject();
-    const std::string expected = it->value.HasMember("articleBody") && it->value["articleBody"].IsString()
-                                     ? it->value["articleBody"].GetString()
-                                     : "";
+    const std::string expected =
+        it->value.HasMember("articleBody") && it->value["articleBody"].IsString()
+            ? it->value["articleBody"].GetString()
+            : "";
     const ShingleScore s = ScoreText(expected, body);
     if (s.tp + s.fp > 0) {
       precision_sum += s.Precision();
@@ -71,16 +73,18 @@ int Run(const std::string& bench_dir, const std::string& out_path, const std::st
     const double p = s.Precision(), r = s.Recall();
     per_page.emplace_back(p + r > 0 ? 2 * p * r / (p + r) : 0, page.id);
     if (page.id == show) {
-      std::printf("== %s\nurl: %s\ntitle: %s\npublished: %s (%s)\nP %.3f R %.3f\n--- extracted\n%s\n--- truth\n%s\n",
-                  page.id.c_str(), options.url.c_str(), article.ok() ? article->title.c_str() : "",
-                  article.ok() ? article->published.c_str() : "",
-                  article.ok() ? article->date_evidence.c_str() : "", p, r, body.c_str(),
-                  expected.c_str());
+      std::printf(
+          "== %s\nurl: %s\ntitle: %s\npublished: %s (%s)\nP %.3f R %.3f\n--- extracted\n%s\n--- "
+          "truth\n%s\n",
+          page.id.c_str(), options.url.c_str(), article.ok() ? article->title.c_str() : "",
+          article.ok() ? article->published.c_str() : "",
+          article.ok() ? article->date_evidence.c_str() : "", p, r, body.c_str(), expected.c_str());
     }
   }
   writer.EndObject();
   if (!out_path.empty()) {
-    Status st = WriteFileAtomically(out_path, std::string_view(buffer.GetString(), buffer.GetSize()));
+    Status st =
+        WriteFileAtomically(out_path, std::string_view(buffer.GetString(), buffer.GetSize()));
     if (!st.ok()) {
       std::fprintf(stderr, "%s\n", st.ToString().c_str());
       return 1;
@@ -105,7 +109,8 @@ int main(int argc, char** argv) {
   CLI::App app{"Score pressmine's article extraction on the public article-extraction benchmark"};
   std::string dir, out, show;
   int worst = 0;
-  app.add_option("benchmark_dir", dir, "folder with html/*.html.gz and ground-truth.json")->required();
+  app.add_option("benchmark_dir", dir, "folder with html/*.html.gz and ground-truth.json")
+      ->required();
   app.add_option("--out", out, "write predictions JSON here (input for score.py)");
   app.add_option("--show", show, "print one page's extraction and ground truth");
   app.add_option("--worst", worst, "list the N pages with the lowest F1");

@@ -50,10 +50,15 @@ class ExtractCommand final : public Command {
            {std::pair<const char*, std::string>{"title", article->title},
             {"published", article->published}, {"date_evidence", article->date_evidence},
             {"lang", std::string(LanguageCode(article->lang))}, {"author", article->author},
-            {"site", article->site}, {"text", article->Text()}}) {
+            {"site", article->site}, {"modified", article->modified},
+            {"modified_evidence", article->modified_evidence}, {"text", article->Text()}}) {
         out.Key(key);
         out.StringOrNull(value);
       }
+      out.Key("warnings");
+      out.w().StartArray();
+      for (const std::string& w : article->warnings) out.String(w);
+      out.w().EndArray();
       out.w().EndObject();
       out.Print();
       return kExitOk;
@@ -64,6 +69,10 @@ class ExtractCommand final : public Command {
               << "lang:      " << LanguageCode(article->lang) << "\n";
     if (!article->author.empty()) std::cout << "author:    " << article->author << "\n";
     if (!article->site.empty()) std::cout << "site:      " << article->site << "\n";
+    if (!article->modified.empty()) {
+      std::cout << "modified:  " << article->modified << " (" << article->modified_evidence << ")\n";
+    }
+    for (const std::string& w : article->warnings) std::cout << "warning:   " << w << "\n";
     std::cout << "\n" << article->Text() << "\n";
     return kExitOk;
   }

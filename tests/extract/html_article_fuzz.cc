@@ -4,7 +4,8 @@
 //
 //   CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DPRESSMINE_FUZZ=ON
 //   ninja -C build-fuzz html_article_fuzz
-//   build-fuzz/tests/extract/html_article_fuzz -max_total_time=300 /tmp/corpus tests/extract/fuzz_corpus
+//   build-fuzz/tests/extract/html_article_fuzz -max_total_time=300 /tmp/corpus
+//   tests/extract/fuzz_corpus
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

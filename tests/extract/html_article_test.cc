@@ -31,6 +31,7 @@ const char kNewsPage[] = R"(<!DOCTYPE html><html lang="en"><head><meta charset="
  <div class="links"><a href="#">VK</a> <a href="#">X</a> <a href="#">OK</a> <a href="#">WhatsApp</a> <a href="#">Telegram</a></div>
  <div class="article__text">
   <p>On January 28, a final meeting was held at the Ministry of Health, where the results of the year were discussed and priorities for 2026 were outlined.</p>
+  <figure><img src="board.jpg"><figcaption>The minister at the board meeting. Photo: press service</figcaption></figure>
   <p>According to the press service, the board meeting was chaired by the minister, who presented an analysis of state programs, workforce development and financing.</p>
   <p>Infant mortality decreased to 13.5 per 1,000 live births, a reduction of 4.2% compared to the previous year, the ministry noted.</p>
  </div>
@@ -50,8 +51,9 @@ TEST(HtmlArticleTest, NewsPageKeepsTheArticleAndNothingElse) {
   EXPECT_TRUE(a->paragraphs[0].starts_with("On January 28, a final meeting"));
   EXPECT_TRUE(a->paragraphs[2].ends_with("the ministry noted."));
   const std::string text = a->Text();
-  for (const char* furniture : {"Garmash", "VK", "WhatsApp", "Read also", "Football", "Italian coach",
-                                "cookies", "Politics", "All rights reserved", "tracker"}) {
+  for (const char* furniture :
+       {"Garmash", "VK", "WhatsApp", "Read also", "Football", "Italian coach", "cookies",
+        "Politics", "All rights reserved", "tracker", "Photo: press service"}) {
     EXPECT_FALSE(Contains(text, furniture)) << furniture;
   }
   EXPECT_EQ(a->published, "2026-01-28T14:35");
@@ -86,9 +88,11 @@ TEST(HtmlArticleTest, LineBreaksTablesAndRelatedBlocks) {
       "<body><div class='news-text'>Первый абзац сообщения о вакцинации детей в регионах страны, "
       "которая продлится до конца февраля.<br><br>Второй абзац о выездных бригадах, которые будут "
       "работать в отдаленных селах.<table><tr><th>Область</th><th>Дети</th></tr>"
-      "<tr><td>Чуйская область</td><td>12 400</td></tr><tr><td>Ошская область</td><td>9 800</td></tr>"
+      "<tr><td>Чуйская область</td><td>12 400</td></tr><tr><td>Ошская область</td><td>9 "
+      "800</td></tr>"
       "</table>"
-      "<h3>Читайте также</h3><p>Минздрав закупил новые автомобили скорой помощи для всех областей.</p>"
+      "<h3>Читайте также</h3><p>Минздрав закупил новые автомобили скорой помощи для всех "
+      "областей.</p>"
       "</div></body>");
   ASSERT_TRUE(a.ok());
   const std::vector<std::string> want = {
@@ -97,6 +101,17 @@ TEST(HtmlArticleTest, LineBreaksTablesAndRelatedBlocks) {
       "Второй абзац о выездных бригадах, которые будут работать в отдаленных селах.",
       "Область | Дети", "Чуйская область | 12 400", "Ошская область | 9 800"};
   EXPECT_EQ(a->paragraphs, want);
+}
+
+TEST(HtmlArticleTest, DateLinesAreDroppedButSentencesWithDatesAreNot) {
+  auto a = ExtractFromHtml(
+      "<body><article><div>Бишкек, 28.01.2026 10:30</div><div>Published Jan 28, 2026 at 10:30 | "
+      "Updated at 12:00 on Jan 28, 2026</div><p>Дата проведения конференции — 12 марта 2026 года, "
+      "место — Бишкек.</p><p>Министерство здравоохранения приглашает врачей принять участие в "
+      "конференции, посвященной первичной медико-санитарной помощи.</p></article></body>");
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a->paragraphs.size(), 2u) << a->Text();
+  EXPECT_TRUE(a->paragraphs[0].starts_with("Дата проведения конференции"));
 }
 
 TEST(HtmlArticleTest, MalformedAndEmptyPagesGiveAResultOrAReason) {
@@ -120,6 +135,13 @@ TEST(HtmlArticleTest, DeepNestingIsCutWithAReason) {
   ASSERT_EQ(a->warnings.size(), 1u);
   EXPECT_TRUE(Contains(a->warnings[0], "max_nesting_depth")) << a->warnings[0];
 
+  std::string only_deep;
+  for (int i = 0; i < 100000; ++i) only_deep += "<div>";
+  only_deep += "deep text";
+  auto c = ExtractFromHtml(only_deep);
+  ASSERT_FALSE(c.ok());
+  EXPECT_TRUE(Contains(c.status().message(), "max_nesting_depth")) << c.status().ToString();
+
   std::string moderate;
   for (int i = 0; i < 1500; ++i) moderate += "<div>";
   moderate += "deep text";
@@ -140,6 +162,20 @@ TEST(HtmlArticleTest, OversizedInputIsTruncatedWithAReason) {
   EXPECT_TRUE(Contains(a->warnings[0], "max_html_bytes"));
   EXPECT_TRUE(Contains(a->Text(), "The first paragraph"));
   EXPECT_LT(a->Text().size(), 100u);
+}
+
+TEST(HtmlArticleTest, DeeplyNestedJsonLdIsHarmless) {
+  std::string json = "{\"@type\":\"NewsArticle\",\"datePublished\":\"2026-01-15\",\"author\":";
+  for (int i = 0; i < 200000; ++i) json += "{\"name\":";
+  json += "\"x\"";
+  json += std::string(200000, '}');
+  json += "}";
+  for (int i = 0; i < 200000; ++i) json += "[";
+  auto a = ExtractFromHtml("<head><script type='application/ld+json'>" + json +
+                           "</script></head><body><p>Министерство здравоохранения сообщает о "
+                           "начале кампании по вакцинации детей.</p></body>");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->published, "2026-01-15");
 }
 
 TEST(DepthLimitedPrefixTest, CountsOnlyElementsThatNest) {
@@ -173,14 +209,16 @@ TEST(HtmlArticleTest, PublicationDateEvidence) {
        "[{\"@type\":\"WebPage\"},{\"@type\":\"NewsArticle\",\"headline\":\"Вакцинация\","
        "\"datePublished\":\"2026-01-15T09:00:00+06:00\",\"dateModified\":\"2026-02-01\"}]}"
        "</script><meta property='article:published_time' content='2026-01-16'></head><body><h1>"
-       "Вакцинация</h1>" + body + "</body>",
+       "Вакцинация</h1>" +
+           body + "</body>",
        "", "2026-01-15T09:00", "json-ld:datePublished"},
       {"meta beats url",
        "<head><meta name='pubdate' content='2026-01-15'></head><body>" + body + "</body>",
        "https://example.kg/2025/12/01/news", "2026-01-15", "meta:pubdate"},
       {"time element",
        "<body><h1>Кампания вакцинации началась</h1><time datetime='2026-01-15T09:00'>15 января"
-       "</time>" + body + "</body>",
+       "</time>" +
+           body + "</body>",
        "", "2026-01-15T09:00", "time[datetime]"},
       {"url", "<body>" + body + "</body>", "https://example.kg/ru/news/2026/01/15/vaccination",
        "2026-01-15", "url"},
@@ -191,7 +229,8 @@ TEST(HtmlArticleTest, PublicationDateEvidence) {
       {"modified is not published",
        "<head><meta property='article:modified_time' content='2026-02-03T12:44:00+03:00'></head>"
        "<body><div>Обновлено: 3 февраля 2026</div><h1>Кампания вакцинации началась</h1><div>"
-       "Опубликовано: 15 января 2026</div>" + body + "</body>",
+       "Опубликовано: 15 января 2026</div>" +
+           body + "</body>",
        "", "2026-01-15", "text"},
       {"no date", "<body>" + body + "</body>", "https://example.kg/news/1234", "", ""},
   };

@@ -12,18 +12,19 @@ TEST(DateFromUrlTest, PathForms) {
       {"https://24.example.kg/ru/news/2026/01/28/345-minzdrav/", "2026-01-28"},
       {"https://example.kz/news/2025-09-22-selskie-vrachi", "2025-09-22"},
       {"https://example.ru/press/20260115_vaccination.html", "2026-01-15"},
-      {"https://example.ru/news/2026/01/", ""},                   // a month, not a date
-      {"https://example.ru/news/12345?date=2026-01-15", ""},     // the query is not the path
-      {"https://example.ru/doc/202601150001", ""},               // a longer number
-      {"https://2026-01-15.example.ru/news/1", ""},              // the host is not the path
-      {"https://example.ru/news/2026/02/30/x", ""},              // not a calendar day
+      {"https://example.ru/news/2026/01/", ""},               // a month, not a date
+      {"https://example.ru/news/12345?date=2026-01-15", ""},  // the query is not the path
+      {"https://example.ru/doc/202601150001", ""},            // a longer number
+      {"https://2026-01-15.example.ru/news/1", ""},           // the host is not the path
+      {"https://example.ru/news/2026/02/30/x", ""},           // not a calendar day
   };
   for (const auto& [url, iso] : cases) EXPECT_EQ(DateFromUrl(url), iso) << url;
 }
 
 TEST(HintsTest, ParagraphKinds) {
   EXPECT_EQ(ClassifyParagraph("VK X OK WhatsApp Telegram"), PhraseKind::kShareBar);
-  EXPECT_EQ(ClassifyParagraph("Поделиться: ВКонтакте Одноклассники Telegram"), PhraseKind::kShareBar);
+  EXPECT_EQ(ClassifyParagraph("Поделиться: ВКонтакте Одноклассники Telegram"),
+            PhraseKind::kShareBar);
   EXPECT_EQ(ClassifyParagraph("Читайте также:"), PhraseKind::kRelated);
   EXPECT_EQ(ClassifyParagraph("READ ALSO"), PhraseKind::kRelated);
   EXPECT_EQ(ClassifyParagraph("Версия для печати"), PhraseKind::kFurniture);

@@ -5,6 +5,7 @@
 
 #include "index/document_store.h"
 #include "index/search.h"
+#include "tests/support/search_options.h"
 #include "tests/support/temp_dir.h"
 
 namespace pressmine::index {
@@ -30,6 +31,14 @@ class CrossLanguageTest : public ::testing::Test {
         "greeting.");
     Add(*store, Language::kEnglish, "Unrelated",
         "The ministry discussed hospital construction in Osh and Batken regions.");
+    Add(*store, Language::kRussian, "Материнская смертность снизилась",
+        "По итогам года показатель материнской смертности снизился на 12%.");  // 6
+    Add(*store, Language::kEnglish, "Maternal mortality rose",
+        "In 2025 maternal mortality amounted to 34.8 per 100,000 live births.");  // 7
+    Add(*store, Language::kRussian, "Отделение гемодиализа",
+        "В Оше открылось отделение гемодиализа на 24 места.");  // 8
+    Add(*store, Language::kEnglish, "Mortality of mothers in transport accidents",
+        "Statistics on maternal age and on road mortality were published.");  // 9: both words, apart
   }
 
   void Add(DocumentStore& store, Language lang, std::string title, std::string text) {
@@ -46,7 +55,7 @@ class CrossLanguageTest : public ::testing::Test {
     SearchRequest req;
     req.query = q;
     req.cross_language = cross_language;
-    auto r = Search(*db_, req);
+    auto r = Search(*db_, req, testing::GlossaryOnly());
     EXPECT_TRUE(r.ok()) << q << ": " << r.status().ToString();
     std::set<int64_t> ids;
     if (r.ok()) {
@@ -77,6 +86,31 @@ TEST_F(CrossLanguageTest, NamesMeetAcrossScriptsAndSpellings) {
   EXPECT_EQ(Ids("Жапаров"), second_pair);
 }
 
+TEST_F(CrossLanguageTest, TermsMeetAcrossLanguagesThroughTheLexicon) {
+  const std::set<int64_t> maternal_mortality{6, 7};
+  std::set<int64_t> found = Ids("maternal mortality");
+  EXPECT_TRUE(found.count(6)) << "the Russian release";
+  EXPECT_TRUE(found.count(7)) << "the English release";
+  found = Ids("материнская смертность");
+  EXPECT_TRUE(found.count(6) && found.count(7));
+  EXPECT_EQ(Ids("\"maternal mortality\""), maternal_mortality)
+      << "a quoted phrase is translated as a phrase and keeps its word order";
+  EXPECT_EQ(Ids("hemodialysis"), std::set<int64_t>{8}) << "«гемодиализа» is an inflected form";
+  EXPECT_EQ(Ids("гемодиализ"), std::set<int64_t>{8});
+}
+
+TEST_F(CrossLanguageTest, ExplainShowsOneGroupPerTerm) {
+  SearchRequest req;
+  req.query = "maternal mortality -covid";
+  auto r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok());
+  // One OR group for the two-word term: the words as typed, or the Russian phrase.
+  EXPECT_NE(r->fts_expression.find("((\"maternal\" AND \"mortality\") OR \"\x01материнск\x01смертност\")"),
+            std::string::npos)
+      << r->fts_expression;
+  EXPECT_NE(r->fts_expression.find("NOT \"covid\""), std::string::npos) << "exclusions are not expanded";
+}
+
 TEST_F(CrossLanguageTest, MonoSearchesOnlyTheWordsAsTyped) {
   EXPECT_EQ(Ids("Kadyraliev", false), std::set<int64_t>{});
   EXPECT_EQ(Ids("Kadyraliyev", false), std::set<int64_t>{2});
@@ -86,12 +120,12 @@ TEST_F(CrossLanguageTest, MonoSearchesOnlyTheWordsAsTyped) {
 TEST_F(CrossLanguageTest, OwnLanguageRanksFirst) {
   SearchRequest req;
   req.query = "Досмамбетов";
-  auto r = Search(*db_, req);
+  auto r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->hits.size(), 2u);
   EXPECT_EQ(r->hits[0].lang, Language::kRussian);
   req.query = "Dosmambetov";
-  r = Search(*db_, req);
+  r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->hits.size(), 2u);
   EXPECT_EQ(r->hits[0].lang, Language::kEnglish);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "index/document_store.h"
+#include "tests/support/search_options.h"
 #include "tests/support/temp_dir.h"
 
 namespace pressmine::index {
@@ -43,7 +44,7 @@ class SearchTest : public ::testing::Test {
   }
 
   std::vector<std::string> Titles(const SearchRequest& req) {
-    auto r = Search(*db_, req);
+    auto r = Search(*db_, req, testing::GlossaryOnly());
     EXPECT_TRUE(r.ok()) << req.query << ": " << r.status().ToString();
     std::vector<std::string> titles;
     if (r.ok()) {
@@ -52,9 +53,12 @@ class SearchTest : public ::testing::Test {
     return titles;
   }
 
+  // These tests are about syntax, filters and ranking within one language; cross-language
+  // expansion has its own tests (cross_language_test.cc).
   static SearchRequest Q(std::string q) {
     SearchRequest r;
     r.query = std::move(q);
+    r.cross_language = false;
     return r;
   }
 
@@ -101,7 +105,7 @@ TEST_F(SearchTest, InflectedFormsMeetThroughStems) {
 
 TEST_F(SearchTest, FiltersNarrowTheMatchInsideFts5) {
   SearchRequest req = Q("doctors lang:en source:kg-en date:2025-06..2026-02");
-  auto r = Search(*db_, req);
+  auto r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_NE(r->fts_expression.find("=l:en"), std::string::npos) << r->fts_expression;
   EXPECT_NE(r->fts_expression.find("=s:kg-en"), std::string::npos);
@@ -112,7 +116,7 @@ TEST_F(SearchTest, FiltersNarrowTheMatchInsideFts5) {
   EXPECT_EQ(r->fts_expression.find("=m:2026-03"), std::string::npos);
   EXPECT_EQ(r->total, 2);
   // A whole year collapses to one year token.
-  r = Search(*db_, Q("doctors date:2025"));
+  r = Search(*db_, Q("doctors date:2025"), testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   EXPECT_NE(r->fts_expression.find("=y:2025"), std::string::npos);
   EXPECT_EQ(r->fts_expression.find("=m:"), std::string::npos) << r->fts_expression;
@@ -133,12 +137,12 @@ TEST_F(SearchTest, DocumentTextCannotForgeReservedTokens) {
 TEST_F(SearchTest, ConflictingFiltersAreUsageErrors) {
   SearchRequest req = Q("doctors lang:en");
   req.lang = Language::kRussian;
-  auto r = Search(*db_, req);
+  auto r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
   SearchRequest bad_date = Q("doctors");
   bad_date.from = "26.01.2026";
-  r = Search(*db_, bad_date);
+  r = Search(*db_, bad_date, testing::GlossaryOnly());
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("26.01.2026"), std::string::npos);
 }
@@ -156,7 +160,7 @@ TEST_F(SearchTest, SnippetsHighlightMatchesAndTotalsCountAllMatches) {
   req.limit = 1;
   req.highlight_open = "<";
   req.highlight_close = ">";
-  auto r = Search(*db_, req);
+  auto r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->total, 3);
   ASSERT_EQ(r->hits.size(), 1u);
@@ -164,7 +168,7 @@ TEST_F(SearchTest, SnippetsHighlightMatchesAndTotalsCountAllMatches) {
   for (const auto& h : r->hits) EXPECT_EQ(h.snippet.find('\n'), std::string::npos);
   req.offset = 1;
   req.limit = 5;
-  r = Search(*db_, req);
+  r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->hits.size(), 2u);
 }
@@ -172,7 +176,7 @@ TEST_F(SearchTest, SnippetsHighlightMatchesAndTotalsCountAllMatches) {
 TEST_F(SearchTest, SortByDateIsNewestFirstWithUndatedLast) {
   SearchRequest req = Q("ministry OR doctors");
   req.sort = SortOrder::kNewestFirst;
-  auto r = Search(*db_, req);
+  auto r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->hits.size(), 3u);
   EXPECT_EQ(r->hits[0].published, "2026-01-26");
@@ -181,7 +185,7 @@ TEST_F(SearchTest, SortByDateIsNewestFirstWithUndatedLast) {
 }
 
 TEST_F(SearchTest, FilterOnlyQueryListsNewestFirst) {
-  auto r = Search(*db_, Q("lang:ru"));
+  auto r = Search(*db_, Q("lang:ru"), testing::GlossaryOnly());
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->total, 2);
   EXPECT_EQ(r->hits[0].published, "2026-01-26");
@@ -189,7 +193,7 @@ TEST_F(SearchTest, FilterOnlyQueryListsNewestFirst) {
 
 TEST_F(SearchTest, MalformedQueriesNeverLeakSqlText) {
   for (const char* q : {"\"open", "a OR", "-x", "lang:fr"}) {
-    auto r = Search(*db_, Q(q));
+    auto r = Search(*db_, Q(q), testing::GlossaryOnly());
     ASSERT_FALSE(r.ok()) << q;
     EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument) << q;
     EXPECT_EQ(r.status().message().find("fts5"), std::string::npos) << r.status().message();

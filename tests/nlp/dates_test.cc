@@ -37,7 +37,7 @@ TEST(FindDatesTest, WrittenForms) {
       {"тел. 12.34.5678, версия 1.2.2026.5", {}},  // not dates
       {"сумма 9,2 млн тенге в 2024 году", {}},
       {"126.01.2026", {}},
-      {"28.01.1850", {}},                          // outside the year range
+      {"28.01.1850", {}},  // outside the year range
   };
   for (const FindCase& c : cases) {
     std::vector<std::string> got;

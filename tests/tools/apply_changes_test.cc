@@ -8,6 +8,7 @@
 #include "crawler/sources.h"
 #include "index/document_store.h"
 #include "index/search.h"
+#include "tests/support/search_options.h"
 #include "tests/support/temp_dir.h"
 
 namespace pressmine::tools {
@@ -72,7 +73,7 @@ TEST_F(ApplyChangesTest, CrawledArticlesAreIndexedExactlyOnce) {
 
   index::SearchRequest req;
   req.query = "гемодиализ";
-  auto r = index::Search(*db_, req);
+  auto r = index::Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->total, 1);
   EXPECT_EQ(r->hits[0].url, "https://med.example/ru/news/1");

@@ -137,7 +137,7 @@ TEST_F(CliTest, ReindexKeepsSearchResults) {
   doc.Parse(r.out.c_str());
   ASSERT_FALSE(doc.HasParseError()) << r.out;
   EXPECT_EQ(doc["documents"].GetInt(), 2);
-  RunResult s = Run({"--db", Db(), "search", "встречи", "--json"});  // stem of «встречу»
+  RunResult s = Run({"--db", Db(), "search", "встречи", "--mono", "--json"});  // stem of «встречу»
   ASSERT_EQ(s.exit_code, 0) << s.err;
   rapidjson::Document hits;
   hits.Parse(s.out.c_str());

@@ -7,6 +7,7 @@
 
 #include "index/document_store.h"
 #include "index/search.h"
+#include "tests/support/search_options.h"
 #include "tests/support/temp_dir.h"
 #include "tools/ingest_files.h"
 
@@ -31,7 +32,7 @@ class SeedsTest : public ::testing::Test {
   std::set<std::string> Seeds(const std::string& query) {
     index::SearchRequest req;
     req.query = query;
-    auto r = index::Search(*db_, req);
+    auto r = index::Search(*db_, req, testing::GlossaryOnly());
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     std::set<std::string> seeds;
     if (r.ok()) {
