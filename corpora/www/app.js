@@ -29,6 +29,8 @@ const STRINGS = {
     removed: 'removed from its site', corpus: (n) => `${n} releases in the database`,
     enterQuery: 'Type a query above: it finds releases in Russian and English.',
     error: 'Error', uiName: 'RU', uiLabel: 'Интерфейс по-русски',
+    counterpart: (lang) => (lang === 'ru' ? 'Probably the same story in Russian:'
+                                          : 'Probably the same story in English:'),
   },
   ru: {
     tagline: 'Пресс-релизы министерств здравоохранения', query: 'Запрос', search: 'Найти',
@@ -46,6 +48,8 @@ const STRINGS = {
     corpus: (n) => `Релизов в базе: ${n}`,
     enterQuery: 'Введите запрос: поиск находит релизы на русском и английском.',
     error: 'Ошибка', uiName: 'EN', uiLabel: 'Interface in English',
+    counterpart: (lang) => (lang === 'ru' ? 'Вероятно, та же новость на русском:'
+                                          : 'Вероятно, та же новость на английском:'),
   },
 };
 
@@ -282,6 +286,46 @@ function renderDocument(doc) {
   article.replaceChildren(...parts.filter((part) => part !== null));
 }
 
+// The same story in the other language, if the ministry published one: a search for the
+// title's words (translated by the server's cross-language search) among the other language's
+// releases within a few days of this one. A guess, labelled as such on the page.
+const COUNTERPART_DAYS = 3;
+const COUNTERPART_WORDS = 12;
+
+function shiftDay(isoDay, days) {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return null;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function findCounterpart(doc) {
+  if (!['ru', 'en'].includes(doc.lang) || !doc.published || !doc.title) return null;
+  // Letters and digits only: the title must not become query syntax (OR, quotes, -word).
+  const words = (doc.title.match(/[\p{L}\p{N}]{4,}/gu) || []).slice(0, COUNTERPART_WORDS);
+  const from = shiftDay(doc.published.slice(0, 10), -COUNTERPART_DAYS);
+  const to = shiftDay(doc.published.slice(0, 10), COUNTERPART_DAYS);
+  if (words.length === 0 || !from || !to) return null;
+  const url = new URLSearchParams({
+    q: words.join(' OR '), lang: doc.lang === 'ru' ? 'en' : 'ru', from, to, limit: '1',
+  });
+  try {
+    const found = await getJson(`/api/search?${url.toString()}`);
+    return found.hits.length ? found.hits[0] : null;
+  } catch (e) {
+    return null;  // a missing counterpart is not an error worth showing
+  }
+}
+
+function renderCounterpart(hit) {
+  const lang = langAttr(hit.lang);
+  return el('aside', { class: 'counterpart', id: 'counterpart' },
+    el('span', { class: 'label' }, t('counterpart', hit.lang)), ' ',
+    langBadge(hit.lang), ' ',
+    el('a', { href: `/?doc=${encodeURIComponent(hit.id)}`, lang }, hit.title || t('untitled')),
+    ' ', el('time', {}, hit.published || ''));
+}
+
 async function showDocument(id) {
   $('search').hidden = true;
   $('results').hidden = true;
@@ -293,6 +337,8 @@ async function showDocument(id) {
     document.title = `${doc.title || t('untitled')} — pressmine`;
     setStatus('');
     renderDocument(doc);
+    const counterpart = await findCounterpart(doc);
+    if (counterpart) $('doc').querySelector('h1').after(renderCounterpart(counterpart));
     document.body.dataset.view = 'doc';
   } catch (e) {
     setStatus(`${t('error')}: ${e.message}`, true);

@@ -159,6 +159,18 @@ TEST_F(ServeBrowserTest, ADocumentShowsItsTextVersionsAndOriginalLink) {
   Screenshot(path, "document-phone", 390, 844);
 }
 
+TEST_F(ServeBrowserTest, ADocumentPointsToItsOtherLanguageVersion) {
+  const int64_t ru = IdOf("репатриацией");
+  const int64_t en = IdOf("bringing");
+  const std::string path = "/?doc=" + std::to_string(ru);
+  const std::string dom = Dom(path);
+  const std::regex counterpart("id=\"counterpart\"[^]*?href=\"/\\?doc=(\\d+)\"");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(dom, m, counterpart)) << dom;
+  EXPECT_EQ(m[1].str(), std::to_string(en));
+  Screenshot(path, "document-counterpart");
+}
+
 TEST_F(ServeBrowserTest, InjectedMarkupIsShownAsTextAndNeverRuns) {
   const std::string search = "/?q=" + UrlEncode("кори");
   const std::string doc = "/?doc=" + std::to_string(IdOf("кори"));
