@@ -147,12 +147,13 @@ Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* expla
   return req;
 }
 
-ApiResponse SearchEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget) {
+ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params& params,
+                           std::chrono::milliseconds budget) {
   bool explain = false;
   Result<index::SearchRequest> req = ParseSearchParams(params, &explain);
   if (!req.ok()) return ErrorResponse(400, req.status().message());
   QueryDeadline deadline(db, budget);
-  Result<index::SearchResults> results = index::Search(db, *req);
+  Result<index::SearchResults> results = searcher.Search(*req);
   if (!results.ok()) return Failure(results.status(), deadline, budget);
   JsonOut out;
   WriteSearchResults(out, req->query, *results, explain);

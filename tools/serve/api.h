@@ -39,7 +39,9 @@ struct ApiResponse {
 // kInvalidArgument naming the parameter for anything else.
 Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* explain);
 
-ApiResponse SearchEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget);
+// `searcher` reads `db` (the connection the deadline is set on).
+ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params& params,
+                           std::chrono::milliseconds budget);
 
 // /api/doc/ID: the document and its versions. `id` is the path segment as received.
 ApiResponse DocumentEndpoint(Database& db, std::string_view id, const Params& params,

@@ -23,13 +23,13 @@ Result<std::unique_ptr<ConnectionPool>> ConnectionPool::Open(const std::string& 
                             " (run `pressmine ingest` first, or pass --db PATH)");
   }
   std::unique_ptr<ConnectionPool> pool(new ConnectionPool(path, max_size < 1 ? 1 : max_size));
-  PM_ASSIGN_OR_RETURN(std::unique_ptr<Database> first, OpenOne(path));
+  PM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> first, OpenOne(path));
   pool->idle_.push_back(std::move(first));
   pool->opened_ = 1;
   return pool;
 }
 
-Result<std::unique_ptr<Database>> ConnectionPool::OpenOne(const std::string& path) {
+Result<std::unique_ptr<Connection>> ConnectionPool::OpenOne(const std::string& path) {
   DatabaseOptions options;
   options.read_only = true;
   options.create_if_missing = false;
@@ -43,42 +43,50 @@ Result<std::unique_ptr<Database>> ConnectionPool::OpenOne(const std::string& pat
         "opening read-only (if the database is from an older pressmine, run `pressmine stats` "
         "once to upgrade it)");
   }
-  return std::make_unique<Database>(std::move(db));
+  return std::make_unique<Connection>(std::move(db));
 }
 
 Result<ConnectionPool::Lease> ConnectionPool::Acquire() {
   std::unique_lock lock(mu_);
   returned_.wait(lock, [this] { return !idle_.empty() || opened_ < max_size_; });
   if (!idle_.empty()) {
-    std::unique_ptr<Database> db = std::move(idle_.back());
+    std::unique_ptr<Connection> conn = std::move(idle_.back());
     idle_.pop_back();
-    return Lease(this, std::move(db));
+    return Lease(this, std::move(conn));
   }
   ++opened_;  // reserve the slot, then open outside the lock
   lock.unlock();
-  Result<std::unique_ptr<Database>> db = OpenOne(path_);
-  if (!db.ok()) {
+  Result<std::unique_ptr<Connection>> conn = OpenOne(path_);
+  if (!conn.ok()) {
     lock.lock();
     --opened_;
     returned_.notify_one();
-    return db.status();
+    return conn.status();
   }
-  return Lease(this, std::move(db).value());
+  return Lease(this, std::move(conn).value());
 }
 
-void ConnectionPool::Release(std::unique_ptr<Database> db) {
+void ConnectionPool::Release(std::unique_ptr<Connection> conn) {
   {
     std::lock_guard lock(mu_);
-    idle_.push_back(std::move(db));
+    idle_.push_back(std::move(conn));
   }
   returned_.notify_one();
 }
 
 ConnectionPool::Lease::Lease(Lease&& other) noexcept
-    : pool_(other.pool_), db_(std::move(other.db_)) {}
+    : pool_(other.pool_), conn_(std::move(other.conn_)) {}
 
 ConnectionPool::Lease::~Lease() {
-  if (db_) pool_->Release(std::move(db_));
+  if (conn_) pool_->Release(std::move(conn_));
+}
+
+Result<index::Searcher*> ConnectionPool::Lease::searcher() {
+  if (!conn_->searcher) {
+    PM_ASSIGN_OR_RETURN(index::Searcher opened, index::Searcher::Open(conn_->db));
+    conn_->searcher.emplace(std::move(opened));
+  }
+  return &*conn_->searcher;
 }
 
 }  // namespace pressmine::tools::serve

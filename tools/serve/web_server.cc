@@ -4,6 +4,7 @@
 
 #include <atomic>
 
+#include "index/lexicon_cache.h"
 #include "tools/serve/api.h"
 #include "tools/serve/assets.h"
 #include "tools/serve/connection_pool.h"
@@ -62,22 +63,28 @@ struct WebServer::Impl {
       Send(res, ErrorResponse(500, lease.status().message()));
       return;
     }
-    Send(res, endpoint(lease->db()));
+    Send(res, endpoint(*lease));
   }
 
   void Routes() {
     const auto budget = options.request_budget;
     http.Get("/api/search", [this, budget](const httplib::Request& req, httplib::Response& res) {
-      WithDatabase(res, [&](Database& db) { return SearchEndpoint(db, req.params, budget); });
+      WithDatabase(res, [&](ConnectionPool::Lease& lease) {
+        Result<index::Searcher*> searcher = lease.searcher();
+        if (!searcher.ok()) return ErrorResponse(500, searcher.status().message());
+        return SearchEndpoint(lease.db(), **searcher, req.params, budget);
+      });
     });
     http.Get("/api/stats", [this, budget](const httplib::Request& req, httplib::Response& res) {
-      WithDatabase(res, [&](Database& db) { return StatsEndpoint(db, req.params, budget); });
+      WithDatabase(res, [&](ConnectionPool::Lease& lease) {
+        return StatsEndpoint(lease.db(), req.params, budget);
+      });
     });
     http.Get(R"(/api/doc/([^/]*))",
              [this, budget](const httplib::Request& req, httplib::Response& res) {
                const std::string id = req.matches[1];
-               WithDatabase(res, [&](Database& db) {
-                 return DocumentEndpoint(db, id, req.params, budget);
+               WithDatabase(res, [&](ConnectionPool::Lease& lease) {
+                 return DocumentEndpoint(lease.db(), id, req.params, budget);
                });
              });
     http.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
@@ -137,6 +144,13 @@ Result<std::unique_ptr<WebServer>> WebServer::Create(const ServeOptions& options
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   PM_ASSIGN_OR_RETURN(impl->pool, ConnectionPool::Open(options.db_path, options.threads));
+  {
+    // The bilingual lexicon takes up to a second to build when the database holds no cached
+    // copy (a read-only server cannot store one); load it now rather than in the first
+    // request's time budget. Every connection's searcher then shares it.
+    PM_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, impl->pool->Acquire());
+    PM_RETURN_IF_ERROR(index::LoadLexicon(lease.db()).status());
+  }
   impl->Guards();
   impl->Routes();
   if (options.port == 0) {
