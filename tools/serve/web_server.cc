@@ -130,6 +130,9 @@ struct WebServer::Impl {
         [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
           Send(res, ErrorResponse(500, "internal error"));
         });
+    // cpp-httplib sends headers and body in separate writes; with Nagle's algorithm the body
+    // waits for the client's delayed ACK (about 40 ms on Linux) on every keep-alive response.
+    http.set_tcp_nodelay(true);
     http.set_payload_max_length(kMaxBodyBytes);
     http.set_keep_alive_max_count(kKeepAliveMaxRequests);
     const size_t threads = options.threads < 1 ? 1 : static_cast<size_t>(options.threads);
