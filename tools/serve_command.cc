@@ -15,19 +15,22 @@ namespace {
 class ServeCommand final : public Command {
  public:
   explicit ServeCommand(CLI::App& app) {
-    cmd_ = app.add_subcommand(
-        "serve", "Serve a search page and a JSON API over the database (read-only)");
-    cmd_->add_option("--port", port_, "TCP port; 0 picks a free one")->capture_default_str()
+    cmd_ = app.add_subcommand("serve",
+                              "Serve a search page and a JSON API over the database (read-only)");
+    cmd_->add_option("--port", port_, "TCP port; 0 picks a free one")
+        ->capture_default_str()
         ->check(CLI::Range(0, 65535));
     cmd_->add_option("--bind", bind_,
                      "Address to listen on; anything but loopback exposes the database to the "
                      "network")
         ->capture_default_str();
     cmd_->add_option("--threads", threads_, "Worker threads (concurrent requests)")
-        ->capture_default_str()->check(CLI::Range(1, 256));
+        ->capture_default_str()
+        ->check(CLI::Range(1, 256));
     cmd_->add_option("--timeout-ms", timeout_ms_,
                      "Time limit for one request's database work; longer ones get HTTP 503")
-        ->capture_default_str()->check(CLI::Range(1, 600000));
+        ->capture_default_str()
+        ->check(CLI::Range(1, 600000));
     cmd_->footer(
         "API (JSON, as the command line prints it with --json):\n"
         "  /api/search?q=QUERY&lang=&source=&from=&to=&limit=&offset=&sort=&mono=&explain=\n"

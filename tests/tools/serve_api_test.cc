@@ -1,7 +1,5 @@
 // The web API's endpoints as functions (tools/serve/api.h): parameters in, status and JSON out,
 // against the fixture database opened read-only as the server opens it.
-#include "tools/serve/api.h"
-
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
@@ -10,6 +8,7 @@
 #include "index/lexicon_cache.h"
 #include "tests/support/temp_dir.h"
 #include "tests/tools/serve_fixture.h"
+#include "tools/serve/api.h"
 #include "tools/serve/connection_pool.h"
 #include "tools/serve/query_deadline.h"
 
@@ -75,7 +74,8 @@ TEST_F(ServeApiTest, SearchReturnsTheCommandLinesShapeAndCrossesLanguages) {
   EXPECT_EQ(Langs(body), (std::set<std::string>{"ru", "en"})) << "a Russian query finds English";
   EXPECT_FALSE(body.HasMember("fts"));
   const auto& hit = body["hits"][0];
-  for (const char* key : {"id", "url", "source", "lang", "title", "published", "score", "snippet"}) {
+  for (const char* key :
+       {"id", "url", "source", "lang", "title", "published", "score", "snippet"}) {
     EXPECT_TRUE(hit.HasMember(key)) << key;
   }
   EXPECT_STREQ(hit["lang"].GetString(), "ru") << "own language first";
@@ -101,9 +101,9 @@ TEST_F(ServeApiTest, EveryCommandLineOptionIsAParameter) {
     EXPECT_EQ(body["total"].GetInt(), c.total) << c.params.rbegin()->first;
   }
   rapidjson::Document page;
-  ASSERT_EQ(Search({{"q", "диспансеризация"}, {"limit", "5"}, {"offset", "10"}, {"sort", "date"}},
-                   page),
-            200);
+  ASSERT_EQ(
+      Search({{"q", "диспансеризация"}, {"limit", "5"}, {"offset", "10"}, {"sort", "date"}}, page),
+      200);
   ASSERT_EQ(page["hits"].Size(), static_cast<unsigned>(kCheckupReleases - 10));
   EXPECT_STREQ(page["hits"][0]["published"].GetString(), "2025-10-03") << "newest first";
   rapidjson::Document explained;
@@ -151,7 +151,8 @@ TEST_F(ServeApiTest, DocumentWithItsVersions) {
   EXPECT_EQ(doc["version"].GetInt(), 2);
   EXPECT_STREQ(doc["url"].GetString(), "https://minzdrav.gov.ru/news/55");
   ASSERT_EQ(doc["history"].Size(), 2u);
-  EXPECT_STREQ(doc["history"][0]["title"].GetString(), "Построено 40 фельдшерско-акушерских пунктов");
+  EXPECT_STREQ(doc["history"][0]["title"].GetString(),
+               "Построено 40 фельдшерско-акушерских пунктов");
   EXPECT_EQ(doc["history"][1]["version"].GetInt(), 2);
 }
 
@@ -165,9 +166,12 @@ TEST_F(ServeApiTest, DocumentIdsAreCheckedAndMissingOnesAre404) {
   EXPECT_EQ(Call([&](Database& db) { return DocumentEndpoint(db, "424242", {}, kBudget); }, body),
             404);
   EXPECT_NE(std::string(body["error"].GetString()).find("424242"), std::string::npos);
-  EXPECT_EQ(
-      Call([&](Database& db) { return DocumentEndpoint(db, "1", {{"x", "1"}}, kBudget); }, body),
-      400);
+  EXPECT_EQ(Call(
+                [&](Database& db) {
+                  return DocumentEndpoint(db, "1", {{"x", "1"}}, kBudget);
+                },
+                body),
+            400);
 }
 
 TEST_F(ServeApiTest, StatsAsTheCommandLinePrintsThem) {

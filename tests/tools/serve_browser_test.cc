@@ -76,13 +76,13 @@ class ServeBrowserTest : public ::testing::Test {
                       " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
                       " --disable-background-networking --disable-component-update --disable-sync"
                       " --disable-extensions --hide-scrollbars --virtual-time-budget=10000"
-                      " --user-data-dir=" + profile +
-                      " --window-size=" + std::to_string(width) + "," + std::to_string(height) +
-                      " '" + mode + "' '" + server_.url() + path + "' >" + out + " 2>" +
-                      dir_.File("chromium.err");
+                      " --user-data-dir=" +
+                      profile + " --window-size=" + std::to_string(width) + "," +
+                      std::to_string(height) + " '" + mode + "' '" + server_.url() + path + "' >" +
+                      out + " 2>" + dir_.File("chromium.err");
     const int status = std::system(cmd.c_str());
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        << cmd << "\n" << Slurp(dir_.File("chromium.err"));
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd << "\n"
+                                                               << Slurp(dir_.File("chromium.err"));
     return Slurp(out);
   }
 

@@ -57,11 +57,11 @@ inline void BuildServeFixture(const std::string& path) {
       "Итоги коллегии министерства", "Коллегия прошла под председательством министра.");
   // Two versions of one release: the ministry corrected a figure.
   put(Language::kRussian, "ru-health", "https://minzdrav.gov.ru/news/55", "2026-01-10",
-      "Построено 40 фельдшерско-акушерских пунктов",
-      "В 2025 году построено 40 ФАПов.", "2026-01-10T08:00:00Z");
+      "Построено 40 фельдшерско-акушерских пунктов", "В 2025 году построено 40 ФАПов.",
+      "2026-01-10T08:00:00Z");
   put(Language::kRussian, "ru-health", "https://minzdrav.gov.ru/news/55", "2026-01-10",
-      "Построено 42 фельдшерско-акушерских пункта",
-      "В 2025 году построено 42 ФАПа.", "2026-01-11T08:00:00Z");
+      "Построено 42 фельдшерско-акушерских пункта", "В 2025 году построено 42 ФАПа.",
+      "2026-01-11T08:00:00Z");
   for (int i = 1; i <= kCheckupReleases; ++i) {
     put(Language::kRussian, "kg-health", "https://med.kg/ru/news/" + std::to_string(200 + i),
         "2025-10-" + std::string(i < 10 ? "0" : "") + std::to_string(i),

@@ -43,8 +43,9 @@ TEST_F(ServeHttpTest, ListensOnLoopbackAndAnnouncesTheAddress) {
 }
 
 TEST_F(ServeHttpTest, EveryEndpointAnswersJson) {
-  auto search = Get("/api/search?q=%D0%9A%D0%B0%D0%B4%D1%8B%D1%80%D0%B0%D0%BB%D0%B8%D0%B5%D0%B2"
-                    "&lang=en&limit=1");  // Кадыралиев
+  auto search =
+      Get("/api/search?q=%D0%9A%D0%B0%D0%B4%D1%8B%D1%80%D0%B0%D0%BB%D0%B8%D0%B5%D0%B2"
+          "&lang=en&limit=1");  // Кадыралиев
   ASSERT_TRUE(search);
   EXPECT_EQ(search->status, 200);
   EXPECT_EQ(search->get_header_value("Content-Type"), "application/json; charset=utf-8");
@@ -127,7 +128,8 @@ TEST_F(ServeHttpTest, RefusesOtherHostsAndMethods) {
   auto r = client_->Get("/api/stats", rebinding);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 403);
-  auto local = client_->Get("/api/stats", {{"Host", "localhost:" + std::to_string(server_.port())}});
+  auto local =
+      client_->Get("/api/stats", {{"Host", "localhost:" + std::to_string(server_.port())}});
   ASSERT_TRUE(local);
   EXPECT_EQ(local->status, 200);
   auto post = client_->Post("/api/search", "q=x", "application/x-www-form-urlencoded");

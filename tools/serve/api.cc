@@ -64,10 +64,14 @@ Result<bool> ParseFlag(const std::string& name, const std::string& value) {
 int HttpStatusFor(const Status& status, const QueryDeadline& deadline) {
   if (deadline.expired()) return 503;
   switch (status.code()) {
-    case Status::Code::kInvalidArgument: return 400;
-    case Status::Code::kNotFound: return 404;
-    case Status::Code::kBusy: return 503;
-    default: return 500;
+    case Status::Code::kInvalidArgument:
+      return 400;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kBusy:
+      return 503;
+    default:
+      return 500;
   }
 }
 
@@ -167,8 +171,8 @@ ApiResponse DocumentEndpoint(Database& db, std::string_view id_text, const Param
   const char* end = id_text.data() + id_text.size();
   auto [ptr, ec] = std::from_chars(id_text.data(), end, id);
   if (id_text.empty() || ec != std::errc() || ptr != end || id < 1) {
-    return ErrorResponse(400, "a document id is a positive whole number, not \"" +
-                                  std::string(id_text) + "\"");
+    return ErrorResponse(
+        400, "a document id is a positive whole number, not \"" + std::string(id_text) + "\"");
   }
   QueryDeadline deadline(db, budget);
   Result<index::DocumentStore> store = index::DocumentStore::Open(db);

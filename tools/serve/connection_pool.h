@@ -71,7 +71,7 @@ class ConnectionPool {
   std::mutex mu_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mu_
-  int opened_ = 0;                               // guarded by mu_
+  int opened_ = 0;                                 // guarded by mu_
 };
 
 }  // namespace pressmine::tools::serve

@@ -26,8 +26,7 @@ constexpr size_t kMaxBodyBytes = 16 * 1024;
 constexpr size_t kKeepAliveMaxRequests = 1000;
 
 bool IsLoopback(const std::string& host) {
-  return host == "127.0.0.1" || host == "localhost" || host == "::1" ||
-         host.rfind("127.", 0) == 0;
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
 void Send(httplib::Response& res, const ApiResponse& api) {
@@ -120,8 +119,8 @@ struct WebServer::Impl {
         return httplib::Server::HandlerResponse::Handled;
       }
       if (!HostAllowed(req)) {
-        Send(res, ErrorResponse(403, "this server answers only requests addressed to " +
-                                         options.bind));
+        Send(res,
+             ErrorResponse(403, "this server answers only requests addressed to " + options.bind));
         return httplib::Server::HandlerResponse::Handled;
       }
       return httplib::Server::HandlerResponse::Unhandled;
