@@ -23,7 +23,7 @@ struct PageChange {
     kContent,  // a new page or a new version of a known page; html is set
     kRemoved,  // the page now answers 404/410; html is empty
   };
-  int64_t seq = 0;         // cursor value; strictly increasing
+  int64_t seq = 0;  // cursor value; strictly increasing
   Kind kind = Kind::kContent;
   std::string url;         // canonical URL the page is known by
   std::string final_url;   // the URL that answered (after redirects)
@@ -32,7 +32,7 @@ struct PageChange {
   int64_t fetched_at = 0;  // Unix seconds, UTC
   int http_status = 0;
   std::string content_type;
-  std::string charset;     // what the bytes were decoded from ("windows-1251"); html is UTF-8
+  std::string charset;  // what the bytes were decoded from ("windows-1251"); html is UTF-8
   std::string html;
 };
 

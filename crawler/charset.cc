@@ -63,6 +63,17 @@ std::string BomCharset(std::string_view bytes) {
   return std::string();
 }
 
+// The IANA (or MIME) name of an ICU converter name: ICU's own canonical names are internal
+// ("ibm-5347_P100-1998" for windows-1251) and mean nothing to readers of the database.
+std::string StandardName(const std::string& icu_name) {
+  for (const char* standard : {"IANA", "MIME"}) {
+    UErrorCode status = U_ZERO_ERROR;
+    const char* name = ucnv_getStandardName(icu_name.c_str(), standard, &status);
+    if (U_SUCCESS(status) && name != nullptr && *name != '\0') return name;
+  }
+  return icu_name;
+}
+
 Result<DecodedText> Decode(std::string_view bytes, std::string_view label, std::string source) {
   const std::string charset = CanonicalCharset(label);
   if (charset.empty()) return Status::InvalidArgument("unknown charset \"" + std::string(label) + "\"");
@@ -72,7 +83,7 @@ Result<DecodedText> Decode(std::string_view bytes, std::string_view label, std::
   }
   PM_ASSIGN_OR_RETURN(std::string utf8, ConvertToUtf8(bytes, charset));
   if (utf8.size() >= 3 && utf8.compare(0, 3, "\xEF\xBB\xBF") == 0) utf8.erase(0, 3);
-  return DecodedText{std::move(utf8), charset, std::move(source)};
+  return DecodedText{std::move(utf8), StandardName(charset), std::move(source)};
 }
 
 bool LooksBinary(std::string_view bytes) {

@@ -26,7 +26,7 @@ struct DecodeOptions {
 
 struct DecodedText {
   std::string utf8;
-  std::string charset;  // the charset used, canonical ICU name ("UTF-8", "windows-1251")
+  std::string charset;  // the charset used, its IANA name ("UTF-8", "windows-1251", "KOI8-R")
   std::string source;   // "declared", "bom", "meta", "utf-8", "detected"
 };
 

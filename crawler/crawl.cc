@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <chrono>
 #include <deque>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -30,6 +31,7 @@
 
 #include "crawler/charset.h"
 #include "crawler/discovery.h"
+#include "crawler/internal/schedule.h"
 #include "crawler/internal/store.h"
 #include "crawler/robots.h"
 #include "crawler/run_lock.h"
@@ -45,8 +47,6 @@ using internal::UrlRecord;
 
 // How long the loop sleeps at most before looking at the stop flag and host timers again.
 constexpr int kMaxIdleWaitMs = 200;
-// A week: the ceiling of the failure back-off.
-constexpr int64_t kMaxFailureBackoffSeconds = 7 * 86400;
 
 int64_t SteadyMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -106,8 +106,9 @@ bool IsRedirect(int status) {
 
 class Crawl {
  public:
-  Crawl(Store& store, const SourcesFile& sources, const std::vector<size_t>& active, const CrawlOptions& options,
-        Fetcher& fetcher, CrawlObserver* observer, const std::atomic<bool>* stop)
+  Crawl(Store& store, const SourcesFile& sources, const std::vector<size_t>& active,
+        const CrawlOptions& options, Fetcher& fetcher, CrawlObserver* observer,
+        const std::atomic<bool>* stop)
       : store_(store),
         sources_(sources),
         active_(active),
@@ -130,21 +131,31 @@ class Crawl {
 
   void Enqueue(Task task, bool front = false);
   void StartNext(Host& host);
+  // Records that robots.txt forbids `url` and moves its next check a listing interval away.
+  Status PostponeDenied(const std::string& url);
   Status Handle(FetchResponse response);
   Status HandleRobots(Host& host, const FetchResponse& r);
   Status HandlePage(Host& host, Task& task, const FetchResponse& r);
-  Status HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up);
-  Status HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up);
+  Status HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r,
+                       FetchUpdate& up);
+  Status HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r,
+                    FetchUpdate& up);
   Status HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh);
-  Status DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth, int64_t lastmod,
-                          bool force, bool* inserted);
+  Status DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth,
+                          int64_t lastmod, bool force, bool* inserted);
   // The source a URL belongs to: `preferred` if in its scope, else another active source
   // sharing the host whose scope holds it; -1 when none.
   int ScopeOwner(const std::string& url, size_t preferred) const;
   UrlKind Classify(const std::string& url, size_t source, UrlKind hint) const;
-  int64_t NextDue(const Task& task, const UrlRecord& rec, bool changed) const;
+  // When `task` is next due, given that its content has been the same since `stable_since`.
+  int64_t NextDue(const Task& task, int64_t stable_since) const;
   int64_t FailureDue(int failures) const;
   void Report(const Task& t, const FetchResponse& r, std::string outcome, std::string detail = {});
+  // Counts one event in the run's totals and in the source's.
+  void Bump(int SourceSummary::*counter, size_t source) {
+    ++(summary_.*counter);
+    ++(summary_.per_source[Src(source).name].*counter);
+  }
 
   Store& store_;
   const SourcesFile& sources_;
@@ -160,6 +171,7 @@ class Crawl {
 
   std::map<std::string, Host> hosts_;
   std::unordered_set<std::string> queued_;  // URLs queued this run
+  std::unordered_set<std::string> fresh_;   // URLs first discovered this run
   std::unordered_map<uint64_t, std::pair<std::string, Task>> in_flight_;
   uint64_t next_id_ = 1;
   CrawlSummary summary_;
@@ -175,19 +187,22 @@ void Crawl::Enqueue(Task task, bool front) {
   h.allow_private = h.allow_private || s.allow_private;
   h.sources.insert(task.source);
   queued_.insert(task.url);
-  if (front) {
+  // Hubs go first: their dates (lastmod, pubDate) must be known before the pages they list are
+  // fetched, so that a page's first re-check is scheduled by its age, not by our first visit.
+  if (front || task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed) {
     h.queue.push_front(std::move(task));
   } else {
     h.queue.push_back(std::move(task));
   }
 }
 
-Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth, int64_t lastmod,
-                               bool force, bool* inserted) {
+Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth,
+                               int64_t lastmod, bool force, bool* inserted) {
   bool is_new = false;
   PM_ASSIGN_OR_RETURN(UrlRecord rec,
                       store_.Discover(url, Src(source).name, kind, depth, lastmod, Now(), &is_new));
   if (inserted) *inserted = is_new;
+  if (is_new) fresh_.insert(url);
   if (queued_.count(url)) return Status::Ok();
   const bool due = is_new || rec.next_due <= Now() || options_.full;
   if (!(due || force)) return Status::Ok();
@@ -236,7 +251,8 @@ Status Crawl::Seed() {
       Enqueue(std::move(t));
       return Status::Ok();
     };
-    for (const std::string& u : s.seeds) PM_RETURN_IF_ERROR(add(u, Classify(u, i, UrlKind::kPage), true));
+    for (const std::string& u : s.seeds)
+      PM_RETURN_IF_ERROR(add(u, Classify(u, i, UrlKind::kPage), true));
     for (const std::string& u : s.sitemaps) PM_RETURN_IF_ERROR(add(u, UrlKind::kSitemap, false));
     for (const std::string& u : s.feeds) PM_RETURN_IF_ERROR(add(u, UrlKind::kFeed, false));
   }
@@ -268,6 +284,21 @@ void Crawl::Report(const Task& t, const FetchResponse& r, std::string outcome, s
   observer_.OnFetch(e);
 }
 
+Status Crawl::PostponeDenied(const std::string& url) {
+  PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> rec, store_.Find(url));
+  if (!rec) return Status::Ok();
+  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  FetchUpdate up;
+  up.fetched_at = rec->last_fetch;
+  up.http_status = rec->http_status;
+  up.next_due = Now() + options_.listing_recheck_seconds;
+  up.failures = rec->failures;
+  up.error = "disallowed by robots.txt";
+  up.removed = rec->removed;
+  PM_RETURN_IF_ERROR(store_.RecordFetch(rec->id, up));
+  return tx.Commit();
+}
+
 void Crawl::StartNext(Host& h) {
   if (h.robots_state == RobotsState::kUnknown) {
     Task t;
@@ -295,14 +326,19 @@ void Crawl::StartNext(Host& h) {
     FetchResponse none;
     none.url = t.url;
     if (!h.robots.Allowed(PathAndQuery(t.url))) {
-      ++summary_.skipped_robots;
+      Bump(&SourceSummary::skipped_robots, t.source);
       Report(t, none, "robots-denied");
+      // A rule (not an unreachable robots.txt) forbids it: ask again only when listings are
+      // re-checked, rather than re-queueing it every run. A failure to record is harmless.
+      if (!h.robots.disallow_all()) (void)PostponeDenied(t.url);
       continue;
     }
-    if (fetched_[t.source] >= s.max_pages) {
-      ++summary_.deferred;
-      if (fetched_[t.source] == s.max_pages) {
-        observer_.OnNotice("source \"" + s.name + "\": max_pages (" + std::to_string(s.max_pages) +
+    const int budget =
+        options_.max_pages > 0 ? std::min(options_.max_pages, s.max_pages) : s.max_pages;
+    if (fetched_[t.source] >= budget) {
+      Bump(&SourceSummary::deferred, t.source);
+      if (fetched_[t.source] == budget) {
+        observer_.OnNotice("source \"" + s.name + "\": max_pages (" + std::to_string(budget) +
                            ") reached; the rest waits for the next run");
         ++fetched_[t.source];  // so the notice is given once
       }
@@ -318,7 +354,7 @@ void Crawl::StartNext(Host& h) {
       req.last_modified = (*rec)->last_modified;
     }
     if (!fetcher_.Start(req).ok()) {
-      ++summary_.failed;
+      Bump(&SourceSummary::failed, t.source);
       Report(t, none, "failed", "cannot start a request");
       continue;
     }
@@ -386,7 +422,8 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
   t.url = r.url;
   t.source = *h.sources.begin();
   if (h.robots.disallow_all()) {
-    observer_.OnNotice(h.key + "/robots.txt: " + (r.status ? "HTTP " + std::to_string(r.status) : r.error) +
+    observer_.OnNotice(h.key +
+                       "/robots.txt: " + (r.status ? "HTTP " + std::to_string(r.status) : r.error) +
                        "; nothing on this host is fetched in this run (RFC 9309 2.3.1.4)");
   }
   Report(t, r, "robots.txt");
@@ -396,25 +433,18 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
     // RFC 9309 wants absolute URLs; a relative one is resolved rather than lost.
     Result<std::string> u = Resolve(h.key + "/robots.txt", sm);
     if (!u.ok() || HostKey(*u) != h.key) continue;  // another host's sitemap: not ours to trust
-    PM_RETURN_IF_ERROR(DiscoverAndQueue(*u, *h.sources.begin(), UrlKind::kSitemap, 0, 0, true, nullptr));
+    PM_RETURN_IF_ERROR(
+        DiscoverAndQueue(*u, *h.sources.begin(), UrlKind::kSitemap, 0, 0, true, nullptr));
   }
   return tx.Commit();
 }
 
 int64_t Crawl::FailureDue(int failures) const {
-  int64_t backoff = options_.failure_backoff_seconds;
-  for (int i = 1; i < failures && backoff < kMaxFailureBackoffSeconds; ++i) backoff *= 2;
-  return Now() + std::min(backoff, kMaxFailureBackoffSeconds);
+  return internal::NextAttemptAfterFailure(failures, Now(), options_);
 }
 
-int64_t Crawl::NextDue(const Task& task, const UrlRecord& rec, bool changed) const {
-  const int64_t now = Now();
-  if (task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed || task.seed) return now;  // every run
-  if (task.kind == UrlKind::kPage && !options_.store_listing_pages) return now + options_.listing_recheck_seconds;
-  const int64_t last_change = changed || rec.last_change == 0 ? now : rec.last_change;
-  const int64_t interval = std::clamp<int64_t>((now - last_change) / 2, options_.recheck_min_seconds,
-                                               options_.recheck_max_seconds);
-  return now + interval;
+int64_t Crawl::NextDue(const Task& task, int64_t stable_since) const {
+  return internal::NextCheck(task.kind, task.seed, Now(), stable_since, options_);
 }
 
 Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
@@ -423,16 +453,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
   if (throttled) {
     ++summary_.per_host[h.key].throttled;
     ++h.throttle_streak;
-    int64_t backoff = int64_t{options_.throttle_backoff_ms} << std::min(h.throttle_streak - 1, 10);
-    const std::string ra = r.Header("retry-after");
-    if (!ra.empty()) {
-      if (std::all_of(ra.begin(), ra.end(), [](char c) { return c >= '0' && c <= '9'; }) && ra.size() < 9) {
-        backoff = std::stoll(ra) * 1000;
-      } else if (const int64_t when = ParseFeedDate(ra); when > 0) {
-        backoff = std::max<int64_t>(0, (when - Now()) * 1000);
-      }
-    }
-    backoff = std::min<int64_t>(backoff, options_.max_retry_after_ms);
+    const int64_t backoff =
+        internal::ThrottleDelayMs(r.Header("retry-after"), h.throttle_streak, Now(), options_);
     h.next_start_ms = SteadyMs() + std::max<int64_t>(backoff, h.delay_ms);
   } else if (r.status != 0) {
     h.throttle_streak = 0;
@@ -440,7 +462,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
   if (retryable && task.attempt < options_.max_retries) {
     ++task.attempt;
     Report(task, r, "retry", r.status ? "HTTP " + std::to_string(r.status) : r.error);
-    if (!throttled && r.status == 0) h.next_start_ms = SteadyMs() + std::max(h.delay_ms, options_.throttle_backoff_ms);
+    if (!throttled && r.status == 0)
+      h.next_start_ms = SteadyMs() + std::max(h.delay_ms, options_.throttle_backoff_ms);
     h.queue.push_front(std::move(task));
     return Status::Ok();
   }
@@ -459,15 +482,16 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     up.failures = rec.failures + 1;
     up.next_due = FailureDue(up.failures);
     up.error = r.status ? "HTTP " + std::to_string(r.status) : r.error;
-    ++summary_.failed;
+    Bump(&SourceSummary::failed, task.source);
     ++summary_.per_host[h.key].failed;
     Report(task, r, "failed", up.error);
   } else if (r.status == 404 || r.status == 410) {
     up.removed = true;
     up.next_due = now + options_.removed_recheck_seconds;
     if (!rec.removed) {
-      ++summary_.removed_pages;
-      if (!rec.content_hash.empty() && (rec.kind == UrlKind::kArticle || options_.store_listing_pages)) {
+      Bump(&SourceSummary::removed_pages, task.source);
+      if (!rec.content_hash.empty() &&
+          (rec.kind == UrlKind::kArticle || options_.store_listing_pages)) {
         internal::VersionRow v;
         v.url_id = rec.id;
         v.removed = true;
@@ -481,8 +505,10 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
   } else if (IsRedirect(r.status)) {
     const std::string location = r.Header("location");
     Result<std::string> target = Resolve(r.final_url, location);
-    up.next_due = NextDue(task, rec, false);
-    ++summary_.redirects;
+    // A permanent move is looked at again rarely; a temporary one like the page itself.
+    up.next_due = r.status == 301 || r.status == 308 ? now + options_.recheck_max_seconds
+                                                     : NextDue(task, rec.last_change);
+    Bump(&SourceSummary::redirects, task.source);
     if (!target.ok()) {
       up.error = "bad Location \"" + location + "\"";
       Report(task, r, "skipped", up.error);
@@ -494,10 +520,13 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
         Report(task, r, "skipped", up.error + ": " + *target);
       } else if (*target != task.url) {
         bool inserted = false;
-        PM_ASSIGN_OR_RETURN(UrlRecord trec, store_.Discover(*target, Src(static_cast<size_t>(owner)).name,
-                                                            Classify(*target, static_cast<size_t>(owner), task.kind),
-                                                            task.depth, 0, now, &inserted));
-        if (!queued_.count(*target)) {
+        PM_ASSIGN_OR_RETURN(
+            UrlRecord trec,
+            store_.Discover(*target, Src(static_cast<size_t>(owner)).name,
+                            Classify(*target, static_cast<size_t>(owner), task.kind), task.depth, 0,
+                            now, &inserted));
+        const bool due = inserted || trec.next_due <= now || options_.full;
+        if (due && !queued_.count(*target)) {
           Task t;
           t.url = *target;
           t.source = static_cast<size_t>(owner);
@@ -512,8 +541,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     }
   } else if (r.status == 304) {
     up.removed = false;
-    up.next_due = NextDue(task, rec, false);
-    ++summary_.unchanged_pages;
+    up.next_due = NextDue(task, rec.last_change);
+    Bump(&SourceSummary::unchanged_pages, task.source);
     Report(task, r, "unchanged");
   } else if (r.status >= 200 && r.status < 300) {
     up.removed = false;
@@ -522,22 +551,23 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     up.failures = rec.failures + 1;
     up.next_due = FailureDue(up.failures);
     up.error = "unexpected HTTP " + std::to_string(r.status);
-    ++summary_.failed;
+    Bump(&SourceSummary::failed, task.source);
     Report(task, r, "failed", up.error);
   }
   PM_RETURN_IF_ERROR(store_.RecordFetch(rec.id, up));
   return tx.Commit();
 }
 
-Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up) {
+Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r,
+                            FetchUpdate& up) {
   up.etag = r.Header("etag");
   up.last_modified = r.Header("last-modified");
   up.failures = 0;
   if (task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed) {
-    up.next_due = NextDue(task, rec, false);
+    up.next_due = NextDue(task, 0);
     const std::string hash = internal::ContentHash(r.body);
     if (hash == rec.content_hash && !options_.full) {
-      ++summary_.unchanged_pages;
+      Bump(&SourceSummary::unchanged_pages, task.source);
       Report(task, r, "unchanged");
       return Status::Ok();
     }
@@ -548,51 +578,56 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
       if (!sm.ok()) {
         up.error = sm.status().message();
         up.content_hash.reset();
-        ++summary_.failed;
+        Bump(&SourceSummary::failed, task.source);
         Report(task, r, "failed", up.error);
         return Status::Ok();
       }
       if (sm->is_index) {
         for (const DiscoveredUrl& child : sm->entries) {
           if (HostKey(child.url) != HostKey(task.url)) continue;  // sitemaps.org: same host only
-          PM_RETURN_IF_ERROR(
-              DiscoverAndQueue(child.url, task.source, UrlKind::kSitemap, task.depth, child.lastmod, true, nullptr));
+          PM_RETURN_IF_ERROR(DiscoverAndQueue(child.url, task.source, UrlKind::kSitemap, task.depth,
+                                              child.lastmod, true, nullptr));
         }
         Report(task, r, "sitemap", std::to_string(sm->entries.size()) + " sitemaps");
         return Status::Ok();
       }
       PM_RETURN_IF_ERROR(HandleEntries(task, sm->entries, &fresh));
-      Report(task, r, "sitemap", std::to_string(sm->entries.size()) + " URLs, " + std::to_string(fresh) + " to fetch");
+      Report(task, r, "sitemap",
+             std::to_string(sm->entries.size()) + " URLs, " + std::to_string(fresh) + " to fetch");
     } else {
       Result<std::vector<DiscoveredUrl>> items = ParseFeed(r.body, task.url);
       if (!items.ok()) {
         up.error = items.status().message();
         up.content_hash.reset();
-        ++summary_.failed;
+        Bump(&SourceSummary::failed, task.source);
         Report(task, r, "failed", up.error);
         return Status::Ok();
       }
       PM_RETURN_IF_ERROR(HandleEntries(task, *items, &fresh));
-      Report(task, r, "feed", std::to_string(items->size()) + " items, " + std::to_string(fresh) + " to fetch");
+      Report(task, r, "feed",
+             std::to_string(items->size()) + " items, " + std::to_string(fresh) + " to fetch");
     }
     return Status::Ok();
   }
   return HandleHtml(task, rec, r, up);
 }
 
-Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh) {
+Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries,
+                            int* fresh) {
   for (const DiscoveredUrl& e : entries) {
     const int owner = ScopeOwner(e.url, task.source);
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
     const size_t before = queued_.size();
-    PM_RETURN_IF_ERROR(DiscoverAndQueue(e.url, o, Classify(e.url, o, UrlKind::kPage), 1, e.lastmod, false, nullptr));
+    PM_RETURN_IF_ERROR(DiscoverAndQueue(e.url, o, Classify(e.url, o, UrlKind::kPage), 1, e.lastmod,
+                                        false, nullptr));
     *fresh += queued_.size() > before;
   }
   return Status::Ok();
 }
 
-Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r, FetchUpdate& up) {
+Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r,
+                         FetchUpdate& up) {
   const std::string content_type = r.Header("content-type");
   if (!IsHtmlType(content_type)) {
     up.next_due = Now() + options_.recheck_max_seconds;
@@ -612,7 +647,7 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
     up.failures = rec.failures + 1;
     up.next_due = FailureDue(up.failures);
     up.error = text.status().message();
-    ++summary_.failed;
+    Bump(&SourceSummary::failed, task.source);
     Report(task, r, "failed", up.error);
     return Status::Ok();
   }
@@ -622,9 +657,14 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
   const bool store = task.kind == UrlKind::kArticle || options_.store_listing_pages;
   const int64_t now = Now();
   up.content_hash = hash;
-  up.next_due = NextDue(task, rec, changed);
+  // On first sight, a sitemap/feed date tells how long the page has been as it is: an article
+  // from 2019 is re-checked rarely from the start, not every 6 hours.
+  const int64_t stable_since = !changed                   ? rec.last_change
+                               : first && rec.lastmod > 0 ? rec.lastmod
+                                                          : now;
+  up.next_due = NextDue(task, stable_since);
   if (changed) {
-    up.last_change = now;
+    up.last_change = stable_since;
     if (store) {
       internal::VersionRow v;
       v.url_id = rec.id;
@@ -636,12 +676,12 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
       v.content_hash = hash;
       v.html = text->utf8;
       PM_RETURN_IF_ERROR(store_.AddVersion(v));
-      ++(first ? summary_.new_pages : summary_.changed_pages);
+      Bump(first ? &SourceSummary::new_pages : &SourceSummary::changed_pages, task.source);
     } else {
-      ++summary_.unchanged_pages;  // a listing page: only its links matter
+      Bump(&SourceSummary::unchanged_pages, task.source);  // a listing page: only its links matter
     }
   } else {
-    ++summary_.unchanged_pages;
+    Bump(&SourceSummary::unchanged_pages, task.source);
   }
   Report(task, r, !changed ? "unchanged" : !store ? "listing" : first ? "new" : "changed");
 
@@ -653,15 +693,23 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
   std::vector<std::pair<std::string, size_t>> others;
   std::vector<std::string> candidates = links.links;
   for (const std::string& n : links.next) {
-    if (std::find(candidates.begin(), candidates.end(), n) == candidates.end()) candidates.push_back(n);
+    if (std::find(candidates.begin(), candidates.end(), n) == candidates.end())
+      candidates.push_back(n);
   }
   for (const std::string& l : candidates) {
     const int owner = ScopeOwner(l, task.source);
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
     if (Src(o).IsArticle(l)) {
+      // New to us this run counts even when a sitemap or feed listed it first: the listing is
+      // still showing news, so its next page may too.
+      if (queued_.count(l)) {
+        new_articles += fresh_.count(l) > 0;
+        continue;
+      }
       bool inserted = false;
-      PM_RETURN_IF_ERROR(DiscoverAndQueue(l, o, UrlKind::kArticle, child_depth, 0, false, &inserted));
+      PM_RETURN_IF_ERROR(
+          DiscoverAndQueue(l, o, UrlKind::kArticle, child_depth, 0, false, &inserted));
       new_articles += inserted;
     } else if (task.kind == UrlKind::kPage) {
       others.emplace_back(l, o);
@@ -673,12 +721,14 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
     const std::set<std::string> next(links.next.begin(), links.next.end());
     for (const auto& [l, o] : others) {
       bool inserted = false;
-      PM_RETURN_IF_ERROR(DiscoverAndQueue(l, o, UrlKind::kPage, child_depth, 0, next.count(l) > 0, &inserted));
+      PM_RETURN_IF_ERROR(
+          DiscoverAndQueue(l, o, UrlKind::kPage, child_depth, 0, next.count(l) > 0, &inserted));
     }
   }
   for (const std::string& f : links.feeds) {
     if (HostKey(f) != HostKey(task.url) && ScopeOwner(f, task.source) < 0) continue;
-    PM_RETURN_IF_ERROR(DiscoverAndQueue(f, task.source, UrlKind::kFeed, child_depth, 0, false, nullptr));
+    PM_RETURN_IF_ERROR(
+        DiscoverAndQueue(f, task.source, UrlKind::kFeed, child_depth, 0, false, nullptr));
   }
   return Status::Ok();
 }
@@ -693,15 +743,27 @@ std::string SummaryToJson(const CrawlSummary& s) {
     w.Key(k);
     w.Int(v);
   };
-  num("new", s.new_pages);
-  num("changed", s.changed_pages);
-  num("unchanged", s.unchanged_pages);
-  num("removed", s.removed_pages);
-  num("failed", s.failed);
-  num("skipped_robots", s.skipped_robots);
-  num("deferred", s.deferred);
-  num("redirects", s.redirects);
+  auto counts = [&](const SourceSummary& c) {
+    num("new", c.new_pages);
+    num("changed", c.changed_pages);
+    num("unchanged", c.unchanged_pages);
+    num("removed", c.removed_pages);
+    num("failed", c.failed);
+    num("skipped_robots", c.skipped_robots);
+    num("deferred", c.deferred);
+    num("redirects", c.redirects);
+  };
+  counts(s);
   num("requests", s.requests);
+  w.Key("sources");
+  w.StartObject();
+  for (const auto& [name, c] : s.per_source) {
+    w.Key(name.c_str(), static_cast<rapidjson::SizeType>(name.size()));
+    w.StartObject();
+    counts(c);
+    w.EndObject();
+  }
+  w.EndObject();
   w.Key("hosts");
   w.StartObject();
   for (const auto& [host, h] : s.per_host) {
@@ -718,26 +780,36 @@ std::string SummaryToJson(const CrawlSummary& s) {
 }
 
 Result<CrawlSummary> RunCrawl(Database& db, const SourcesFile& sources, const CrawlOptions& options,
-                              Fetcher& fetcher, CrawlObserver* observer, const std::atomic<bool>* stop) {
+                              Fetcher& fetcher, CrawlObserver* observer,
+                              const std::atomic<bool>* stop) {
   std::vector<size_t> active;
   for (size_t i = 0; i < sources.sources.size(); ++i) {
     const auto& only = options.only_sources;
-    if (only.empty() || std::find(only.begin(), only.end(), sources.sources[i].name) != only.end()) {
+    if (only.empty() ||
+        std::find(only.begin(), only.end(), sources.sources[i].name) != only.end()) {
       active.push_back(i);
     }
   }
   for (const std::string& name : options.only_sources) {
-    if (!sources.Find(name)) return Status::InvalidArgument("no source named \"" + name + "\" in the sources file");
+    if (!sources.Find(name))
+      return Status::InvalidArgument("no source named \"" + name + "\" in the sources file");
   }
-  PM_ASSIGN_OR_RETURN(RunLock lock, RunLock::Acquire(db.path()));
+  std::optional<RunLock> lock;
+  if (options.take_lock) {
+    PM_ASSIGN_OR_RETURN(RunLock held, RunLock::Acquire(db.path()));
+    lock.emplace(std::move(held));
+  }
   PM_ASSIGN_OR_RETURN(Store store, Store::Open(db));
   const Clock& clock = options.clock ? *options.clock : Clock::System();
   PM_ASSIGN_OR_RETURN(int64_t run_id, store.BeginRun(clock.NowUnixSeconds()));
   Crawl crawl(store, sources, active, options, fetcher, observer, stop);
   Status st = crawl.Seed();
   if (st.ok()) st = crawl.Loop();
-  const std::string outcome = st.ok() ? "ok" : st.code() == Status::Code::kInterrupted ? "interrupted" : "error";
-  Status fin = store.FinishRun(run_id, clock.NowUnixSeconds(), outcome, SummaryToJson(crawl.summary()));
+  const std::string outcome = st.ok()                                   ? "ok"
+                              : st.code() == Status::Code::kInterrupted ? "interrupted"
+                                                                        : "error";
+  Status fin =
+      store.FinishRun(run_id, clock.NowUnixSeconds(), outcome, SummaryToJson(crawl.summary()));
   if (!st.ok()) return st;
   PM_RETURN_IF_ERROR(fin);
   return crawl.summary();

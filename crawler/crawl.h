@@ -12,6 +12,16 @@
 //
 // Thread-safety: RunCrawl blocks its thread; the observer is called on that thread. Two runs
 // on one database exclude each other through RunLock (the second gets kBusy).
+//
+// Typical use (what `pressmine crawl` does):
+//   PM_ASSIGN_OR_RETURN(SourcesFile sources, LoadSourcesFile(path));
+//   PM_ASSIGN_OR_RETURN(Database db, Database::Open(db_path));
+//   CurlFetcherOptions fo;
+//   fo.user_agent = sources.user_agent;
+//   PM_ASSIGN_OR_RETURN(std::unique_ptr<CurlFetcher> fetcher, CurlFetcher::Create(fo));
+//   static std::atomic<bool> stop{false};  // set from a SIGINT/SIGTERM handler
+//   PM_ASSIGN_OR_RETURN(CrawlSummary s, RunCrawl(db, sources, {}, *fetcher, &observer, &stop));
+// and then, to process what changed (`pressmine update`), read crawler/changes.h from a cursor.
 #ifndef PRESSMINE_CRAWLER_CRAWL_H_
 #define PRESSMINE_CRAWLER_CRAWL_H_
 
@@ -35,6 +45,8 @@ struct CrawlOptions {
   bool full = false;
   // Crawl only these sources (by name); empty: all.
   std::vector<std::string> only_sources;
+  // When > 0, lowers every source's max_pages for this run (`--max-pages` for trial runs).
+  int max_pages = 0;
   // Requests in flight across all hosts. Per host it is always one.
   int max_in_flight = 8;
   // Further attempts within this run after 429, 503, other 5xx or a network error. After the
@@ -63,6 +75,10 @@ struct CrawlOptions {
   bool store_listing_pages = false;
   // Wall clock for stored times and schedules; null means Clock::System().
   const Clock* clock = nullptr;
+  // Take RunLock for the run. Set false only when the caller already holds
+  // RunLock::Acquire(db.path()) around a larger unit of work (`pressmine update`: crawl, then
+  // extract and index what changed), so that no other run can start in between.
+  bool take_lock = true;
 };
 
 struct HostSummary {
@@ -71,7 +87,8 @@ struct HostSummary {
   int throttled = 0;  // 429/503 answers
 };
 
-struct CrawlSummary {
+// Page outcomes; the run's totals and each source's.
+struct SourceSummary {
   int new_pages = 0;        // first version stored
   int changed_pages = 0;    // a new version of a known page
   int unchanged_pages = 0;  // 304 or identical content
@@ -80,19 +97,24 @@ struct CrawlSummary {
   int skipped_robots = 0;   // not fetched: robots.txt forbids it
   int deferred = 0;         // not fetched: the source's max_pages budget was spent
   int redirects = 0;
-  int requests = 0;         // HTTP requests made, robots.txt and retries included
-  std::map<std::string, HostSummary> per_host;  // by "scheme://host[:port]"
+};
+
+struct CrawlSummary : SourceSummary {
+  int requests = 0;  // HTTP requests made, robots.txt and retries included
+  std::map<std::string, HostSummary> per_host;      // by "scheme://host[:port]"
+  std::map<std::string, SourceSummary> per_source;  // by source name; sources with events only
 };
 
 // What happened to one URL; for progress display.
 struct FetchEvent {
   std::string url;
   std::string source;
-  int http_status = 0;   // 0: no response
+  int http_status = 0;  // 0: no response
   // "new", "changed", "unchanged", "removed", "redirect", "failed", "retry", "robots-denied",
-  // "sitemap", "feed", "robots.txt", "skipped" (non-HTML or out-of-scope redirect).
+  // "sitemap", "feed", "robots.txt", "listing" (a changed listing page, not stored), "skipped"
+  // (non-HTML or out-of-scope redirect).
   std::string outcome;
-  std::string detail;    // error text, redirect target, entries found
+  std::string detail;  // error text, redirect target, entries found
   int64_t elapsed_ms = 0;
 };
 

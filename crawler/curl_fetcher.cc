@@ -83,7 +83,8 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) noexcept {
     std::string name(line.substr(0, colon));
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string_view value = line.substr(colon + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
     t->response.headers.emplace_back(std::move(name), std::string(value));
     return len;
   } catch (...) {
@@ -98,9 +99,11 @@ curl_socket_t OnOpenSocket(void* user, curlsocktype purpose, curl_sockaddr* addr
         IsPrivateAddress(&addr->addr, addr->addrlen)) {
       char text[INET6_ADDRSTRLEN] = "?";
       if (addr->family == AF_INET) {
-        inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&addr->addr)->sin_addr, text, sizeof text);
+        inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&addr->addr)->sin_addr, text,
+                  sizeof text);
       } else if (addr->family == AF_INET6) {
-        inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&addr->addr)->sin6_addr, text, sizeof text);
+        inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&addr->addr)->sin6_addr, text,
+                  sizeof text);
       }
       t->refused = text;
       return CURL_SOCKET_BAD;
@@ -136,7 +139,8 @@ bool IsPrivateAddress(const void* sa, size_t length) {
     const uint8_t* b = static_cast<const sockaddr_in6*>(sa)->sin6_addr.s6_addr;
     static constexpr uint8_t kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
     if (std::memcmp(b, kMapped, 12) == 0) {
-      return v4_private(uint32_t{b[12]} << 24 | uint32_t{b[13]} << 16 | uint32_t{b[14]} << 8 | b[15]);
+      return v4_private(uint32_t{b[12]} << 24 | uint32_t{b[13]} << 16 | uint32_t{b[14]} << 8 |
+                        b[15]);
     }
     bool all_zero_but_last = true;
     for (int i = 0; i < 15; ++i) all_zero_but_last = all_zero_but_last && b[i] == 0;
@@ -175,12 +179,13 @@ struct CurlFetcher::Impl {
     if (code == CURLE_OK) {
       r.status = static_cast<int>(status);
       char* eff = nullptr;
-      if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff) r.final_url = eff;
+      if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
+        r.final_url = eff;
       return r;
     }
     r.status = 0;
     r.body.clear();
-    if (t->too_large) {
+    if (t->too_large || code == CURLE_FILESIZE_EXCEEDED) {
       r.error = "body larger than " + std::to_string(t->max_body) + " bytes";
     } else if (!t->refused.empty()) {
       r.error = "refused to connect to private address " + t->refused +
@@ -202,7 +207,8 @@ Result<std::unique_ptr<CurlFetcher>> CurlFetcher::Create(const CurlFetcherOption
   impl->multi.reset(curl_multi_init());
   if (!impl->multi) return Status::Internal("curl_multi_init failed");
   curl_multi_setopt(impl->multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS, 1L);
-  curl_multi_setopt(impl->multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(options.max_connections));
+  curl_multi_setopt(impl->multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                    static_cast<long>(options.max_connections));
   return std::unique_ptr<CurlFetcher>(new CurlFetcher(std::move(impl)));
 }
 
@@ -243,7 +249,8 @@ Status CurlFetcher::Start(FetchRequest request) {
   }
   if (t->headers_out) curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers_out.get());
   const CURLMcode rc = curl_multi_add_handle(impl_->multi.get(), e);
-  if (rc != CURLM_OK) return Status::Internal(std::string("curl_multi_add_handle: ") + curl_multi_strerror(rc));
+  if (rc != CURLM_OK)
+    return Status::Internal(std::string("curl_multi_add_handle: ") + curl_multi_strerror(rc));
   impl_->transfers.emplace(e, std::move(t));
   return Status::Ok();
 }
@@ -254,17 +261,20 @@ Result<std::vector<FetchResponse>> CurlFetcher::Wait(int timeout_ms) {
   auto drain = [&]() -> Status {
     int running = 0;
     const CURLMcode rc = curl_multi_perform(m, &running);
-    if (rc != CURLM_OK) return Status::Internal(std::string("curl_multi_perform: ") + curl_multi_strerror(rc));
+    if (rc != CURLM_OK)
+      return Status::Internal(std::string("curl_multi_perform: ") + curl_multi_strerror(rc));
     int left = 0;
     while (CURLMsg* msg = curl_multi_info_read(m, &left)) {
-      if (msg->msg == CURLMSG_DONE) done.push_back(impl_->Finish(msg->easy_handle, msg->data.result));
+      if (msg->msg == CURLMSG_DONE)
+        done.push_back(impl_->Finish(msg->easy_handle, msg->data.result));
     }
     return Status::Ok();
   };
   PM_RETURN_IF_ERROR(drain());
   if (!done.empty() || impl_->transfers.empty()) return done;
   const CURLMcode rc = curl_multi_poll(m, nullptr, 0, timeout_ms, nullptr);
-  if (rc != CURLM_OK) return Status::Internal(std::string("curl_multi_poll: ") + curl_multi_strerror(rc));
+  if (rc != CURLM_OK)
+    return Status::Internal(std::string("curl_multi_poll: ") + curl_multi_strerror(rc));
   PM_RETURN_IF_ERROR(drain());
   return done;
 }

@@ -30,7 +30,9 @@ class FakeFetcher final : public Fetcher {
   }
   void Remove(const std::string& url) { pages_.erase(url); }
   // When set, answers every request instead of the table.
-  void SetHandler(std::function<FetchResponse(const FetchRequest&)> handler) { handler_ = std::move(handler); }
+  void SetHandler(std::function<FetchResponse(const FetchRequest&)> handler) {
+    handler_ = std::move(handler);
+  }
 
   const std::vector<FetchRequest>& requests() const { return requests_; }
   void ClearRequests() { requests_.clear(); }

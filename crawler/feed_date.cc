@@ -60,7 +60,9 @@ int64_t ParseW3c(std::string_view s) {
   if (s.size() >= 10 && (s[7] != '-' || !Digits(s, 8, 2, &d))) return 0;
   size_t p = std::min<size_t>(s.size(), 10);
   if (p < s.size() && (s[p] == 'T' || s[p] == ' ')) {
-    if (!Digits(s, p + 1, 2, &h) || s.size() < p + 6 || s[p + 3] != ':' || !Digits(s, p + 4, 2, &mi)) return 0;
+    if (!Digits(s, p + 1, 2, &h) || s.size() < p + 6 || s[p + 3] != ':' ||
+        !Digits(s, p + 4, 2, &mi))
+      return 0;
     p += 6;
     if (p < s.size() && s[p] == ':') {
       if (!Digits(s, p + 1, 2, &sec)) return 0;
@@ -75,8 +77,8 @@ int64_t ParseW3c(std::string_view s) {
     return 0;
   }
   if (!Valid(y, mo, d, h, mi, sec)) return 0;
-  return DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 +
-         sec - off;
+  return DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+         mi * 60 + sec - off;
 }
 
 int64_t ParseRfc822(std::string_view s) {
@@ -87,7 +89,8 @@ int64_t ParseRfc822(std::string_view s) {
   // d[d] Mon yyyy hh:mm[:ss] zone
   size_t p = 0;
   int d = 0;
-  while (p < s.size() && std::isdigit(static_cast<unsigned char>(s[p]))) d = d * 10 + (s[p++] - '0');
+  while (p < s.size() && std::isdigit(static_cast<unsigned char>(s[p])))
+    d = d * 10 + (s[p++] - '0');
   if (p == 0 || p + 5 > s.size() || s[p] != ' ') return 0;
   std::string mon(s.substr(p + 1, 3));
   for (char& c : mon) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -101,7 +104,8 @@ int64_t ParseRfc822(std::string_view s) {
   int y = 0, h = 0, mi = 0, sec = 0, off = 0;
   if (!Digits(s, p, 4, &y)) return 0;
   p += 4;
-  if (p + 6 <= s.size() && s[p] == ' ' && Digits(s, p + 1, 2, &h) && s[p + 3] == ':' && Digits(s, p + 4, 2, &mi)) {
+  if (p + 6 <= s.size() && s[p] == ' ' && Digits(s, p + 1, 2, &h) && s[p + 3] == ':' &&
+      Digits(s, p + 4, 2, &mi)) {
     p += 6;
     if (p < s.size() && s[p] == ':') {
       if (!Digits(s, p + 1, 2, &sec)) return 0;
@@ -110,15 +114,17 @@ int64_t ParseRfc822(std::string_view s) {
     if (!ParseZone(s.substr(p), &off)) off = 0;  // named zones other than GMT: treat as UTC
   }
   if (!Valid(y, mo, d, h, mi, sec)) return 0;
-  return DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 +
-         sec - off;
+  return DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+         mi * 60 + sec - off;
 }
 
 }  // namespace
 
 int64_t ParseFeedDate(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   if (text.empty()) return 0;
   if (std::isdigit(static_cast<unsigned char>(text[0])) && text.size() >= 4 &&
       std::isdigit(static_cast<unsigned char>(text[3]))) {

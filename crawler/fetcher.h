@@ -21,10 +21,10 @@
 namespace pressmine::crawler {
 
 struct FetchRequest {
-  uint64_t id = 0;          // the caller's tag, echoed in the response
-  std::string url;          // absolute http(s) URL
-  std::string etag;         // sent as If-None-Match when not empty
-  std::string last_modified;  // sent as If-Modified-Since when not empty
+  uint64_t id = 0;             // the caller's tag, echoed in the response
+  std::string url;             // absolute http(s) URL
+  std::string etag;            // sent as If-None-Match when not empty
+  std::string last_modified;   // sent as If-Modified-Since when not empty
   bool allow_private = false;  // may connect to loopback/private/link-local addresses
 };
 
@@ -35,7 +35,7 @@ struct FetchResponse {
   std::string error;      // why a transfer failed: DNS, refused address, timeout, too large
   std::string final_url;  // the URL that answered (equals url: redirects are not followed)
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased, in order
-  std::string body;       // decoded from Content-Encoding (gzip, deflate), raw bytes otherwise
+  std::string body;        // decoded from Content-Encoding (gzip, deflate), raw bytes otherwise
   int64_t elapsed_ms = 0;  // from start to the last byte
 
   // The last value of header `name` (lower case), or empty.

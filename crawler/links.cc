@@ -72,7 +72,8 @@ void Walk(const GumboNode* node, RawLinks& raw) {
         const std::string rel = Attr(e, "rel");
         if (href.empty()) break;
         if (HasToken(rel, "next")) raw.next.push_back(href);
-        if (!HasToken(rel, "nofollow") && raw.links.size() < kMaxLinksPerPage) raw.links.push_back(href);
+        if (!HasToken(rel, "nofollow") && raw.links.size() < kMaxLinksPerPage)
+          raw.links.push_back(href);
         break;
       }
       case GUMBO_TAG_LINK: {

@@ -26,7 +26,8 @@ constexpr int kMaxCrawlDelayMs = 60'000;
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -174,7 +175,8 @@ Robots Robots::Parse(std::string_view body, std::string_view token) {
       const std::string v(value);
       const double seconds = std::strtod(v.c_str(), &endp);
       if (endp != v.c_str() && std::isfinite(seconds) && seconds >= 0) {
-        groups.back().delay = static_cast<int>(std::min(seconds * 1000.0, double{kMaxCrawlDelayMs}));
+        groups.back().delay =
+            static_cast<int>(std::min(seconds * 1000.0, double{kMaxCrawlDelayMs}));
       }
       continue;
     }

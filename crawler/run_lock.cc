@@ -18,8 +18,9 @@ Result<RunLock> RunLock::Acquire(const std::string& db_path) {
     const int err = errno;
     ::close(fd);
     if (err == EWOULDBLOCK) {
-      return Status::Busy(path + ": another crawl or update is running on this database; "
-                                 "wait for it to finish");
+      return Status::Busy(path +
+                          ": another crawl or update is running on this database; "
+                          "wait for it to finish");
     }
     return Status::IoError(path + ": cannot lock: " + std::strerror(err));
   }

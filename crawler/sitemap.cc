@@ -3,9 +3,8 @@
 // Element names are matched on their local part, so documents with or without namespace
 // prefixes ("<ns0:loc>", "<atom:link>") parse alike; real CMS output mixes both. Entries whose
 // URL does not resolve to http(s) are skipped rather than failing the whole document.
-#include <pugixml.hpp>
-
 #include <cstring>
+#include <pugixml.hpp>
 
 #include "crawler/discovery.h"
 #include "crawler/internal/gzip.h"
@@ -35,7 +34,8 @@ std::string Text(const pugi::xml_node& n) {
   return s.substr(b, e - b + 1);
 }
 
-Result<pugi::xml_document> LoadXml(std::string_view bytes, std::string_view url, std::string* storage) {
+Result<pugi::xml_document> LoadXml(std::string_view bytes, std::string_view url,
+                                   std::string* storage) {
   if (internal::LooksGzipped(bytes)) {
     Result<std::string> plain = internal::Gunzip(bytes, kMaxSitemapBytes);
     if (!plain.ok()) return plain.status().WithContext(std::string(url));
@@ -46,13 +46,14 @@ Result<pugi::xml_document> LoadXml(std::string_view bytes, std::string_view url,
   const pugi::xml_parse_result r =
       doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_auto);
   if (!r) {
-    return Status::InvalidArgument(std::string(url) + ": not XML: " + r.description() + " at byte " +
-                                   std::to_string(r.offset));
+    return Status::InvalidArgument(std::string(url) + ": not XML: " + r.description() +
+                                   " at byte " + std::to_string(r.offset));
   }
   return doc;
 }
 
-void Add(std::vector<DiscoveredUrl>& out, std::string_view base, const std::string& href, int64_t lastmod) {
+void Add(std::vector<DiscoveredUrl>& out, std::string_view base, const std::string& href,
+         int64_t lastmod) {
   if (href.empty()) return;
   Result<std::string> u = Resolve(base, href);
   if (u.ok()) out.push_back({std::move(u).value(), lastmod});
@@ -69,7 +70,8 @@ Result<Sitemap> ParseSitemap(std::string_view bytes, std::string_view url) {
   if (name == "sitemapindex") {
     out.is_index = true;
   } else if (name != "urlset") {
-    return Status::InvalidArgument(std::string(url) + ": root element <" + std::string(root.name()) +
+    return Status::InvalidArgument(std::string(url) + ": root element <" +
+                                   std::string(root.name()) +
                                    "> is neither <urlset> nor <sitemapindex>");
   }
   const std::string_view entry = out.is_index ? "sitemap" : "url";
@@ -96,7 +98,8 @@ Result<std::vector<DiscoveredUrl>> ParseFeed(std::string_view bytes, std::string
       if (link.empty()) {
         // Some feeds give only <guid isPermaLink="true">.
         pugi::xml_node guid = Child(item, "guid");
-        if (std::strcmp(guid.attribute("isPermaLink").as_string("true"), "false") != 0) link = Text(guid);
+        if (std::strcmp(guid.attribute("isPermaLink").as_string("true"), "false") != 0)
+          link = Text(guid);
       }
       int64_t date = ParseFeedDate(Text(Child(item, "pubDate")));
       if (date == 0) date = ParseFeedDate(Text(Child(item, "date")));  // dc:date
@@ -119,8 +122,8 @@ Result<std::vector<DiscoveredUrl>> ParseFeed(std::string_view bytes, std::string
       Add(out, url, href, date);
     }
   } else {
-    return Status::InvalidArgument(std::string(url) + ": root element <" + std::string(root.name()) +
-                                   "> is not an RSS or Atom feed");
+    return Status::InvalidArgument(std::string(url) + ": root element <" +
+                                   std::string(root.name()) + "> is not an RSS or Atom feed");
   }
   return out;
 }

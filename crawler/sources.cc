@@ -20,7 +20,8 @@ constexpr int kMaxDepthLimit = 100;
 bool ValidName(std::string_view name) {
   if (name.empty() || name.size() > 64) return false;
   for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
     if (!ok) return false;
   }
   return true;
@@ -32,7 +33,8 @@ class FieldReader {
       : obj_(obj), context_(std::move(context)) {}
 
   Status Error(std::string_view field, std::string_view why) const {
-    return Status::InvalidArgument(context_ + ", field \"" + std::string(field) + "\": " + std::string(why));
+    return Status::InvalidArgument(context_ + ", field \"" + std::string(field) +
+                                   "\": " + std::string(why));
   }
 
   Status String(const char* field, std::string* out, bool required) const {
@@ -60,7 +62,8 @@ class FieldReader {
     if (!it->value.IsInt()) return Error(field, "must be an integer");
     const int v = it->value.GetInt();
     if (v < min || v > max) {
-      return Error(field, std::to_string(v) + " is outside " + std::to_string(min) + ".." + std::to_string(max));
+      return Error(field, std::to_string(v) + " is outside " + std::to_string(min) + ".." +
+                              std::to_string(max));
     }
     *out = v;
     return Status::Ok();
@@ -97,11 +100,13 @@ Result<std::regex> CompilePattern(const std::string& pattern, std::string_view c
   }
 }
 
-Status CanonicalizeAll(std::vector<std::string>& urls, std::string_view context, std::string_view field) {
+Status CanonicalizeAll(std::vector<std::string>& urls, std::string_view context,
+                       std::string_view field) {
   for (std::string& u : urls) {
     Result<std::string> c = Canonicalize(u);
     if (!c.ok()) {
-      return c.status().WithContext(std::string(context) + ", field \"" + std::string(field) + "\"");
+      return c.status().WithContext(std::string(context) + ", field \"" + std::string(field) +
+                                    "\"");
     }
     u = std::move(c).value();
   }
@@ -151,13 +156,16 @@ Result<Source> CompileSource(Source s, std::string_view context) {
                                    "\" must be 1-64 characters of a-z, 0-9, '-', '_', '.'");
   }
   if (s.lang != "ru" && s.lang != "en" && s.lang != "auto") {
-    return Status::InvalidArgument(ctx + ", field \"lang\": \"" + s.lang + "\" is not ru, en or auto");
+    return Status::InvalidArgument(ctx + ", field \"lang\": \"" + s.lang +
+                                   "\" is not ru, en or auto");
   }
   if (s.seeds.empty() && s.sitemaps.empty() && s.feeds.empty()) {
-    return Status::InvalidArgument(ctx + ", field \"seeds\": no seeds, sitemaps or feeds to start from");
+    return Status::InvalidArgument(ctx +
+                                   ", field \"seeds\": no seeds, sitemaps or feeds to start from");
   }
   if (s.allow.empty()) {
-    return Status::InvalidArgument(ctx + ", field \"allow\": at least one pattern is needed to bound the crawl");
+    return Status::InvalidArgument(
+        ctx + ", field \"allow\": at least one pattern is needed to bound the crawl");
   }
   PM_RETURN_IF_ERROR(CanonicalizeAll(s.seeds, ctx, "seeds"));
   PM_RETURN_IF_ERROR(CanonicalizeAll(s.sitemaps, ctx, "sitemaps"));
@@ -180,7 +188,8 @@ Result<Source> CompileSource(Source s, std::string_view context) {
   }
   for (const std::string& seed : s.seeds) {
     if (!s.InScope(seed)) {
-      return Status::InvalidArgument(ctx + ", field \"seeds\": " + seed + " is outside the allow/deny scope");
+      return Status::InvalidArgument(ctx + ", field \"seeds\": " + seed +
+                                     " is outside the allow/deny scope");
     }
   }
   return s;
@@ -191,8 +200,9 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
   rapidjson::Document doc;
   doc.Parse(json.data(), json.size());
   if (doc.HasParseError()) {
-    return Status::InvalidArgument(file + ": malformed JSON at byte " + std::to_string(doc.GetErrorOffset()) +
-                                   ": " + rapidjson::GetParseError_En(doc.GetParseError()));
+    return Status::InvalidArgument(file + ": malformed JSON at byte " +
+                                   std::to_string(doc.GetErrorOffset()) + ": " +
+                                   rapidjson::GetParseError_En(doc.GetParseError()));
   }
   if (!doc.IsObject()) return Status::InvalidArgument(file + ": the top level must be an object");
   SourcesFile out;
@@ -204,7 +214,8 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
     return top.Error("user_agent", "must start with a product token such as \"pressmine/1.0\"");
   }
   auto it = doc.FindMember("sources");
-  if (it == doc.MemberEnd() || !it->value.IsArray()) return top.Error("sources", "missing or not an array");
+  if (it == doc.MemberEnd() || !it->value.IsArray())
+    return top.Error("sources", "missing or not an array");
   std::set<std::string> names;
   size_t index = 0;
   for (const auto& v : it->value.GetArray()) {
@@ -214,8 +225,9 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
     PM_RETURN_IF_ERROR(FieldReader(v, ctx).String("name", &s.name, true));
     ctx = file + ", source \"" + s.name + "\"";
     FieldReader r(v, ctx);
-    PM_RETURN_IF_ERROR(r.Unknown({"name", "lang", "seeds", "sitemaps", "feeds", "allow", "deny", "article",
-                                  "max_depth", "max_pages", "delay_ms", "allow_private", "note"}));
+    PM_RETURN_IF_ERROR(
+        r.Unknown({"name", "lang", "seeds", "sitemaps", "feeds", "allow", "deny", "article",
+                   "max_depth", "max_pages", "delay_ms", "allow_private", "note"}));
     PM_RETURN_IF_ERROR(r.String("lang", &s.lang, false));
     PM_RETURN_IF_ERROR(r.Strings("seeds", &s.seeds));
     PM_RETURN_IF_ERROR(r.Strings("sitemaps", &s.sitemaps));
@@ -228,7 +240,8 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
     PM_RETURN_IF_ERROR(r.Int("delay_ms", &s.delay_ms, 0, kMaxDelayMs));
     PM_RETURN_IF_ERROR(r.Bool("allow_private", &s.allow_private));
     PM_RETURN_IF_ERROR(r.String("note", &s.note, false));
-    if (!names.insert(s.name).second) return r.Error("name", "duplicate source name \"" + s.name + "\"");
+    if (!names.insert(s.name).second)
+      return r.Error("name", "duplicate source name \"" + s.name + "\"");
     PM_ASSIGN_OR_RETURN(Source compiled, CompileSource(std::move(s), ctx));
     out.sources.push_back(std::move(compiled));
   }

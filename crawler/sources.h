@@ -27,19 +27,19 @@
 namespace pressmine::crawler {
 
 struct Source {
-  std::string name;  // unique in the file; [a-z0-9._-]+, stored with every URL
-  std::string lang = "auto";  // "ru", "en" or "auto": a hint for the extract stage
+  std::string name;                   // unique in the file; [a-z0-9._-]+, stored with every URL
+  std::string lang = "auto";          // "ru", "en" or "auto": a hint for the extract stage
   std::vector<std::string> seeds;     // canonical URLs; listing pages, newest first
   std::vector<std::string> sitemaps;  // canonical URLs; more come from robots.txt
   std::vector<std::string> feeds;     // canonical URLs; more come from <link rel=alternate>
   std::vector<std::string> allow;     // patterns; a URL is in scope when one matches...
   std::vector<std::string> deny;      // ...and none of these does
-  std::string article;  // pattern for article pages; empty: every in-scope page is an article
-  int max_depth = 3;        // link hops from a seed; sitemap and feed entries count as depth 1
-  int max_pages = 5000;     // fetches per run for this source, robots.txt excluded
-  int delay_ms = 1000;      // between two requests to one host (robots Crawl-delay may raise it)
+  std::string article;   // pattern for article pages; empty: every in-scope page is an article
+  int max_depth = 3;     // link hops from a seed; sitemap and feed entries count as depth 1
+  int max_pages = 5000;  // fetches per run for this source, robots.txt excluded
+  int delay_ms = 1000;   // between two requests to one host (robots Crawl-delay may raise it)
   bool allow_private = false;  // may fetch loopback/private addresses (fixtures, intranets)
-  std::string note;         // free text, e.g. "URL unchecked"
+  std::string note;            // free text, e.g. "URL unchecked"
 
   // True when `canonical_url` matches an allow pattern and no deny pattern.
   bool InScope(std::string_view canonical_url) const;

@@ -1,8 +1,10 @@
 // Crawler tables and the change feed read by the next stage.
+#include "crawler/internal/store.h"
+
+#include <algorithm>
 #include <array>
 
 #include "crawler/changes.h"
-#include "crawler/internal/store.h"
 
 namespace pressmine::crawler {
 namespace internal {
@@ -54,7 +56,8 @@ constexpr std::array<Migration, 1> kMigrations = {{
 
 constexpr std::string_view kUrlColumns =
     "id, url, source, kind, depth, first_seen, last_fetch, last_change, next_due, http_status, "
-    "coalesce(etag,''), coalesce(last_modified,''), coalesce(content_hash,''), lastmod, failures, removed";
+    "coalesce(etag,''), coalesce(last_modified,''), coalesce(content_hash,''), lastmod, failures, "
+    "removed";
 
 UrlRecord ReadUrl(const Statement& s) {
   UrlRecord r;
@@ -96,26 +99,42 @@ Result<Store> Store::Open(Database& db) {
   return Store(&db);
 }
 
-Result<std::optional<UrlRecord>> Store::Find(const std::string& url) {
-  PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare("SELECT " + std::string(kUrlColumns) +
-                                                " FROM crawl_urls WHERE url = ?1"));
-  s.Bind(1, url);
-  PM_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return std::optional<UrlRecord>();
-  return std::optional<UrlRecord>(ReadUrl(s));
+Result<Statement*> Store::Cached(const std::string& sql) {
+  auto it = cache_->find(sql);
+  if (it == cache_->end()) {
+    PM_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare(sql));
+    it = cache_->emplace(sql, std::make_unique<Statement>(std::move(stmt))).first;
+  }
+  it->second->Reset();
+  return it->second.get();
 }
 
-Result<UrlRecord> Store::Discover(const std::string& url, const std::string& source, UrlKind kind, int depth,
-                                  int64_t lastmod, int64_t now, bool* inserted) {
+Result<std::optional<UrlRecord>> Store::Find(const std::string& url) {
+  PM_ASSIGN_OR_RETURN(Statement * stmt, Cached("SELECT " + std::string(kUrlColumns) +
+                                               " FROM crawl_urls WHERE url = ?1"));
+  Statement& s = *stmt;
+  s.Bind(1, url);
+  PM_ASSIGN_OR_RETURN(bool row, s.Step());
+  std::optional<UrlRecord> out;
+  if (row) out = ReadUrl(s);
+  s.Reset();  // do not leave a read statement pending between transactions
+  return out;
+}
+
+Result<UrlRecord> Store::Discover(const std::string& url, const std::string& source, UrlKind kind,
+                                  int depth, int64_t lastmod, int64_t now, bool* inserted) {
+  // A date in the future is a wrong server clock or a typo; it must not keep a page due forever.
+  lastmod = std::min(lastmod, now);
   PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> existing, Find(url));
   if (existing) {
     *inserted = false;
     if (lastmod > existing->lastmod) {
       // A sitemap or feed says the page changed after we last saw it: due now.
       const bool due_now = lastmod > existing->last_fetch && !existing->removed;
-      PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
-          "UPDATE crawl_urls SET lastmod = ?2, next_due = CASE WHEN ?3 THEN 0 ELSE next_due END "
-          "WHERE id = ?1"));
+      PM_ASSIGN_OR_RETURN(Statement * stmt, Cached("UPDATE crawl_urls SET lastmod = ?2, next_due = "
+                                                   "CASE WHEN ?3 THEN 0 ELSE next_due END "
+                                                   "WHERE id = ?1"));
+      Statement& s = *stmt;
       s.Bind(1, existing->id).Bind(2, lastmod).Bind(3, due_now ? 1 : 0);
       PM_RETURN_IF_ERROR(s.Run());
       existing->lastmod = lastmod;
@@ -123,10 +142,17 @@ Result<UrlRecord> Store::Discover(const std::string& url, const std::string& sou
     }
     return *existing;
   }
-  PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
-      "INSERT INTO crawl_urls(url, source, kind, depth, first_seen, lastmod, next_due) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 0)"));
-  s.Bind(1, url).Bind(2, source).Bind(3, static_cast<int>(kind)).Bind(4, depth).Bind(5, now).Bind(6, lastmod);
+  PM_ASSIGN_OR_RETURN(
+      Statement * stmt,
+      Cached("INSERT INTO crawl_urls(url, source, kind, depth, first_seen, lastmod, next_due) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 0)"));
+  Statement& s = *stmt;
+  s.Bind(1, url)
+      .Bind(2, source)
+      .Bind(3, static_cast<int>(kind))
+      .Bind(4, depth)
+      .Bind(5, now)
+      .Bind(6, lastmod);
   PM_RETURN_IF_ERROR(s.Run());
   *inserted = true;
   UrlRecord r;
@@ -141,9 +167,10 @@ Result<UrlRecord> Store::Discover(const std::string& url, const std::string& sou
 }
 
 Result<std::vector<UrlRecord>> Store::Due(const std::string& source, int64_t now, bool full) {
-  PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
-      "SELECT " + std::string(kUrlColumns) +
-      " FROM crawl_urls WHERE source = ?1 AND (?3 OR next_due <= ?2) ORDER BY depth, next_due, id"));
+  PM_ASSIGN_OR_RETURN(Statement * stmt, Cached("SELECT " + std::string(kUrlColumns) +
+                                               " FROM crawl_urls WHERE source = ?1 AND (?3 OR "
+                                               "next_due <= ?2) ORDER BY depth, next_due, id"));
+  Statement& s = *stmt;
   s.Bind(1, source).Bind(2, now).Bind(3, full ? 1 : 0);
   std::vector<UrlRecord> out;
   for (;;) {
@@ -155,14 +182,17 @@ Result<std::vector<UrlRecord>> Store::Due(const std::string& source, int64_t now
 }
 
 Status Store::RecordFetch(int64_t url_id, const FetchUpdate& u) {
-  PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
-      "UPDATE crawl_urls SET last_fetch = ?2, http_status = ?3, next_due = ?4, "
-      "etag = CASE WHEN ?5 THEN ?6 ELSE etag END, "
-      "last_modified = CASE WHEN ?7 THEN ?8 ELSE last_modified END, "
-      "content_hash = CASE WHEN ?9 THEN ?10 ELSE content_hash END, "
-      "last_change = CASE WHEN ?11 THEN ?12 ELSE last_change END, "
-      "failures = ?13, last_error = nullif(?14, ''), removed = ?15, redirect_to = nullif(?16, '') "
-      "WHERE id = ?1"));
+  PM_ASSIGN_OR_RETURN(
+      Statement * stmt,
+      Cached("UPDATE crawl_urls SET last_fetch = ?2, http_status = ?3, next_due = ?4, "
+             "etag = CASE WHEN ?5 THEN ?6 ELSE etag END, "
+             "last_modified = CASE WHEN ?7 THEN ?8 ELSE last_modified END, "
+             "content_hash = CASE WHEN ?9 THEN ?10 ELSE content_hash END, "
+             "last_change = CASE WHEN ?11 THEN ?12 ELSE last_change END, "
+             "failures = ?13, last_error = nullif(?14, ''), removed = ?15, redirect_to = "
+             "nullif(?16, '') "
+             "WHERE id = ?1"));
+  Statement& s = *stmt;
   s.Bind(1, url_id).Bind(2, u.fetched_at).Bind(3, u.http_status).Bind(4, u.next_due);
   s.Bind(5, u.etag ? 1 : 0).Bind(6, u.etag.value_or(""));
   s.Bind(7, u.last_modified ? 1 : 0).Bind(8, u.last_modified.value_or(""));
@@ -173,9 +203,12 @@ Status Store::RecordFetch(int64_t url_id, const FetchUpdate& u) {
 }
 
 Status Store::AddVersion(const VersionRow& v) {
-  PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
-      "INSERT INTO crawl_versions(url_id, removed, fetched_at, final_url, http_status, content_type, "
-      "charset, content_hash, html) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+  PM_ASSIGN_OR_RETURN(
+      Statement * stmt,
+      Cached("INSERT INTO crawl_versions(url_id, removed, fetched_at, final_url, http_status, "
+             "content_type, "
+             "charset, content_hash, html) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+  Statement& s = *stmt;
   s.Bind(1, v.url_id).Bind(2, v.removed ? 1 : 0).Bind(3, v.fetched_at).Bind(4, v.final_url);
   s.Bind(5, v.http_status).Bind(6, v.content_type).Bind(7, v.charset).Bind(8, v.content_hash);
   if (v.removed) {
@@ -187,15 +220,19 @@ Status Store::AddVersion(const VersionRow& v) {
 }
 
 Result<int64_t> Store::BeginRun(int64_t now) {
-  PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare("INSERT INTO crawl_runs(started_at) VALUES(?1)"));
+  PM_ASSIGN_OR_RETURN(Statement * stmt, Cached("INSERT INTO crawl_runs(started_at) VALUES(?1)"));
+  Statement& s = *stmt;
   s.Bind(1, now);
   PM_RETURN_IF_ERROR(s.Run());
   return db_->LastInsertRowId();
 }
 
-Status Store::FinishRun(int64_t run_id, int64_t now, const std::string& outcome, const std::string& summary_json) {
-  PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
-      "UPDATE crawl_runs SET finished_at = ?2, outcome = ?3, summary = ?4 WHERE id = ?1"));
+Status Store::FinishRun(int64_t run_id, int64_t now, const std::string& outcome,
+                        const std::string& summary_json) {
+  PM_ASSIGN_OR_RETURN(
+      Statement * stmt,
+      Cached("UPDATE crawl_runs SET finished_at = ?2, outcome = ?3, summary = ?4 WHERE id = ?1"));
+  Statement& s = *stmt;
   s.Bind(1, run_id).Bind(2, now).Bind(3, outcome).Bind(4, summary_json);
   return s.Run();
 }
@@ -208,11 +245,13 @@ Status EnsureCrawlerSchema(Database& db) {
 
 Result<std::vector<PageChange>> ReadChanges(Database& db, int64_t after_seq, size_t limit) {
   PM_RETURN_IF_ERROR(EnsureCrawlerSchema(db));
-  PM_ASSIGN_OR_RETURN(Statement s, db.Prepare(
-      "SELECT v.seq, v.removed, u.url, v.final_url, u.source, u.kind, v.fetched_at, v.http_status, "
-      "coalesce(v.content_type,''), coalesce(v.charset,''), coalesce(v.html,'') "
-      "FROM crawl_versions v JOIN crawl_urls u ON u.id = v.url_id "
-      "WHERE v.seq > ?1 ORDER BY v.seq LIMIT ?2"));
+  PM_ASSIGN_OR_RETURN(
+      Statement s,
+      db.Prepare("SELECT v.seq, v.removed, u.url, v.final_url, u.source, u.kind, v.fetched_at, "
+                 "v.http_status, "
+                 "coalesce(v.content_type,''), coalesce(v.charset,''), coalesce(v.html,'') "
+                 "FROM crawl_versions v JOIN crawl_urls u ON u.id = v.url_id "
+                 "WHERE v.seq > ?1 ORDER BY v.seq LIMIT ?2"));
   s.Bind(1, after_seq).Bind(2, static_cast<int64_t>(limit));
   std::vector<PageChange> out;
   for (;;) {

@@ -17,8 +17,8 @@ constexpr size_t kMaxUrlLength = 4096;
 
 // Query parameters that identify a click rather than a page.
 constexpr std::array<std::string_view, 10> kTrackingParams = {
-    "fbclid", "gclid", "yclid", "dclid", "msclkid", "_openstat", "mc_cid", "mc_eid", "_ga",
-    "igshid"};
+    "fbclid",    "gclid",  "yclid",  "dclid", "msclkid",
+    "_openstat", "mc_cid", "mc_eid", "_ga",   "igshid"};
 
 bool IsUnreserved(unsigned char c) {
   return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
@@ -28,8 +28,20 @@ bool IsUnreserved(unsigned char c) {
 bool IsAllowedRaw(unsigned char c, bool in_query) {
   if (IsUnreserved(c)) return true;
   switch (c) {
-    case '!': case '$': case '&': case '\'': case '(': case ')': case '*': case '+':
-    case ',': case ';': case '=': case ':': case '@': case '/':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '@':
+    case '/':
       return true;
     case '?':
       return in_query;
@@ -59,7 +71,8 @@ std::string NormalizeEscapes(std::string_view s, bool in_query) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
-      const unsigned char v = static_cast<unsigned char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
+      const unsigned char v =
+          static_cast<unsigned char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
       if (IsUnreserved(v)) {
         out += static_cast<char>(v);
       } else {
@@ -153,13 +166,14 @@ RawRef SplitRef(std::string_view s) {
   s = s.substr(0, s.find('#'));
   const size_t colon = s.find(':');
   const size_t delim = s.find_first_of("/?");
-  if (colon != std::string_view::npos && colon > 0 && (delim == std::string_view::npos || colon < delim)) {
+  if (colon != std::string_view::npos && colon > 0 &&
+      (delim == std::string_view::npos || colon < delim)) {
     const std::string_view scheme = s.substr(0, colon);
-    const bool valid = std::isalpha(static_cast<unsigned char>(scheme[0])) &&
-                       std::all_of(scheme.begin(), scheme.end(), [](char c) {
-                         return std::isalnum(static_cast<unsigned char>(c)) || c == '+' ||
-                                c == '-' || c == '.';
-                       });
+    const bool valid =
+        std::isalpha(static_cast<unsigned char>(scheme[0])) &&
+        std::all_of(scheme.begin(), scheme.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+        });
     if (valid) {
       r.has_scheme = true;
       r.scheme = ToLower(scheme);
@@ -184,8 +198,8 @@ RawRef SplitRef(std::string_view s) {
 
 Result<UrlParts> FromRaw(const RawRef& r, std::string_view original) {
   auto bad = [&](std::string_view why) {
-    return Status::InvalidArgument("URL \"" + std::string(original.substr(0, 200)) + "\": " +
-                                   std::string(why));
+    return Status::InvalidArgument("URL \"" + std::string(original.substr(0, 200)) +
+                                   "\": " + std::string(why));
   };
   if (!r.has_scheme) return bad("not absolute (no scheme)");
   if (r.scheme != "http" && r.scheme != "https") return bad("scheme is not http or https");
@@ -212,10 +226,13 @@ Result<UrlParts> FromRaw(const RawRef& r, std::string_view original) {
   if (!u.host.empty() && u.host.back() == '.') u.host.pop_back();
   if (u.host.empty()) return bad("empty host");
   for (unsigned char c : u.host) {
-    if (c <= ' ' || c == '/' || c == '\\' || c == '%' || c >= 0x7f) return bad("bad character in host");
+    if (c <= ' ' || c == '/' || c == '\\' || c == '%' || c >= 0x7f)
+      return bad("bad character in host");
   }
   if (!port.empty()) {
-    if (port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    if (port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c));
+        })) {
       return bad("bad port");
     }
     const int p = std::stoi(std::string(port));
@@ -295,7 +312,8 @@ Result<std::string> Resolve(std::string_view base, std::string_view ref) {
         t.path = r.path;
       } else {
         const size_t slash = b.path.rfind('/');
-        t.path = (slash == std::string::npos ? std::string("/") : b.path.substr(0, slash + 1)) + r.path;
+        t.path =
+            (slash == std::string::npos ? std::string("/") : b.path.substr(0, slash + 1)) + r.path;
       }
       t.has_query = r.has_query;
       t.query = r.query;

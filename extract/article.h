@@ -41,6 +41,21 @@ struct Article {
   std::string Text() const;
 };
 
+// Per-source overrides from the sources file ("extract" rules), for templates the generic
+// scoring gets wrong. Each is a selector (selector.h); empty means "decide generically".
+struct SiteRules {
+  std::string content;    // the article body: the text of every match, in page order
+  std::string title;      // the headline element
+  std::string published;  // the element holding the publication date: its datetime/content
+                          // attribute, else a date in its text
+  std::vector<std::string> remove;  // never part of the article (share bars, related news)
+
+  bool empty() const { return content.empty() && title.empty() && published.empty() && remove.empty(); }
+};
+
+// Checks every selector of `rules`; kInvalidArgument names the field ("extract.content: ...").
+Status ValidateSiteRules(const SiteRules& rules);
+
 struct HtmlOptions {
   // The page's URL when known: a date in the path is evidence, and relative links resolve.
   std::string url;
@@ -54,6 +69,9 @@ struct HtmlOptions {
   // superlinear in nesting depth (100k nested <div> take minutes), real pages stay under ~100,
   // and a hostile page must not stall a crawl. The depth is estimated by a linear pre-scan.
   size_t max_nesting_depth = 2000;
+  // The source's overrides; a rule whose selector matches nothing falls back to the generic way
+  // (with a warning), so a redesigned site degrades instead of losing its articles.
+  SiteRules rules;
 };
 
 // The article of a page: boilerplate (navigation, share bars, related links, comments, cookie

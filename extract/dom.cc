@@ -163,7 +163,7 @@ int32_t CountChars(std::string_view text, int32_t* commas) {
   return chars;
 }
 
-FlatDom FlatDom::Build(const GumboNode* root) {
+FlatDom FlatDom::Build(const GumboNode* root, const std::unordered_set<const GumboNode*>* skip) {
   FlatDom dom;
   struct Item {
     const GumboNode* node;
@@ -193,6 +193,7 @@ FlatDom FlatDom::Build(const GumboNode* root) {
       continue;
     }
     if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_TEMPLATE) continue;
+    if (skip != nullptr && skip->count(g) > 0) continue;
     const GumboTag tag = g->v.element.tag;
     if (IsInvisibleTag(tag) || tag == GUMBO_TAG_INPUT || IsHidden(g)) continue;
     n.tag = tag;

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace pressmine::extract {
@@ -43,9 +44,10 @@ struct DomNode {
 
 class FlatDom {
  public:
-  // Copies the subtree of `root` (normally <body>). `truncated` is set when kMaxDomNodes stopped
-  // the copy.
-  static FlatDom Build(const GumboNode* root);
+  // Copies the subtree of `root` (normally <body>), leaving out the subtrees in `skip` (a
+  // source's "remove" rules). `truncated` is set when kMaxDomNodes stopped the copy.
+  static FlatDom Build(const GumboNode* root,
+                       const std::unordered_set<const GumboNode*>* skip = nullptr);
 
   const std::vector<DomNode>& nodes() const { return nodes_; }
   const DomNode& operator[](size_t i) const { return nodes_[i]; }

@@ -6,13 +6,18 @@
 // site name. Its position anchors the search for a written date.
 #include <gumbo.h>
 
+#include <optional>
+#include <unordered_set>
+
 #include "extract/article.h"
 #include "extract/content.h"
 #include "extract/dom.h"
 #include "extract/gumbo_document.h"
 #include "extract/metadata.h"
 #include "extract/page_dates.h"
+#include "extract/selector.h"
 #include "extract/text_util.h"
+#include "nlp/dates.h"
 #include "nlp/language_detect.h"
 
 namespace pressmine::extract {
@@ -156,9 +161,80 @@ std::string ChooseSite(const PageMetadata& meta) {
   return site;
 }
 
+// The parsed selectors of a source's SiteRules (null where the rule is empty).
+struct CompiledRules {
+  std::optional<Selector> content, title, published;
+  std::vector<Selector> remove;
+};
+
+Result<CompiledRules> CompileRules(const SiteRules& rules) {
+  CompiledRules out;
+  auto compile = [](const std::string& text, std::string_view field,
+                    std::optional<Selector>& into) -> Status {
+    if (text.empty()) return Status::Ok();
+    Result<Selector> sel = Selector::Parse(text);
+    if (!sel.ok()) return sel.status().WithContext("extract." + std::string(field));
+    into.emplace(std::move(*sel));
+    return Status::Ok();
+  };
+  PM_RETURN_IF_ERROR(compile(rules.content, "content", out.content));
+  PM_RETURN_IF_ERROR(compile(rules.title, "title", out.title));
+  PM_RETURN_IF_ERROR(compile(rules.published, "published", out.published));
+  for (const std::string& r : rules.remove) {
+    Result<Selector> sel = Selector::Parse(r);
+    if (!sel.ok()) return sel.status().WithContext("extract.remove");
+    out.remove.push_back(std::move(*sel));
+  }
+  return out;
+}
+
+std::string GumboText(const GumboNode* root) {
+  std::string raw;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
+      raw.append(n->v.text.text);
+      raw.push_back(' ');
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& children = n->v.element.children;
+      for (size_t i = children.length; i-- > 0;) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+      }
+    }
+  }
+  return CollapseWhitespace(raw);
+}
+
+int32_t IndexOf(const FlatDom& dom, const GumboNode* node) {
+  for (size_t i = 0; i < dom.size(); ++i) {
+    if (dom[i].node == node) return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+Status ValidateSiteRules(const SiteRules& rules) { return CompileRules(rules).status(); }
+
+namespace {
+
+// The article text of the `content` rule's matches, without the `remove` rule's elements.
+std::vector<std::string> RuleParagraphs(const std::vector<const GumboNode*>& roots,
+                                        const std::unordered_set<const GumboNode*>& removed) {
+  std::vector<std::string> paragraphs;
+  for (const GumboNode* root : roots) {
+    const FlatDom part = FlatDom::Build(root, removed.empty() ? nullptr : &removed);
+    for (std::string& p : AllVisibleParagraphs(part)) paragraphs.push_back(std::move(p));
+  }
+  return paragraphs;
+}
+
 }  // namespace
 
 Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& options) {
+  PM_ASSIGN_OR_RETURN(CompiledRules rules, CompileRules(options.rules));
   Article article;
   if (html.size() > options.max_html_bytes) {
     article.warnings.push_back("input truncated from " + std::to_string(html.size()) +
@@ -174,14 +250,43 @@ Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& option
   }
   GumboDocument doc(html);
   const PageMetadata meta = CollectMetadata(doc.root());
-  const FlatDom dom = FlatDom::Build(FindBody(doc.root()));
+  const GumboNode* body = FindBody(doc.root());
+  std::unordered_set<const GumboNode*> removed;
+  for (const Selector& r : rules.remove) {
+    for (const GumboNode* n : r.FindAll(body)) removed.insert(n);
+  }
+  const FlatDom dom = FlatDom::Build(body, removed.empty() ? nullptr : &removed);
   if (dom.truncated()) {
     article.warnings.push_back("only the first " + std::to_string(kMaxDomNodes) +
                                " nodes of the page were read (kMaxDomNodes)");
   }
-  const TitleChoice title = ChooseTitle(dom, meta);
+  TitleChoice title = ChooseTitle(dom, meta);
+  if (rules.title) {
+    const std::vector<const GumboNode*> found = rules.title->FindAll(body);
+    if (!found.empty() && !GumboText(found.front()).empty()) {
+      title = TitleChoice{GumboText(found.front()), IndexOf(dom, found.front()), false};
+    } else {
+      article.warnings.push_back("extract.title \"" + rules.title->text() + "\" matched nothing");
+    }
+  }
   article.title = title.text;
-  ContentResult content = ExtractContent(dom, title.text);
+  ContentResult content;
+  if (rules.content) {
+    const std::vector<const GumboNode*> found = rules.content->FindAll(body);
+    content.paragraphs = RuleParagraphs(found, removed);
+    for (const GumboNode* n : found) {
+      if (const int32_t i = IndexOf(dom, n); i >= 0) content.roots.push_back(i);
+    }
+    const std::string folded_title = FoldForCompare(article.title);
+    std::erase_if(content.paragraphs, [&](const std::string& p) {
+      return !folded_title.empty() && FoldForCompare(p) == folded_title;
+    });
+    if (content.paragraphs.empty()) {
+      article.warnings.push_back("extract.content \"" + rules.content->text() +
+                                 "\" matched no text; the article was found generically");
+    }
+  }
+  if (content.paragraphs.empty()) content = ExtractContent(dom, title.text);
   article.paragraphs = std::move(content.paragraphs);
   if (article.paragraphs.empty()) {
     article.paragraphs = AllVisibleParagraphs(dom);
@@ -208,6 +313,23 @@ Result<Article> ExtractFromHtml(std::string_view html, const HtmlOptions& option
   const PageDates dates = FindPageDates(dom, meta, title.node, content.roots, options.url);
   article.published = dates.published.iso;
   article.date_evidence = dates.published.evidence;
+  if (rules.published) {
+    std::optional<nlp::CalendarDate> date;
+    const std::vector<const GumboNode*> found = rules.published->FindAll(body);
+    if (!found.empty()) {
+      for (const char* attr : {"datetime", "content"}) {
+        if (!date && !Attr(found.front(), attr).empty()) date = nlp::ParseDateValue(Attr(found.front(), attr));
+      }
+      if (!date) date = nlp::ParseDateValue(GumboText(found.front()));
+    }
+    if (date) {
+      article.published = date->ToIso();
+      article.date_evidence = "rule:extract.published";
+    } else {
+      article.warnings.push_back("extract.published \"" + rules.published->text() +
+                                 "\" gave no date; the date was found generically");
+    }
+  }
   article.modified = dates.modified.iso;
   article.modified_evidence = dates.modified.evidence;
   article.author = ChooseAuthor(meta);

@@ -2,7 +2,9 @@
 # Extraction benchmark, speed and quality, on the public article-extraction benchmark pages:
 #   - gumbo parse alone vs pressmine's full extraction, pages/s and MB/s on one core;
 #   - pressmine's F1 (predictions scored by the benchmark's own score.py);
-#   - the same for readability-lxml (Debian's python3-readability), installed here if missing.
+#   - the same for readability-lxml (Debian's python3-readability), installed here if missing;
+#   - the same for Mozilla Readability on jsdom (npm, pinned by the committed lockfile, installed
+#     into the build directory with `npm ci`).
 # Not part of the test command: it needs ../shared and may install a package.
 #
 #   bash tools/bench_extract.sh [BENCHMARK_DIR]    (default: ../shared/benchmarks/article-extraction)
@@ -35,3 +37,14 @@ if ! /usr/bin/python3 -c 'import readability' 2>/dev/null; then
 fi
 "${pin[@]}" /usr/bin/python3 "$root/tools/bench_extract_readability.py" "$bench/html" "$out/readability.json"
 python3 "$bench/score.py" "$out/readability.json"
+
+echo "== peer: Mozilla Readability on jsdom"
+js="$build/bench_extract_readability_js"
+mkdir -p "$js"
+cp "$root/tools/bench_extract_readability_js/"{package.json,package-lock.json,bench.mjs} "$js/"
+if (cd "$js" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1); then
+  "${pin[@]}" node "$js/bench.mjs" "$bench/html" "$out/readability-js.json"
+  python3 "$bench/score.py" "$out/readability-js.json"
+else
+  echo "skipped: npm ci failed (no npm registry?)"
+fi

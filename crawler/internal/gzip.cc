@@ -30,7 +30,8 @@ Result<std::string> Gunzip(std::string_view bytes, size_t max_bytes) {
     out.append(buf, sizeof buf - zs.avail_out);
     if (out.size() > max_bytes) {
       inflateEnd(&zs);
-      return Status::InvalidArgument("gzip: inflates to more than " + std::to_string(max_bytes) + " bytes");
+      return Status::InvalidArgument("gzip: inflates to more than " + std::to_string(max_bytes) +
+                                     " bytes");
     }
     if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
       inflateEnd(&zs);

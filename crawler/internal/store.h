@@ -7,6 +7,8 @@
 #define PRESSMINE_CRAWLER_INTERNAL_STORE_H_
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +33,7 @@ struct UrlRecord {
   int64_t next_due = 0;
   int http_status = 0;
   std::string etag, last_modified, content_hash;
-  int64_t lastmod = 0;      // newest sitemap/feed date seen for it
+  int64_t lastmod = 0;  // newest sitemap/feed date seen for it
   int failures = 0;
   bool removed = false;
 };
@@ -69,19 +71,25 @@ class Store {
   // Inserts a URL first seen now (due immediately); returns the row, new or existing. An
   // existing row is not modified except that a sitemap/feed `lastmod` newer than its last
   // fetch makes it due now (the site says it changed).
-  Result<UrlRecord> Discover(const std::string& url, const std::string& source, UrlKind kind, int depth,
-                             int64_t lastmod, int64_t now, bool* inserted);
+  Result<UrlRecord> Discover(const std::string& url, const std::string& source, UrlKind kind,
+                             int depth, int64_t lastmod, int64_t now, bool* inserted);
   // URLs of `source` due at `now` (all of them when `full`), fewest hops first.
   Result<std::vector<UrlRecord>> Due(const std::string& source, int64_t now, bool full);
   Status RecordFetch(int64_t url_id, const FetchUpdate& update);
   Status AddVersion(const VersionRow& row);
 
   Result<int64_t> BeginRun(int64_t now);
-  Status FinishRun(int64_t run_id, int64_t now, const std::string& outcome, const std::string& summary_json);
+  Status FinishRun(int64_t run_id, int64_t now, const std::string& outcome,
+                   const std::string& summary_json);
 
  private:
-  explicit Store(Database* db) : db_(db) {}
+  explicit Store(Database* db)
+      : db_(db), cache_(std::make_unique<std::map<std::string, std::unique_ptr<Statement>>>()) {}
+  // A prepared statement for `sql`, reset and ready to bind; prepared once per Store.
+  Result<Statement*> Cached(const std::string& sql);
+
   Database* db_;
+  std::unique_ptr<std::map<std::string, std::unique_ptr<Statement>>> cache_;
 };
 
 // A stable 64-bit content fingerprint (FNV-1a), as 16 hex digits.

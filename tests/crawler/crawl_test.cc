@@ -25,10 +25,12 @@ class FakeSite {
     std::string type = "text/html; charset=utf-8";
     std::vector<std::pair<std::string, std::string>> extra;
   };
-  void Put(const std::string& url, std::string body, std::string type = "text/html; charset=utf-8") {
+  void Put(const std::string& url, std::string body,
+           std::string type = "text/html; charset=utf-8") {
     pages_[url] = Page{200, std::move(body), std::move(type), {}};
   }
-  void Status(const std::string& url, int status, std::vector<std::pair<std::string, std::string>> extra = {}) {
+  void Status(const std::string& url, int status,
+              std::vector<std::pair<std::string, std::string>> extra = {}) {
     pages_[url] = Page{status, "", "text/html", std::move(extra)};
   }
   void Install(FakeFetcher& f) {
@@ -68,14 +70,16 @@ std::string Listing(const std::vector<std::string>& links, const std::string& ne
 }
 
 std::string Article(const std::string& title) {
-  return "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1><p>Текст.</p></body></html>";
+  return "<html><head><title>" + title + "</title></head><body><h1>" + title +
+         "</h1><p>Текст.</p></body></html>";
 }
 
 class CrawlTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("pm_crawl_test_" + std::to_string(getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("pm_crawl_test_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     auto db = Database::Open((dir_ / "pm.db").string());
@@ -150,11 +154,47 @@ TEST_F(CrawlTest, FirstRunStoresArticlesObeysRobotsAndScope) {
   EXPECT_TRUE(Changes(*latest).empty());
 }
 
+class RecordingObserver : public CrawlObserver {
+ public:
+  void OnFetch(const FetchEvent& e) override { events.push_back(e); }
+  void OnNotice(std::string_view m) override { notices.emplace_back(m); }
+  int Count(const std::string& outcome) const {
+    int n = 0;
+    for (const FetchEvent& e : events) n += e.outcome == outcome;
+    return n;
+  }
+  std::vector<FetchEvent> events;
+  std::vector<std::string> notices;
+};
+
+TEST_F(CrawlTest, ObserverSeesEveryUrlOutcome) {
+  RecordingObserver obs;
+  auto s = RunCrawl(*db_, sources_, options_, fetcher_, &obs);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(obs.Count("robots.txt"), 1);
+  EXPECT_EQ(obs.Count("new"), 3);
+  EXPECT_EQ(obs.Count("robots-denied"), 1);
+  EXPECT_EQ(obs.Count("listing"), 2);
+  for (const FetchEvent& e : obs.events) EXPECT_EQ(e.source, "fake-ru");
+  EXPECT_TRUE(obs.notices.empty());
+
+  // Budget notices and the unreachable-robots notice reach the CLI too.
+  site_.Status("https://fake.kg/robots.txt", 500);
+  RecordingObserver obs2;
+  options_.full = true;
+  s = RunCrawl(*db_, sources_, options_, fetcher_, &obs2);
+  ASSERT_TRUE(s.ok());
+  ASSERT_FALSE(obs2.notices.empty());
+  EXPECT_NE(obs2.notices[0].find("https://fake.kg/robots.txt: HTTP 500"), std::string::npos)
+      << obs2.notices[0];
+}
+
 TEST_F(CrawlTest, SecondRunIsConditionalAndStopsAtKnownArticles) {
   ASSERT_TRUE(Run().ok());
   auto s = Run();
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->new_pages + s->changed_pages, 0);
+  EXPECT_EQ(s->skipped_robots, 0) << "a URL robots.txt forbids is not re-queued every run";
   // Only robots.txt and the seed; articles are not due, page 2 is not needed.
   EXPECT_EQ(fetcher_.requests().size(), 2u);
   EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news"), 1);
@@ -167,7 +207,8 @@ TEST_F(CrawlTest, SecondRunIsConditionalAndStopsAtKnownArticles) {
 
   // A new article on page 1 makes the crawler look at page 2 again.
   site_.Put("https://fake.kg/ru/news/4", Article("Четыре"));
-  site_.Put("https://fake.kg/ru/news", Listing({"/ru/news/4", "/ru/news/1", "/ru/news/2"}, "/ru/news?page=2"));
+  site_.Put("https://fake.kg/ru/news",
+            Listing({"/ru/news/4", "/ru/news/1", "/ru/news/2"}, "/ru/news?page=2"));
   s = Run();
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->new_pages, 1);
@@ -245,8 +286,7 @@ TEST_F(CrawlTest, ServerErrorsAreRetriedThenCountedAndStayDue) {
 }
 
 TEST_F(CrawlTest, RedirectsAreFollowedInScopeOnly) {
-  site_.Put("https://fake.kg/ru/news",
-            Listing({"/ru/news/1", "/ru/news/7", "/ru/news/8"}));
+  site_.Put("https://fake.kg/ru/news", Listing({"/ru/news/1", "/ru/news/7", "/ru/news/8"}));
   site_.Status("https://fake.kg/ru/news/7", 301, {{"location", "/ru/news/3"}});
   site_.Status("https://fake.kg/ru/news/8", 302, {{"location", "https://evil.example/x"}});
   auto s = Run();
@@ -300,6 +340,11 @@ TEST_F(CrawlTest, BudgetDefersTheRest) {
   EXPECT_EQ(s->requests, 3);  // robots.txt is not counted against the budget
   EXPECT_GT(s->deferred, 0);
   sources_.sources[0].max_pages = 100;
+  options_.max_pages = 1;  // the run-wide cap wins when lower
+  s = Run();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->requests, 2);
+  options_.max_pages = 0;
   s = Run();
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(Changes().size(), 3u);

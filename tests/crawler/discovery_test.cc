@@ -57,8 +57,10 @@ TEST(SitemapTest, GzippedIndexWithPrefixes) {
 }
 
 TEST(SitemapTest, Errors) {
-  EXPECT_NE(ParseSitemap("<html><body>hi</body></html>", "https://x.kg/s.xml").status().message().find(
-                "https://x.kg/s.xml: root element <html>"),
+  EXPECT_NE(ParseSitemap("<html><body>hi</body></html>", "https://x.kg/s.xml")
+                .status()
+                .message()
+                .find("https://x.kg/s.xml: root element <html>"),
             std::string::npos);
   EXPECT_FALSE(ParseSitemap("not xml <", "https://x.kg/s.xml").ok());
   std::string gz = Gzip(kUrlset);
@@ -92,7 +94,8 @@ TEST(FeedTest, Rss2AtomAndRdf) {
   ASSERT_EQ(items->size(), 1u);
   EXPECT_EQ((*items)[0].url, "https://med.kg/en/news/7");
 
-  const char* rdf = R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+  const char* rdf =
+      R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
 <channel/><item><link>https://med.kg/ru/news/9</link></item></rdf:RDF>)";
   items = ParseFeed(rdf, "https://med.kg/rdf");
   ASSERT_TRUE(items.ok());
@@ -132,8 +135,9 @@ TEST(LinksTest, ExtractsLinksFeedsPaginationAndBase) {
 <div class="pager"><a rel="next" href="news?page=2">Далее</a></div>
 </body></html>)html";
   PageLinks l = ExtractLinks(html, "https://med.kg/ru/news");
-  EXPECT_EQ(l.links, (std::vector<std::string>{"https://med.kg/ru/news/101", "https://med.kg/en/news/7",
-                                               "https://med.kg/ru/news?page=2"}));
+  EXPECT_EQ(l.links,
+            (std::vector<std::string>{"https://med.kg/ru/news/101", "https://med.kg/en/news/7",
+                                      "https://med.kg/ru/news?page=2"}));
   EXPECT_EQ(l.feeds, std::vector<std::string>{"https://med.kg/rss.xml"});
   EXPECT_EQ(l.next, std::vector<std::string>{"https://med.kg/ru/news?page=2"});
   EXPECT_EQ(l.canonical, "https://med.kg/ru/news");
@@ -141,7 +145,8 @@ TEST(LinksTest, ExtractsLinksFeedsPaginationAndBase) {
 }
 
 TEST(LinksTest, MetaRobotsAndBrokenMarkup) {
-  PageLinks l = ExtractLinks("<meta name=ROBOTS content='noindex, nofollow'><a href=/x>x", "https://a.kg/");
+  PageLinks l =
+      ExtractLinks("<meta name=ROBOTS content='noindex, nofollow'><a href=/x>x", "https://a.kg/");
   EXPECT_TRUE(l.nofollow);
   EXPECT_TRUE(l.noindex);
   EXPECT_EQ(l.links, std::vector<std::string>{"https://a.kg/x"});

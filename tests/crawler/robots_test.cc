@@ -73,7 +73,8 @@ TEST(RobotsTest, GroupSelection) {
       "User-agent: pressmine\n"  // a second group for us: merged
       "Disallow: /drafts\n";
   const Robots ours = Robots::Parse(txt, "pressmine");
-  Check(ours, {{"/ru/news", true}, {"/private/x", false}, {"/drafts/1", false}, {"/", true}}, "ours");
+  Check(ours, {{"/ru/news", true}, {"/private/x", false}, {"/drafts/1", false}, {"/", true}},
+        "ours");
   ASSERT_TRUE(ours.crawl_delay_ms().has_value());
   EXPECT_EQ(*ours.crawl_delay_ms(), 2500);
   ASSERT_EQ(ours.sitemaps().size(), 1u);
@@ -98,7 +99,8 @@ TEST(RobotsTest, CommentsBlankDisallowAndJunk) {
 }
 
 TEST(RobotsTest, PercentEncodingComparesNormalized) {
-  const Robots r = Robots::Parse("User-agent: *\nDisallow: /%7ejoe/\nDisallow: /новости/архив\n", "pressmine");
+  const Robots r =
+      Robots::Parse("User-agent: *\nDisallow: /%7ejoe/\nDisallow: /новости/архив\n", "pressmine");
   Check(r,
         {{"/~joe/index.html", false},
          {"/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/%D0%B0%D1%80%D1%85%D0%B8%D0%B2/1", false},
@@ -113,7 +115,8 @@ TEST(RobotsTest, StatusClasses) {
   EXPECT_FALSE(Robots::FromResponse(500, "", "pressmine").Allowed("/"));
   EXPECT_FALSE(Robots::FromResponse(0, "", "pressmine").Allowed("/"));
   EXPECT_TRUE(Robots::FromResponse(0, "", "pressmine").Allowed("/robots.txt"));
-  EXPECT_FALSE(Robots::FromResponse(200, "User-agent: *\nDisallow: /\n", "pressmine").Allowed("/x"));
+  EXPECT_FALSE(
+      Robots::FromResponse(200, "User-agent: *\nDisallow: /\n", "pressmine").Allowed("/x"));
   EXPECT_TRUE(Robots::FromResponse(200, "", "pressmine").Allowed("/x"));
 }
 

@@ -47,12 +47,14 @@ TEST(SourcesTest, ErrorsNameFileSourceAndField) {
       {"{", "s.json: malformed JSON"},
       {"[]", "top level must be an object"},
       {R"({"sources": []})", "no sources"},
-      {R"({"sources": [{"seeds": ["https://a.kg/"], "allow": ["a"]}]})", "source #0, field \"name\": missing"},
+      {R"({"sources": [{"seeds": ["https://a.kg/"], "allow": ["a"]}]})",
+       "source #0, field \"name\": missing"},
       {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["("]}]})",
        "source \"x\", field \"allow\": bad regular expression \"(\""},
       {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["a"], "article": "[z-a]"}]})",
        "field \"article\": bad regular expression"},
-      {R"({"sources": [{"name": "x", "seeds": ["ftp://a.kg/"], "allow": ["a"]}]})", "field \"seeds\""},
+      {R"({"sources": [{"name": "x", "seeds": ["ftp://a.kg/"], "allow": ["a"]}]})",
+       "field \"seeds\""},
       {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["^https://b"]}]})",
        "outside the allow/deny scope"},
       {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["a"], "lang": "kk"}]})",
@@ -66,9 +68,11 @@ TEST(SourcesTest, ErrorsNameFileSourceAndField) {
       {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["a"]},
                        {"name": "x", "seeds": ["https://a.kg/"], "allow": ["a"]}]})",
        "duplicate source name"},
-      {R"({"sources": [{"name": "Bad Name", "seeds": ["https://a.kg/"], "allow": ["a"]}]})", "field \"name\""},
+      {R"({"sources": [{"name": "Bad Name", "seeds": ["https://a.kg/"], "allow": ["a"]}]})",
+       "field \"name\""},
       {R"({"sources": [{"name": "x", "allow": ["a"]}]})", "no seeds"},
-      {R"({"user_agent": "", "sources": [{"name": "x", "seeds": ["https://a.kg/"]}]})", "field \"allow\""},
+      {R"({"user_agent": "", "sources": [{"name": "x", "seeds": ["https://a.kg/"]}]})",
+       "field \"allow\""},
   };
   for (const BadCase& c : cases) {
     Result<SourcesFile> f = ParseSources(c.json, "s.json");
@@ -81,7 +85,8 @@ TEST(SourcesTest, ErrorsNameFileSourceAndField) {
 }
 
 TEST(SourcesTest, BundledSourceFilesLoad) {
-  const std::filesystem::path dir = std::filesystem::path(PRESSMINE_SOURCE_DIR) / "corpora" / "sources";
+  const std::filesystem::path dir =
+      std::filesystem::path(PRESSMINE_SOURCE_DIR) / "corpora" / "sources";
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".json") continue;

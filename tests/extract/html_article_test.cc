@@ -43,8 +43,14 @@ const char kNewsPage[] = R"(<!DOCTYPE html><html lang="en"><head><meta charset="
 <div class="footer"><p>&copy; 2026 Vesti.Asia. All rights reserved. Reprinting requires a link to the source.</p></div>
 </body></html>)";
 
+HtmlOptions WithUrl(std::string url) {
+  HtmlOptions options;
+  options.url = std::move(url);
+  return options;
+}
+
 TEST(HtmlArticleTest, NewsPageKeepsTheArticleAndNothingElse) {
-  auto a = ExtractFromHtml(kNewsPage, {.url = "https://vesti.example/en/news/123"});
+  auto a = ExtractFromHtml(kNewsPage, WithUrl("https://vesti.example/en/news/123"));
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title, "Ministry sums up the year");
   ASSERT_EQ(a->paragraphs.size(), 3u) << a->Text();
@@ -235,7 +241,7 @@ TEST(HtmlArticleTest, PublicationDateEvidence) {
       {"no date", "<body>" + body + "</body>", "https://example.kg/news/1234", "", ""},
   };
   for (const DateCase& c : cases) {
-    auto a = ExtractFromHtml(c.html, {.url = c.url});
+    auto a = ExtractFromHtml(c.html, WithUrl(c.url));
     ASSERT_TRUE(a.ok()) << c.name;
     EXPECT_EQ(a->published, c.published) << c.name;
     EXPECT_EQ(a->date_evidence, c.evidence) << c.name;

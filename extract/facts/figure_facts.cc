@@ -1,0 +1,172 @@
+// Figure facts: a number with its unit, scale, indicator, period and change.
+//
+// Grammar (tokens not claimed by dates):
+//   [prefix-unit] NUMBER [scale] [unit]       «9,2 млн тенге», «2 643 медицинских работника»,
+//                                             "$5 million", "1,224 children", "13.5 per 1,000
+//                                             live births", "35.4%"
+// Units of counted things may stand a word or two later ("320 new cases", "40 district
+// hospitals"), as long as the words between are free lowercase words.
+// A number without a unit is not a figure: ordinals ("23rd meeting"), counts of things we have
+// no unit for and stray numbers would otherwise swamp the real figures. Units, scales and the
+// "per 1,000 live births" rates are gazetteer entries (corpora/facts/units.tsv, scales.tsv).
+//
+// Changes. A percentage with a change word right before it ("a reduction of 4.2%", «снижение на
+// 4,2%») or right after it («на 35,4% выше», "a 28.1% increase") is a change. It belongs to the
+// nearest figure before it in the sentence when there is one ("13.5 per 1,000 live births, a
+// reduction of 4.2%"); otherwise it is a figure of its own that carries the change. The base of
+// the comparison is the first year after a compare word ("than in 2024").
+//
+// Indicator and period. A figure measures the nearest indicator phrase before it in the
+// sentence, or failing that the nearest one after it; its period is the nearest year or year
+// period before it, or failing that after it. Sentences in releases rarely mix two indicators
+// with two years, and when they do the nearest-before rule follows the usual Russian and English
+// order ("in 2025, infant mortality amounted to 13.5").
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "extract/facts/grammar.h"
+
+namespace pressmine::extract::facts {
+namespace {
+
+constexpr size_t kChangeWindow = 3;    // tokens between a change word and its percentage
+constexpr size_t kIndicatorAfter = 8;  // how far after a figure its indicator may stand
+constexpr size_t kMaxCountGap = 2;     // words between a number and a count unit
+
+// A lowercase word no gazetteer claims but as an indicator (a modifier such as "new",
+// «медицинских», "measles").
+bool FreeLowerWord(const Sentence& s, size_t k) {
+  if (k >= s.toks.size() || s.toks[k].kind != TokKind::kWord || s.toks[k].capitalized) return false;
+  for (const Match& m : s.matches) {
+    if (m.begin <= k && k < m.end && m.entry->cat != Cat::kIndicator) return false;
+  }
+  for (const Match& m : s.markers) {
+    if (m.begin <= k && k < m.end) return false;
+  }
+  return true;
+}
+
+const Match* ChangeNear(const Sentence& s, size_t b, size_t e) {
+  for (const Match& m : s.matches) {
+    if (m.entry->cat != Cat::kChange) continue;
+    if (m.end <= b && b - m.end <= kChangeWindow) return &m;
+    if (m.begin >= e && m.begin - e <= 1) return &m;
+  }
+  return nullptr;
+}
+
+std::string BaseAfter(const Sentence& s, const std::vector<Fact>& out, size_t from) {
+  bool compare = false;
+  for (size_t k = from; k < s.toks.size(); ++k) {
+    if (s.Has(k, kCompare) || s.MarkerAt("compare", k) != nullptr) compare = true;
+    if (!compare) continue;
+    for (const Span& d : s.dates) {
+      if (d.begin <= k && k < d.end) return out[d.fact].date.Iso();
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
+  const size_t n = s.toks.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (s.used[i] || s.toks[i].kind != TokKind::kNumber || !s.toks[i].quantity) continue;
+    size_t b = i, e = i + 1;
+    double value = s.toks[i].value;
+    std::string unit;
+    if (i > 0) {
+      if (const Match* u = s.MatchAt(Cat::kUnit, i - 1);
+          u != nullptr && u->entry->extra == "prefix") {
+        unit = u->entry->id;
+        b = i - 1;
+      }
+    }
+    if (const Match* sc = s.MatchAt(Cat::kScale, e); sc != nullptr) {
+      value *= sc->entry->number;
+      e = sc->end;
+    }
+    if (unit.empty()) {
+      const Match* u = s.MatchAt(Cat::kUnit, e);
+      // "320 new cases", «86 медицинских сестёр»: up to kMaxCountGap free words before a count
+      // unit.
+      for (size_t gap = 1; u == nullptr && gap <= kMaxCountGap && FreeLowerWord(s, e + gap - 1);
+           ++gap) {
+        u = s.MatchAt(Cat::kUnit, e + gap);
+        if (u != nullptr && u->entry->extra != "count") u = nullptr;
+      }
+      if (u == nullptr || u->entry->extra == "prefix") continue;
+      unit = u->entry->id;
+      e = u->end;
+    }
+    for (size_t k = b; k < e; ++k) s.used[k] = 1;
+    // Round away binary noise from scaling (9.2 * 1e6).
+    value = std::round(value * 1e6) / 1e6;
+
+    if (unit == "percent") {
+      if (const Match* ch = ChangeNear(s, b, e); ch != nullptr) {
+        ChangeValue change{value, unit, ch->entry->id, BaseAfter(s, *out, e)};
+        if (!s.figures.empty()) {
+          Fact& owner = (*out)[s.figures.back().fact];
+          if (!owner.figure.change.has_value() && owner.figure.unit != "percent") {
+            owner.figure.change = change;
+            // The evidence grows to cover the change.
+            const size_t to = s.toks[std::max(e, ch->end) - 1].end;
+            owner.end = s.base + to;
+            owner.text =
+                std::string(s.text.substr(owner.begin - s.base, to - (owner.begin - s.base)));
+            i = e - 1;
+            continue;
+          }
+        }
+        const size_t fb = std::min(b, ch->begin), fe = std::max(e, ch->end);
+        Fact f = s.MakeFact(FactType::kFigure, fb, fe);
+        f.figure.value = value;
+        f.figure.unit = unit;
+        f.figure.change = change;
+        s.figures.push_back({fb, fe, out->size()});
+        out->push_back(std::move(f));
+        i = e - 1;
+        continue;
+      }
+    }
+    Fact f = s.MakeFact(FactType::kFigure, b, e);
+    f.figure.value = value;
+    f.figure.unit = unit;
+    s.figures.push_back({b, e, out->size()});
+    out->push_back(std::move(f));
+    i = e - 1;
+  }
+
+  // Indicators and periods, now that all figures are known.
+  for (const Span& fs : s.figures) {
+    Fact& f = (*out)[fs.fact];
+    const Match* before = nullptr;
+    const Match* after = nullptr;
+    for (const Match& m : s.matches) {
+      if (m.entry->cat != Cat::kIndicator) continue;
+      if (m.end <= fs.begin)
+        before = &m;
+      else if (m.begin >= fs.end && after == nullptr && m.begin - fs.end <= kIndicatorAfter)
+        after = &m;
+    }
+    if (before != nullptr || after != nullptr)
+      f.figure.indicator = (before ? before : after)->entry->id;
+    const Span* period = nullptr;
+    for (const Span& d : s.dates) {
+      if (YearOrPeriod((*out)[d.fact]).empty()) continue;
+      if (d.end <= fs.begin)
+        period = &d;
+      else if (period == nullptr)
+        period = &d;
+    }
+    if (period != nullptr) {
+      std::string p = YearOrPeriod((*out)[period->fact]);
+      if (!(f.figure.change && f.figure.change->base == p)) f.figure.period = std::move(p);
+    }
+  }
+}
+
+}  // namespace pressmine::extract::facts

@@ -1,0 +1,139 @@
+// Figure facts: scales, units, rates, changes, indicators and periods in both languages.
+#include <gtest/gtest.h>
+
+#include "tests/extract/facts_test_util.h"
+
+namespace pressmine::extract {
+namespace {
+
+using testing::OfType;
+using testing::Sentence;
+
+struct FigureCase {
+  const char* text;
+  double value;
+  const char* unit;
+  const char* indicator;  // "" when none
+};
+
+class FigureFormsTest : public ::testing::TestWithParam<FigureCase> {};
+
+TEST_P(FigureFormsTest, ValueUnitIndicator) {
+  const FigureCase& c = GetParam();
+  const auto figures = OfType(Sentence(c.text), FactType::kFigure);
+  ASSERT_EQ(figures.size(), 1u) << c.text;
+  EXPECT_DOUBLE_EQ(figures[0].figure.value, c.value) << c.text;
+  EXPECT_EQ(figures[0].figure.unit, c.unit) << c.text;
+  EXPECT_EQ(figures[0].figure.indicator, c.indicator) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Russian, FigureFormsTest,
+    ::testing::Values(FigureCase{"Бюджетный кредит на жильё увеличен до 9,2 млн тенге.", 9200000,
+                                 "KZT", "housing_loan"},
+                      FigureCase{"Врачи получают единовременную выплату в размере 8,5 млн тенге.",
+                                 8500000, "KZT", "one_time_payment"},
+                      FigureCase{"Мерами поддержки охвачено 2 643 медицинских работника.", 2643,
+                                 "people", "specialists_supported"},
+                      FigureCase{"На лекарства выделено 1,2 млрд сомов.", 1200000000, "KGS", ""},
+                      FigureCase{"На ремонт направлено 850 млн рублей.", 850000000, "RUB", ""},
+                      FigureCase{"Прививки получили более 250 тыс. детей.", 250000, "people", ""},
+                      FigureCase{"Младенческая смертность составила 13,5 на 1000 живорожденных.",
+                                 13.5, "per_1000_live_births", "infant_mortality"},
+                      FigureCase{"Материнская смертность составила 41,2 на 100 тыс. живорожденных.",
+                                 41.2, "per_100000_live_births", "maternal_mortality"},
+                      FigureCase{"Охват вакцинацией составил 96,1%.", 96.1, "percent",
+                                 "vaccination_coverage"},
+                      FigureCase{"Обучение прошли 86 медицинских сестёр.", 86, "people", ""},
+                      FigureCase{"Стоимость курса составляет 2 400 долларов.", 2400, "USD", ""}));
+
+INSTANTIATE_TEST_SUITE_P(
+    English, FigureFormsTest,
+    ::testing::Values(
+        FigureCase{"The housing loan was raised to 9.2 million tenge.", 9200000, "KZT",
+                   "housing_loan"},
+        FigureCase{"Perinatal diseases affected 1,224 children.", 1224, "people", ""},
+        FigureCase{"The government allocated $12 million for equipment.", 12000000, "USD", ""},
+        FigureCase{"The average pension is 14,500 soms.", 14500, "KGS", ""},
+        FigureCase{"Infant mortality was 11.2 per 1,000 live births.", 11.2, "per_1000_live_births",
+                   "infant_mortality"},
+        FigureCase{"Maternal mortality dropped to 18.6 per 100,000 live births.", 18.6,
+                   "per_100000_live_births", "maternal_mortality"},
+        FigureCase{"The ministry registered 320 new cases of tuberculosis.", 320, "cases", ""},
+        FigureCase{"Life expectancy increased to 72.3 years.", 72.3, "years", "life_expectancy"}));
+
+TEST(FigureFacts, NumbersWithoutUnitsAreNotFigures) {
+  EXPECT_TRUE(
+      OfType(Sentence("The 23rd meeting of the Commission was held in Moscow."), FactType::kFigure)
+          .empty());
+  EXPECT_TRUE(OfType(Sentence("Число центров увеличилось с 9 до 21."), FactType::kFigure).empty());
+}
+
+TEST(FigureFacts, CommaReadsByLanguage) {
+  // "2,643" is a thousands group in English and a decimal comma in Russian.
+  const auto en =
+      OfType(Sentence("Support reached 2,643 doctors.", "", Language::kEnglish), FactType::kFigure);
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_DOUBLE_EQ(en[0].figure.value, 2643);
+  const auto ru = OfType(Sentence("Выплаты выросли до 2,643 млн тенге.", "", Language::kRussian),
+                         FactType::kFigure);
+  ASSERT_EQ(ru.size(), 1u);
+  EXPECT_DOUBLE_EQ(ru[0].figure.value, 2643000);
+}
+
+TEST(FigureFacts, ChangeAttachesToThePrecedingFigure) {
+  const auto figures = OfType(Sentence("In 2025, infant mortality amounted to 13.5 per 1,000 live "
+                                       "births, a reduction of 4.2% compared "
+                                       "to the previous year."),
+                              FactType::kFigure);
+  ASSERT_EQ(figures.size(), 1u);
+  const FigureValue& f = figures[0].figure;
+  EXPECT_DOUBLE_EQ(f.value, 13.5);
+  EXPECT_EQ(f.period, "2025");
+  ASSERT_TRUE(f.change.has_value());
+  EXPECT_DOUBLE_EQ(f.change->value, 4.2);
+  EXPECT_EQ(f.change->unit, "percent");
+  EXPECT_EQ(f.change->direction, "decrease");
+}
+
+TEST(FigureFacts, ChangeAfterThePercentKeepsItsBase) {
+  const auto figures = OfType(Sentence("Материнская смертность в 2025 году составила 34,8 на 100 "
+                                       "000 живорожденных, что на 35,4% выше, "
+                                       "чем в 2024 году."),
+                              FactType::kFigure);
+  ASSERT_EQ(figures.size(), 1u);
+  const FigureValue& f = figures[0].figure;
+  EXPECT_EQ(f.indicator, "maternal_mortality");
+  EXPECT_EQ(f.period, "2025");
+  ASSERT_TRUE(f.change.has_value());
+  EXPECT_DOUBLE_EQ(f.change->value, 35.4);
+  EXPECT_EQ(f.change->direction, "increase");
+  EXPECT_EQ(f.change->base, "2024");
+}
+
+TEST(FigureFacts, StandaloneChangeIsItsOwnFigure) {
+  for (const char* text : {"There was a 28.1% increase in infectious diseases.",
+                           "Заболеваемость туберкулёзом снизилась на 7,8%."}) {
+    const auto figures = OfType(Sentence(text), FactType::kFigure);
+    ASSERT_EQ(figures.size(), 1u) << text;
+    EXPECT_EQ(figures[0].figure.unit, "percent");
+    ASSERT_TRUE(figures[0].figure.change.has_value()) << text;
+    EXPECT_DOUBLE_EQ(figures[0].figure.change->value, figures[0].figure.value);
+  }
+}
+
+TEST(FigureFacts, PeriodIsTheNearestYearOrPeriod) {
+  const auto figures = OfType(
+      Sentence("В 2024 году поддержку получили 254 человека, а в 2025-м — уже 106 специалистов."),
+      FactType::kFigure);
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0].figure.period, "2024");
+  EXPECT_EQ(figures[1].figure.period, "2025");
+  const auto period = OfType(Sentence("From 2022 to 2024, 2,643 medical workers received support."),
+                             FactType::kFigure);
+  ASSERT_EQ(period.size(), 1u);
+  EXPECT_EQ(period[0].figure.period, "2022/2024");
+}
+
+}  // namespace
+}  // namespace pressmine::extract

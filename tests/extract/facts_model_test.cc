@@ -1,0 +1,102 @@
+// The fact model around the grammars: type names, JSON shape, same-story scores, document
+// offsets.
+#include <gtest/gtest.h>
+
+#include "tests/extract/facts_test_util.h"
+
+namespace pressmine::extract {
+namespace {
+
+using testing::OfType;
+
+TEST(FactModel, TypeNamesRoundTrip) {
+  for (FactType t : {FactType::kDate, FactType::kOfficial, FactType::kFigure, FactType::kProgram,
+                     FactType::kCommitment}) {
+    EXPECT_EQ(ParseFactType(FactTypeName(t)), t);
+  }
+  EXPECT_FALSE(ParseFactType("person").has_value());
+}
+
+TEST(FactModel, JsonCarriesTheFieldsOfItsType) {
+  const auto facts = testing::Sentence("Бюджетный кредит увеличен до 9,2 млн тенге.");
+  const auto figures = OfType(facts, FactType::kFigure);
+  ASSERT_EQ(figures.size(), 1u);
+  const std::string json = FactToJson(figures[0], "kz/1");
+  EXPECT_NE(json.find("\"type\":\"figure\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"doc\":\"kz/1\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"value\":9200000"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"unit\":\"KZT\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"lang\":\"ru\""), std::string::npos) << json;
+  EXPECT_EQ(json.find("\"change\""), std::string::npos) << json;
+}
+
+TEST(FactModel, DocumentOffsetsPointAtTheEvidence) {
+  const std::string text =
+      "Минздрав подвёл итоги года.\n\nВ 2025 году младенческая смертность составила 13,5 на 1000 "
+      "живорожденных.";
+  FactOptions options;
+  options.published = "2026-01-28";
+  auto facts = testing::Extractor().Extract(text, options);
+  ASSERT_TRUE(facts.ok());
+  ASSERT_FALSE(facts->empty());
+  for (const Fact& f : *facts) {
+    EXPECT_EQ(text.substr(f.begin, f.end - f.begin), f.text);
+    EXPECT_EQ(f.sentence, 1);
+  }
+}
+
+TEST(FactModel, SameStoryScoresTranslationsAboveUnrelatedReleases) {
+  auto& ex = testing::Extractor();
+  FactOptions ru_opt, en_opt;
+  ru_opt.published = en_opt.published = "2026-01-26";
+  auto ru = ex.Extract(
+      "Встречу провели заместители министра Бакытбек Кадыралиев и Темирбек Эркинов. "
+      "Обучение прошли 86 медицинских сестёр.",
+      ru_opt);
+  auto en = ex.Extract(
+      "The meeting was chaired by Deputy Ministers Bakytbek Kadyraliev and Temirbek Erkinov. "
+      "Some 86 nurses completed the training.",
+      en_opt);
+  auto other = ex.Extract(
+      "Minister Kanaybek Dosmambetov opened a hospital with 120 beds for 3,000 patients.", en_opt);
+  ASSERT_TRUE(ru.ok() && en.ok() && other.ok());
+  const double pair = SameStoryScore(*ru, "2026-01-26", *en, "2026-01-26");
+  const double unrelated = SameStoryScore(*ru, "2026-01-26", *other, "2026-01-26");
+  EXPECT_GT(pair, 0.8);
+  EXPECT_LT(unrelated, 0.2);
+  EXPECT_EQ(SameStoryScore(*ru, "2026-01-26", *en, "2026-03-01"), 0.0);  // too far apart
+}
+
+}  // namespace
+}  // namespace pressmine::extract
+
+namespace pressmine::extract {
+namespace {
+
+// Malformed input must neither crash nor produce evidence outside the text.
+TEST(FactModel, OddInputStaysInBounds) {
+  const std::string inputs[] = {
+      std::string("\xff\xfe 2025 \xd0 году \xe2\x80", 14),
+      "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31",
+      "99999999999999999999999999999 млн тенге, 1,2,3,4 %, 12.05.2025.2026",
+      "с 2024 по 2022 годы, в 9999 году, министр , и , Министр",
+      "«»\"\"— — , , ; ; : : ( ) % $ $ $",
+      std::string(5000, '9') + " человек",
+      "",
+  };
+  for (const std::string& text : inputs) {
+    FactOptions options;
+    options.published = "2026-01-28";
+    auto facts = testing::Extractor().Extract(text, options);
+    ASSERT_TRUE(facts.ok());
+    for (const Fact& f : *facts) {
+      EXPECT_LE(f.begin, f.end);
+      EXPECT_LE(f.end, text.size());
+    }
+    for (const Fact& f : testing::Extractor().ExtractSentence(text, options))
+      EXPECT_LE(f.end, text.size());
+  }
+}
+
+}  // namespace
+}  // namespace pressmine::extract

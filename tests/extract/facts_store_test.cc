@@ -1,0 +1,154 @@
+// index/fact_store: facts written per document and read back through every filter.
+#include <gtest/gtest.h>
+
+#include "base/sqlite.h"
+#include "index/fact_store.h"
+#include "tests/extract/facts_test_util.h"
+#include "tests/support/temp_dir.h"
+
+namespace pressmine::index {
+namespace {
+
+using extract::Fact;
+using extract::FactType;
+
+class FactStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::Open(dir_.File("facts.db"));
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_.emplace(std::move(db).value());
+    auto store = FactStore::Open(*db_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_.emplace(std::move(store).value());
+  }
+
+  // Extracts `text` and stores its facts as document `doc`.
+  void Put(int64_t doc, const std::string& published, const std::string& text) {
+    extract::FactOptions options;
+    options.published = published;
+    auto facts = extract::testing::Extractor().Extract(text, options);
+    ASSERT_TRUE(facts.ok());
+    ASSERT_TRUE(store_->PutDocumentFacts(doc, published, *facts).ok());
+  }
+
+  std::vector<StoredFact> Query(const FactQuery& q) {
+    auto r = store_->Query(q);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? std::move(r).value() : std::vector<StoredFact>{};
+  }
+
+  pressmine::testing::TempDir dir_;
+  std::optional<Database> db_;
+  std::optional<FactStore> store_;
+};
+
+constexpr const char* kRuRelease =
+    "Заседание провёл министр здравоохранения Канайбек Досмамбетов.\n\n"
+    "В 2025 году материнская смертность составила 34,8 на 100 000 живорожденных.\n\n"
+    "В 2026 году планируется обеспечить жильём врачей.";
+constexpr const char* kEnRelease =
+    "The board meeting was chaired by Minister Kanaybek Dosmambetov.\n\n"
+    "In 2024, maternal mortality was 25.7 per 100,000 live births.";
+
+TEST_F(FactStoreTest, RoundTripsTypedFields) {
+  Put(1, "2026-01-28", kRuRelease);
+  FactQuery q;
+  q.type = FactType::kFigure;
+  const auto figures = Query(q);
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].doc_id, 1);
+  EXPECT_EQ(figures[0].published, "2026-01-28");
+  const Fact& f = figures[0].fact;
+  EXPECT_DOUBLE_EQ(f.figure.value, 34.8);
+  EXPECT_EQ(f.figure.unit, "per_100000_live_births");
+  EXPECT_EQ(f.figure.indicator, "maternal_mortality");
+  EXPECT_EQ(f.figure.period, "2025");
+  EXPECT_EQ(f.lang, Language::kRussian);
+  EXPECT_EQ(f.sentence, 1);
+  EXPECT_FALSE(f.figure.change.has_value());
+
+  q.type = FactType::kCommitment;
+  const auto commitments = Query(q);
+  ASSERT_EQ(commitments.size(), 1u);
+  EXPECT_EQ(commitments[0].fact.commitment.modality, "plan");
+  EXPECT_EQ(commitments[0].fact.commitment.target, "2026");
+}
+
+TEST_F(FactStoreTest, PutReplacesADocumentsFacts) {
+  Put(1, "2026-01-28", kRuRelease);
+  Put(1, "2026-01-28", kEnRelease);
+  FactQuery q;
+  q.doc_id = 1;
+  for (const StoredFact& s : Query(q)) EXPECT_EQ(s.fact.lang, Language::kEnglish);
+  auto counts = store_->CountByType();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ((*counts)["official"], 1);
+}
+
+TEST_F(FactStoreTest, FiltersByKeyLanguageIndicatorAndTime) {
+  Put(1, "2026-01-28", kRuRelease);
+  Put(2, "2026-01-29", kEnRelease);
+  FactQuery by_key;
+  by_key.official_key = extract::testing::Extractor().OfficialKey("Dosmambetov");
+  const auto mentions = Query(by_key);
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_NE(mentions[0].fact.lang, mentions[1].fact.lang);
+
+  FactQuery english;
+  english.lang = Language::kEnglish;
+  english.type = FactType::kOfficial;
+  EXPECT_EQ(Query(english).size(), 1u);
+
+  FactQuery indicator;
+  indicator.indicator = "maternal";
+  EXPECT_EQ(Query(indicator).size(), 2u);
+
+  FactQuery in_2025;
+  in_2025.type = FactType::kFigure;
+  in_2025.from = "2025-01-01";
+  in_2025.to = "2025-12";
+  const auto figures = Query(in_2025);
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].fact.figure.period, "2025");
+
+  FactQuery bad;
+  bad.from = "yesterday";
+  EXPECT_FALSE(store_->Query(bad).ok());
+}
+
+TEST_F(FactStoreTest, OfficialsMergeLanguagesAndTimelineOrdersPeriods) {
+  Put(1, "2026-01-28", kRuRelease);
+  Put(2, "2026-01-29", kEnRelease);
+  auto officials = store_->Officials();
+  ASSERT_TRUE(officials.ok());
+  ASSERT_EQ(officials->size(), 1u);
+  const OfficialSummary& o = (*officials)[0];
+  EXPECT_EQ(o.docs_by_lang.at("ru"), 1);
+  EXPECT_EQ(o.docs_by_lang.at("en"), 1);
+  EXPECT_EQ(o.names.size(), 2u);
+  EXPECT_EQ(o.positions.at("minister").first, "2026-01-28");
+  EXPECT_EQ(o.positions.at("minister").second, "2026-01-29");
+
+  auto timeline = store_->Timeline("maternal_mortality");
+  ASSERT_TRUE(timeline.ok());
+  ASSERT_EQ(timeline->size(), 2u);
+  EXPECT_EQ((*timeline)[0].period, "2024");
+  EXPECT_DOUBLE_EQ((*timeline)[0].value, 25.7);
+  EXPECT_EQ((*timeline)[1].period, "2025");
+}
+
+TEST_F(FactStoreTest, ReopeningKeepsTheSchemaVersion) {
+  Put(1, "2026-01-28", kRuRelease);
+  auto again = FactStore::Open(*db_);
+  ASSERT_TRUE(again.ok());
+  auto version = SchemaVersion(*db_, "facts");
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, static_cast<int>(FactMigrations().size()));
+  auto counts = again->CountByType();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_GT((*counts)["figure"], 0);
+}
+
+}  // namespace
+}  // namespace pressmine::index
