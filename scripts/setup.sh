@@ -18,6 +18,9 @@ packages=(
   libgtest-dev                           # GoogleTest
   mueller7-dict                          # English-Russian dictionary, read at first run (GPL)
   nginx-light                            # the web server crawler tests run against
+  libcpp-httplib-dev                     # `pressmine serve`: a maintained HTTP server, no hand-written parsing
+  chromium                               # headless browser for the web page's end-to-end tests
+  fonts-dejavu-core                      # a font with Cyrillic for the browser tests' screenshots
 )
 
 missing=()

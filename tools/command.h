@@ -40,6 +40,7 @@ std::unique_ptr<Command> MakeFactsCommand(CLI::App& app);
 std::unique_ptr<Command> MakeOfficialsCommand(CLI::App& app);
 std::unique_ptr<Command> MakeTimelineCommand(CLI::App& app);
 std::unique_ptr<Command> MakeRefactsCommand(CLI::App& app);
+std::unique_ptr<Command> MakeServeCommand(CLI::App& app);
 
 // Opens the database for a command. `must_exist` commands (search, stats) refuse to create an
 // empty file at a mistyped path. Migrates the index schema.

@@ -73,9 +73,10 @@ void WriteStats(JsonOut& out, const index::CorpusStats& stats) {
   w.EndObject();
 }
 
-void WriteDocument(JsonOut& out, const index::DocumentRecord& d) {
+namespace {
+
+void WriteDocumentFields(JsonOut& out, const index::DocumentRecord& d) {
   auto& w = out.w();
-  w.StartObject();
   out.Key("id");
   w.Int64(d.id);
   for (auto [key, value] :
@@ -90,6 +91,35 @@ void WriteDocument(JsonOut& out, const index::DocumentRecord& d) {
   out.String(LanguageCode(d.lang));
   out.Key("version");
   w.Int(d.version);
+}
+
+}  // namespace
+
+void WriteDocument(JsonOut& out, const index::DocumentRecord& d) {
+  out.w().StartObject();
+  WriteDocumentFields(out, d);
+  out.w().EndObject();
+}
+
+void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
+                              const std::vector<index::DocumentRecord>& history) {
+  auto& w = out.w();
+  w.StartObject();
+  WriteDocumentFields(out, doc);
+  out.Key("history");
+  w.StartArray();
+  for (const index::DocumentRecord& v : history) WriteDocument(out, v);
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteError(JsonOut& out, int http_status, std::string_view message) {
+  auto& w = out.w();
+  w.StartObject();
+  out.Key("error");
+  out.String(message);
+  out.Key("status");
+  w.Int(http_status);
   w.EndObject();
 }
 

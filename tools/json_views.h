@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "index/document_store.h"
@@ -27,6 +28,15 @@ void WriteStats(JsonOut& out, const index::CorpusStats& stats);
 // {"id", "url", "source", "lang", "title", "published", "date_evidence", "author", "site",
 //  "text", "version", "first_seen", "last_seen", "removed_at"}
 void WriteDocument(JsonOut& out, const index::DocumentRecord& doc);
+
+// WriteDocument's object plus "history": every version, oldest first, ending with the current
+// one, each as WriteDocument writes it.
+void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
+                              const std::vector<index::DocumentRecord>& history);
+
+// {"error": message, "status": http_status}: what the web API answers for a request it
+// cannot serve.
+void WriteError(JsonOut& out, int http_status, std::string_view message);
 
 // The verbatim marker (a control character) shown as "^" in --explain output.
 std::string ReadableFts(std::string fts);

@@ -29,6 +29,9 @@ class JsonOut {
     }
   }
 
+  // The document written so far (for the web API, which sends it rather than printing it).
+  std::string_view str() const { return {buffer_.GetString(), buffer_.GetSize()}; }
+
   // Writes the document and a newline to stdout.
   void Print() {
     std::fwrite(buffer_.GetString(), 1, buffer_.GetSize(), stdout);

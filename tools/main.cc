@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   commands.push_back(MakeExtractCommand(app));
   commands.push_back(MakeRefactsCommand(app));
   commands.push_back(MakeReindexCommand(app));
+  commands.push_back(MakeServeCommand(app));
   app.footer("Run `pressmine COMMAND --help` for a command's options.\n"
              "Exit codes: 0 success, 1 runtime error, 2 usage error.");
 

@@ -1,0 +1,413 @@
+// pressmine serve: the search page and the document view.
+//
+// Safety rule for this file: everything from the API was crawled from the internet, so it is
+// only ever put into the page as text (textContent, createTextNode, attribute values through
+// setAttribute on harmless attributes). Nothing here assigns innerHTML/outerHTML or calls
+// insertAdjacentHTML; the server's CSP enforces Trusted Types, so such a call would throw.
+// Links to original articles are shown only for http(s) URLs.
+//
+// State lives in the URL (?q=...&lang=...&page=2, or ?doc=ID), so a search can be bookmarked and
+// shared; every change of search or page is a normal navigation.
+'use strict';
+
+const PAGE_SIZE = 10;
+
+const STRINGS = {
+  en: {
+    tagline: 'Health ministry press releases', query: 'Query', search: 'Search',
+    placeholder: 'e.g. vaccination OR вакцинация', language: 'Language', all: 'All',
+    other: 'Other', source: 'Source', from: 'From', to: 'To', sort: 'Sort',
+    relevance: 'Relevance', newest: 'Newest first', mono: 'Only the words as typed',
+    syntax: 'Query language', 'h-and': 'both words', 'h-phrase': 'the words in this order',
+    'h-or': 'either word', 'h-not': 'without the excluded word', 'h-prefix': 'prefix',
+    'h-title': 'the word in the title', 'h-date': 'a date range',
+    results: (n) => `${n} ${n === 1 ? 'result' : 'results'}`,
+    showing: (a, b) => `showing ${a}–${b}`, none: 'No results.', loading: 'Searching…',
+    prev: '← Previous', next: 'Next →', page: (p, n) => `page ${p} of ${n}`,
+    undated: 'undated', untitled: '(untitled)', original: 'Original article',
+    versions: 'Versions', version: (v) => `version ${v}`, back: '← Back', seen: 'seen',
+    removed: 'removed from its site', corpus: (n) => `${n} releases in the database`,
+    enterQuery: 'Type a query above: it finds releases in Russian and English.',
+    error: 'Error', uiName: 'RU', uiLabel: 'Интерфейс по-русски',
+    counterpart: (lang) => (lang === 'ru' ? 'Probably the same story in Russian:'
+                                          : 'Probably the same story in English:'),
+  },
+  ru: {
+    tagline: 'Пресс-релизы министерств здравоохранения', query: 'Запрос', search: 'Найти',
+    placeholder: 'например, вакцинация OR vaccination', language: 'Язык', all: 'Все',
+    other: 'Другой', source: 'Источник', from: 'С', to: 'По', sort: 'Порядок',
+    relevance: 'По релевантности', newest: 'Сначала новые', mono: 'Только слова запроса',
+    syntax: 'Язык запросов', 'h-and': 'оба слова', 'h-phrase': 'слова подряд',
+    'h-or': 'любое из слов', 'h-not': 'без исключённого слова', 'h-prefix': 'начало слова',
+    'h-title': 'слово в заголовке', 'h-date': 'период',
+    results: (n) => `Найдено: ${n}`, showing: (a, b) => `показаны ${a}–${b}`,
+    none: 'Ничего не найдено.', loading: 'Поиск…', prev: '← Назад', next: 'Дальше →',
+    page: (p, n) => `страница ${p} из ${n}`, undated: 'без даты', untitled: '(без заголовка)',
+    original: 'Исходная публикация', versions: 'Версии', version: (v) => `версия ${v}`,
+    back: '← Назад', seen: 'получена', removed: 'удалена с сайта',
+    corpus: (n) => `Релизов в базе: ${n}`,
+    enterQuery: 'Введите запрос: поиск находит релизы на русском и английском.',
+    error: 'Ошибка', uiName: 'EN', uiLabel: 'Interface in English',
+    counterpart: (lang) => (lang === 'ru' ? 'Вероятно, та же новость на русском:'
+                                          : 'Вероятно, та же новость на английском:'),
+  },
+};
+
+let uiLang = chooseUiLang();
+const t = (key, ...args) => {
+  const s = STRINGS[uiLang][key];
+  return typeof s === 'function' ? s(...args) : s;
+};
+
+function chooseUiLang() {
+  const fromUrl = new URLSearchParams(location.search).get('ui');
+  if (fromUrl === 'ru' || fromUrl === 'en') return fromUrl;
+  try {
+    const saved = localStorage.getItem('pressmine.ui');
+    if (saved === 'ru' || saved === 'en') return saved;
+  } catch (e) { /* storage may be disabled */ }
+  return (navigator.language || '').toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+// Element factory: el('a', {class: 'x', href: '?doc=1'}, 'text', child, ...). Children are
+// strings (inserted as text) or nodes.
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+const $ = (id) => document.getElementById(id);
+
+function applyUiStrings() {
+  document.documentElement.lang = uiLang;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    node.textContent = t(node.dataset.i18n);
+  }
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
+    node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder));
+  }
+  const toggle = $('ui-lang');
+  toggle.textContent = t('uiName');
+  toggle.setAttribute('aria-label', t('uiLabel'));
+}
+
+function setStatus(text, isError) {
+  const status = $('status');
+  status.textContent = text;
+  status.classList.toggle('error', Boolean(isError));
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  let body = null;
+  try { body = await response.json(); } catch (e) { body = null; }
+  if (!response.ok) {
+    const message = body && typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
+    throw new Error(message);
+  }
+  return body;
+}
+
+// A snippet marks matches as **word**; split on the markers and wrap every other piece in
+// <mark>, each piece inserted as text.
+function snippetNodes(snippet) {
+  const parts = String(snippet || '').split('**');
+  const nodes = [];
+  parts.forEach((part, i) => {
+    if (part === '') return;
+    nodes.push(i % 2 === 1 ? el('mark', {}, part) : document.createTextNode(part));
+  });
+  return nodes;
+}
+
+function langBadge(lang) {
+  const code = ['ru', 'en'].includes(lang) ? lang : 'other';
+  return el('span', { class: `badge lang-${code}`, title: lang }, String(lang || '?').toUpperCase());
+}
+
+// Only http(s) links: a crawled "javascript:" URL must never become a link.
+function safeHttpUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function langAttr(lang) {
+  return lang === 'ru' || lang === 'en' ? lang : undefined;
+}
+
+// ---- search view ----
+
+function searchParamsFromUrl() {
+  const url = new URLSearchParams(location.search);
+  const page = Math.max(1, parseInt(url.get('page') || '1', 10) || 1);
+  return {
+    q: url.get('q') || '', lang: url.get('lang') || '', source: url.get('source') || '',
+    from: url.get('from') || '', to: url.get('to') || '', sort: url.get('sort') || 'relevance',
+    mono: url.get('mono') === '1', page,
+  };
+}
+
+// Sets the defaults as well as the values, so the form's reset returns to the URL's search and
+// the markup itself records it.
+function fillForm(s) {
+  for (const id of ['q', 'from', 'to']) {
+    $(id).defaultValue = s[id];
+    $(id).value = s[id];
+  }
+  const sort = s.sort === 'date' ? 'date' : 'relevance';
+  for (const [id, value] of [['lang', s.lang], ['source', s.source], ['sort', sort]]) {
+    for (const option of $(id).options) option.defaultSelected = option.value === value;
+    $(id).value = value;
+  }
+  $('mono').defaultChecked = s.mono;
+  $('mono').checked = s.mono;
+}
+
+// The page URL for a search state; empty values are left out so shared links stay short.
+function pageUrl(s, page) {
+  const url = new URLSearchParams();
+  for (const key of ['q', 'lang', 'source', 'from', 'to']) if (s[key]) url.set(key, s[key]);
+  if (s.sort === 'date') url.set('sort', 'date');
+  if (s.mono) url.set('mono', '1');
+  if (page > 1) url.set('page', String(page));
+  return `/?${url.toString()}`;
+}
+
+function apiSearchUrl(s) {
+  const url = new URLSearchParams();
+  url.set('q', s.q);
+  for (const key of ['lang', 'source', 'from', 'to']) if (s[key]) url.set(key, s[key]);
+  if (s.sort === 'date') url.set('sort', 'date');
+  if (s.mono) url.set('mono', '1');
+  url.set('limit', String(PAGE_SIZE));
+  url.set('offset', String((s.page - 1) * PAGE_SIZE));
+  return `/api/search?${url.toString()}`;
+}
+
+function renderHit(hit) {
+  const lang = langAttr(hit.lang);
+  return el('li', { class: 'hit', 'data-id': String(hit.id), 'data-lang': hit.lang },
+    el('div', { class: 'meta' },
+      langBadge(hit.lang),
+      el('time', {}, hit.published || t('undated')),
+      el('span', { class: 'source' }, hit.source || '')),
+    el('h2', { lang }, el('a', { href: `/?doc=${encodeURIComponent(hit.id)}` },
+      hit.title || t('untitled'))),
+    el('p', { class: 'snippet', lang }, ...snippetNodes(hit.snippet)));
+}
+
+function renderPager(s, total) {
+  const pager = $('pager');
+  pager.replaceChildren();
+  const pages = Math.ceil(total / PAGE_SIZE);
+  if (pages <= 1) return;
+  const prev = s.page > 1
+    ? el('a', { href: pageUrl(s, s.page - 1), rel: 'prev', id: 'prev' }, t('prev'))
+    : el('span', { class: 'disabled' }, t('prev'));
+  const next = s.page < pages
+    ? el('a', { href: pageUrl(s, s.page + 1), rel: 'next', id: 'next' }, t('next'))
+    : el('span', { class: 'disabled' }, t('next'));
+  pager.append(prev, el('span', { class: 'page' }, t('page', s.page, pages)), next);
+}
+
+async function runSearch(s) {
+  document.title = `${s.q} — pressmine`;
+  setStatus(t('loading'));
+  try {
+    const data = await getJson(apiSearchUrl(s));
+    const list = $('results');
+    list.replaceChildren(...data.hits.map(renderHit));
+    if (data.total === 0) {
+      setStatus(t('none'));
+    } else {
+      const first = (s.page - 1) * PAGE_SIZE + 1;
+      const last = first + data.hits.length - 1;
+      setStatus(data.hits.length ? `${t('results', data.total)}, ${t('showing', first, last)}`
+                                 : t('results', data.total));
+    }
+    renderPager(s, data.total);
+    document.body.dataset.view = 'results';
+  } catch (e) {
+    $('results').replaceChildren();
+    setStatus(`${t('error')}: ${e.message}`, true);
+    document.body.dataset.view = 'error';
+  }
+}
+
+// ---- document view ----
+
+function renderDocument(doc) {
+  const lang = langAttr(doc.lang);
+  const article = $('doc');
+  const back = el('a', { href: '/', class: 'back' }, t('back'));
+  back.addEventListener('click', (event) => {
+    if (history.length > 1 && document.referrer.startsWith(location.origin)) {
+      event.preventDefault();
+      history.back();
+    }
+  });
+  const meta = el('div', { class: 'meta' },
+    langBadge(doc.lang),
+    el('time', {}, doc.published || t('undated')),
+    el('span', { class: 'source' }, doc.source || ''),
+    doc.site ? el('span', {}, doc.site) : null,
+    doc.author ? el('span', {}, doc.author) : null,
+    doc.version > 1 ? el('span', {}, t('version', doc.version)) : null,
+    doc.removed_at ? el('span', {}, `${t('removed')} ${doc.removed_at}`) : null);
+  const href = doc.url ? safeHttpUrl(doc.url) : null;
+  const original = href
+    ? el('a', { class: 'original', href, rel: 'noopener noreferrer nofollow', target: '_blank' },
+      `${t('original')}: ${doc.url}`)
+    : null;
+  const body = el('div', { class: 'body', lang });
+  for (const paragraph of String(doc.text || '').split(/\n\s*\n/)) {
+    if (paragraph.trim() !== '') body.append(el('p', {}, paragraph.trim()));
+  }
+  let versions = null;
+  if (Array.isArray(doc.history) && doc.history.length > 1) {
+    versions = el('section', { class: 'versions' }, el('h2', {}, t('versions')),
+      el('ol', {}, ...doc.history.map((v) => el('li', {},
+        `${t('version', v.version)} · ${v.published || t('undated')} · `,
+        el('span', { lang: langAttr(v.lang) }, v.title || t('untitled'))))));
+  }
+  const parts = [back, meta, el('h1', { lang }, doc.title || t('untitled')), original, body,
+    versions];
+  article.replaceChildren(...parts.filter((part) => part !== null));
+}
+
+// The same story in the other language, if the ministry published one: a search for the
+// title's words (translated by the server's cross-language search) among the other language's
+// releases within a few days of this one. A guess, labelled as such on the page.
+const COUNTERPART_DAYS = 3;
+const COUNTERPART_WORDS = 12;
+
+function shiftDay(isoDay, days) {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return null;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function findCounterpart(doc) {
+  if (!['ru', 'en'].includes(doc.lang) || !doc.published || !doc.title) return null;
+  // Letters and digits only: the title must not become query syntax (OR, quotes, -word).
+  const words = (doc.title.match(/[\p{L}\p{N}]{4,}/gu) || []).slice(0, COUNTERPART_WORDS);
+  const from = shiftDay(doc.published.slice(0, 10), -COUNTERPART_DAYS);
+  const to = shiftDay(doc.published.slice(0, 10), COUNTERPART_DAYS);
+  if (words.length === 0 || !from || !to) return null;
+  const url = new URLSearchParams({
+    q: words.join(' OR '), lang: doc.lang === 'ru' ? 'en' : 'ru', from, to, limit: '1',
+  });
+  try {
+    const found = await getJson(`/api/search?${url.toString()}`);
+    return found.hits.length ? found.hits[0] : null;
+  } catch (e) {
+    return null;  // a missing counterpart is not an error worth showing
+  }
+}
+
+function renderCounterpart(hit) {
+  const lang = langAttr(hit.lang);
+  return el('aside', { class: 'counterpart', id: 'counterpart' },
+    el('span', { class: 'label' }, t('counterpart', hit.lang)), ' ',
+    langBadge(hit.lang), ' ',
+    el('a', { href: `/?doc=${encodeURIComponent(hit.id)}`, lang }, hit.title || t('untitled')),
+    ' ', el('time', {}, hit.published || ''));
+}
+
+async function showDocument(id) {
+  $('search').hidden = true;
+  $('results').hidden = true;
+  $('pager').hidden = true;
+  $('doc').hidden = false;
+  setStatus(t('loading'));
+  try {
+    const doc = await getJson(`/api/doc/${encodeURIComponent(id)}`);
+    document.title = `${doc.title || t('untitled')} — pressmine`;
+    setStatus('');
+    renderDocument(doc);
+    const counterpart = await findCounterpart(doc);
+    if (counterpart) $('doc').querySelector('h1').after(renderCounterpart(counterpart));
+    document.body.dataset.view = 'doc';
+  } catch (e) {
+    setStatus(`${t('error')}: ${e.message}`, true);
+    document.body.dataset.view = 'error';
+  }
+}
+
+// ---- start ----
+
+async function loadSources(selected) {
+  try {
+    const stats = await getJson('/api/stats');
+    const select = $('source');
+    for (const name of Object.keys(stats.by_source || {})) {
+      select.append(el('option', { value: name }, name));
+    }
+    if (selected && !Object.hasOwn(stats.by_source || {}, selected)) {
+      select.append(el('option', { value: selected }, selected));
+    }
+    $('corpus').textContent = t('corpus', stats.documents);
+  } catch (e) {
+    $('corpus').textContent = '';
+  }
+}
+
+function wireForm() {
+  const form = $('search');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const s = {
+      q: $('q').value.trim(), lang: $('lang').value, source: $('source').value,
+      from: $('from').value, to: $('to').value, sort: $('sort').value, mono: $('mono').checked,
+    };
+    if (s.q === '') {
+      setStatus(t('enterQuery'));
+      return;
+    }
+    location.assign(pageUrl(s, 1));
+  });
+  // A changed filter re-runs the search at once, when there is a query.
+  for (const id of ['lang', 'source', 'from', 'to', 'sort', 'mono']) {
+    $(id).addEventListener('change', () => {
+      if ($('q').value.trim() !== '') form.requestSubmit();
+    });
+  }
+  $('ui-lang').addEventListener('click', () => {
+    uiLang = uiLang === 'ru' ? 'en' : 'ru';
+    try { localStorage.setItem('pressmine.ui', uiLang); } catch (e) { /* ignore */ }
+    location.reload();
+  });
+}
+
+async function start() {
+  applyUiStrings();
+  wireForm();
+  const url = new URLSearchParams(location.search);
+  if (url.has('doc')) {
+    await showDocument(url.get('doc'));
+    return;
+  }
+  const s = searchParamsFromUrl();
+  await loadSources(s.source);
+  fillForm(s);
+  if (s.q) {
+    await runSearch(s);
+  } else {
+    setStatus(t('enterQuery'));
+    document.body.dataset.view = 'home';
+  }
+}
+
+document.addEventListener('DOMContentLoaded', start);

@@ -1,0 +1,198 @@
+// End to end: Debian's chromium, headless, loads the page from `pressmine serve` on a loopback
+// port over the fixture database and dumps the DOM after the page's requests have finished
+// (--virtual-time-budget lets the page's fetches complete before the dump). Each view is also
+// saved as a screenshot under the build directory (PRESSMINE_SCREENSHOT_DIR) for a person to
+// look at.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <rapidjson/document.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "tests/support/temp_dir.h"
+#include "tests/tools/serve_fixture.h"
+#include "tests/tools/serve_process.h"
+
+namespace pressmine::tools {
+namespace {
+
+constexpr const char* kChromium = "/usr/bin/chromium";
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string UrlEncode(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+int Count(const std::string& haystack, const std::string& needle) {
+  int n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+class ServeBrowserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(kChromium)) {
+      GTEST_SKIP() << "chromium is not installed (scripts/setup.sh installs it)";
+    }
+    BuildServeFixture(dir_.File("serve.db"));
+    ASSERT_TRUE(server_.Start(PRESSMINE_BINARY, dir_.File("serve.db"), {})) << server_.error();
+    std::filesystem::create_directories(PRESSMINE_SCREENSHOT_DIR);
+  }
+  void TearDown() override { server_.Stop(); }
+
+  // Runs chromium with `mode` ("--dump-dom" or "--screenshot=PATH") on `path`; returns stdout.
+  std::string Chromium(const std::string& path, const std::string& mode, int width = 1280,
+                       int height = 900) {
+    const std::string profile = dir_.File("profile-" + std::to_string(++runs_));
+    std::filesystem::create_directories(profile);
+    const std::string out = dir_.File("chromium.out");
+    // `timeout` keeps a wedged browser from hanging the suite; the page itself needs a second.
+    std::string cmd = std::string("timeout 90 ") + kChromium +
+                      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+                      " --disable-background-networking --disable-component-update --disable-sync"
+                      " --disable-extensions --hide-scrollbars --virtual-time-budget=10000"
+                      " --user-data-dir=" +
+                      profile + " --window-size=" + std::to_string(width) + "," +
+                      std::to_string(height) + " '" + mode + "' '" + server_.url() + path + "' >" +
+                      out + " 2>" + dir_.File("chromium.err");
+    const int status = std::system(cmd.c_str());
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd << "\n"
+                                                               << Slurp(dir_.File("chromium.err"));
+    return Slurp(out);
+  }
+
+  std::string Dom(const std::string& path) { return Chromium(path, "--dump-dom"); }
+
+  void Screenshot(const std::string& path, const std::string& name, int width = 1280,
+                  int height = 900) {
+    const std::string file = std::string(PRESSMINE_SCREENSHOT_DIR) + "/" + name + ".png";
+    std::filesystem::remove(file);
+    Chromium(path, "--screenshot=" + file, width, height);
+    EXPECT_TRUE(std::filesystem::exists(file)) << file;
+  }
+
+  // The id of the only release matching `query`, through the API.
+  int64_t IdOf(const std::string& query) {
+    httplib::Client client("127.0.0.1", server_.port());
+    auto r = client.Get(("/api/search?mono=1&q=" + UrlEncode(query)).c_str());
+    EXPECT_TRUE(r && r->status == 200);
+    if (!r) return 0;
+    rapidjson::Document d;
+    d.Parse(r->body.c_str());
+    EXPECT_EQ(d["total"].GetInt(), 1) << query;
+    return d["hits"].Size() == 0 ? 0 : d["hits"][0]["id"].GetInt64();
+  }
+
+  testing::TempDir dir_;
+  ServeProcess server_;
+  int runs_ = 0;
+};
+
+TEST_F(ServeBrowserTest, ARussianSearchShowsEnglishResults) {
+  const std::string path = "/?q=" + UrlEncode("Кадыралиев");
+  const std::string dom = Dom(path);
+  EXPECT_NE(dom.find("data-view=\"results\""), std::string::npos) << dom;
+  EXPECT_EQ(Count(dom, "class=\"hit\""), 3);
+  EXPECT_NE(dom.find("data-lang=\"en\""), std::string::npos);
+  EXPECT_NE(dom.find("The Ministry of Health works on bringing medical staff home"),
+            std::string::npos);
+  EXPECT_NE(dom.find("<mark>Кадыралиев</mark>"), std::string::npos) << "highlighted snippet";
+  EXPECT_NE(dom.find("value=\"Кадыралиев\""), std::string::npos) << "the query is in the box";
+  Screenshot(path, "search");
+  Screenshot(path, "search-phone", 390, 844);
+}
+
+TEST_F(ServeBrowserTest, AFilterNarrowsTheResults) {
+  const std::string path = "/?q=" + UrlEncode("Кадыралиев") + "&lang=en&source=kz-health";
+  const std::string dom = Dom(path);
+  EXPECT_EQ(Count(dom, "class=\"hit\""), 1) << dom;
+  EXPECT_EQ(dom.find("data-lang=\"ru\""), std::string::npos);
+  EXPECT_NE(dom.find("Deputy Minister Kadyraliev visited Almaty clinics"), std::string::npos);
+  EXPECT_NE(dom.find("<option value=\"kz-health\" selected"), std::string::npos)
+      << "the source filter is restored from the URL and marked";
+  Screenshot(path, "search-filtered");
+}
+
+TEST_F(ServeBrowserTest, PagesThroughResults) {
+  const std::string dom = Dom("/?q=" + UrlEncode("диспансеризация") + "&page=2");
+  EXPECT_EQ(Count(dom, "class=\"hit\""), kCheckupReleases - 10) << dom;
+  EXPECT_NE(dom.find("rel=\"prev\""), std::string::npos);
+  EXPECT_EQ(dom.find("rel=\"next\""), std::string::npos);
+}
+
+TEST_F(ServeBrowserTest, ADocumentShowsItsTextVersionsAndOriginalLink) {
+  const int64_t id = IdOf("ФАП");
+  const std::string path = "/?doc=" + std::to_string(id);
+  const std::string dom = Dom(path);
+  EXPECT_NE(dom.find("data-view=\"doc\""), std::string::npos) << dom;
+  EXPECT_NE(dom.find("<h1 lang=\"ru\">Построено 42 фельдшерско-акушерских пункта</h1>"),
+            std::string::npos);
+  EXPECT_NE(dom.find("href=\"https://minzdrav.gov.ru/news/55\""), std::string::npos);
+  EXPECT_NE(dom.find("Построено 40 фельдшерско-акушерских пунктов"), std::string::npos)
+      << "the earlier version is listed";
+  Screenshot(path, "document");
+  Screenshot(path, "document-phone", 390, 844);
+}
+
+TEST_F(ServeBrowserTest, ADocumentPointsToItsOtherLanguageVersion) {
+  const int64_t ru = IdOf("репатриацией");
+  const int64_t en = IdOf("bringing");
+  const std::string path = "/?doc=" + std::to_string(ru);
+  const std::string dom = Dom(path);
+  const std::regex counterpart("id=\"counterpart\"[^]*?href=\"/\\?doc=(\\d+)\"");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(dom, m, counterpart)) << dom;
+  EXPECT_EQ(m[1].str(), std::to_string(en));
+  Screenshot(path, "document-counterpart");
+}
+
+TEST_F(ServeBrowserTest, InjectedMarkupIsShownAsTextAndNeverRuns) {
+  const std::string search = "/?q=" + UrlEncode("кори");
+  const std::string doc = "/?doc=" + std::to_string(IdOf("кори"));
+  for (const std::string& path : {search, doc}) {
+    const std::string dom = Dom(path);
+    EXPECT_EQ(dom.find(" data-pwned=\""), std::string::npos) << path << "\n" << dom;
+    EXPECT_NE(dom.find("&lt;script&gt;document.body.setAttribute"), std::string::npos)
+        << path << ": the script tag is visible as text";
+    EXPECT_EQ(dom.find("<img src=\"x\""), std::string::npos) << path;
+    EXPECT_EQ(dom.find("href=\"javascript:"), std::string::npos) << path;
+  }
+  const std::string doc_dom = Dom(doc);
+  EXPECT_NE(doc_dom.find("&gt;&lt;img src=x onerror="), std::string::npos);
+  EXPECT_EQ(doc_dom.find(">null"), std::string::npos) << "a missing link leaves no trace";
+  Screenshot(doc, "document-hostile");
+}
+
+TEST_F(ServeBrowserTest, AMalformedQueryShowsTheError) {
+  const std::string dom = Dom("/?q=" + UrlEncode("(врач"));
+  EXPECT_NE(dom.find("class=\"status error\""), std::string::npos) << dom;
+  EXPECT_EQ(Count(dom, "class=\"hit\""), 0);
+}
+
+}  // namespace
+}  // namespace pressmine::tools

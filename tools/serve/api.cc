@@ -1,0 +1,202 @@
+#include "tools/serve/api.h"
+
+#include <charconv>
+#include <initializer_list>
+
+#include "index/document_store.h"
+#include "tools/json_views.h"
+#include "tools/json_writer.h"
+#include "tools/serve/query_deadline.h"
+
+namespace pressmine::tools::serve {
+namespace {
+
+// A query longer than this is not something a person typed; refusing it early keeps the
+// parser's and FTS5's work bounded.
+constexpr size_t kMaxQueryBytes = 2000;
+// Searching inside more than this many sources at once is not a filter any more.
+constexpr size_t kMaxSources = 50;
+
+Status CheckKnown(const Params& params, std::initializer_list<std::string_view> known,
+                  std::initializer_list<std::string_view> repeatable = {}) {
+  for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {
+    const std::string& name = it->first;
+    bool ok = false;
+    for (std::string_view k : known) ok = ok || k == name;
+    if (!ok) {
+      std::string list;
+      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      return Status::InvalidArgument("unknown parameter \"" + name + "\" (known: " + list + ")");
+    }
+    bool many = false;
+    for (std::string_view r : repeatable) many = many || r == name;
+    if (!many && params.count(name) > 1) {
+      return Status::InvalidArgument("parameter \"" + name + "\" is given more than once");
+    }
+  }
+  return Status::Ok();
+}
+
+const std::string* Find(const Params& params, const std::string& name) {
+  auto it = params.find(name);
+  return it == params.end() ? nullptr : &it->second;
+}
+
+Result<int> ParseInt(const std::string& name, const std::string& value, int min, int max) {
+  int n = 0;
+  const char* end = value.data() + value.size();
+  auto [ptr, ec] = std::from_chars(value.data(), end, n);
+  if (value.empty() || ec != std::errc() || ptr != end || n < min || n > max) {
+    return Status::InvalidArgument("parameter \"" + name + "\" must be a whole number from " +
+                                   std::to_string(min) + " to " + std::to_string(max) + ", not \"" +
+                                   value + "\"");
+  }
+  return n;
+}
+
+Result<bool> ParseFlag(const std::string& name, const std::string& value) {
+  if (value.empty() || value == "1" || value == "true") return true;
+  if (value == "0" || value == "false") return false;
+  return Status::InvalidArgument("parameter \"" + name + "\" must be 1, true, 0 or false, not \"" +
+                                 value + "\"");
+}
+
+int HttpStatusFor(const Status& status, const QueryDeadline& deadline) {
+  if (deadline.expired()) return 503;
+  switch (status.code()) {
+    case Status::Code::kInvalidArgument:
+      return 400;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kBusy:
+      return 503;
+    default:
+      return 500;
+  }
+}
+
+ApiResponse Failure(const Status& status, const QueryDeadline& deadline,
+                    std::chrono::milliseconds budget) {
+  const int code = HttpStatusFor(status, deadline);
+  if (deadline.expired()) {
+    return ErrorResponse(code, "the request took longer than " + std::to_string(budget.count()) +
+                                   " ms and was stopped; narrow the query or add filters");
+  }
+  return ErrorResponse(code, status.message());
+}
+
+ApiResponse Ok(const JsonOut& out) { return ApiResponse{200, std::string(out.str())}; }
+
+}  // namespace
+
+ApiResponse ErrorResponse(int status, std::string_view message) {
+  JsonOut out;
+  WriteError(out, status, message);
+  return ApiResponse{status, std::string(out.str())};
+}
+
+Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* explain) {
+  PM_RETURN_IF_ERROR(CheckKnown(
+      params, {"q", "lang", "source", "from", "to", "limit", "offset", "sort", "mono", "explain"},
+      {"source"}));
+  index::SearchRequest req;
+  const std::string* q = Find(params, "q");
+  if (q == nullptr || q->find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::InvalidArgument("parameter \"q\" (the query) is required");
+  }
+  if (q->size() > kMaxQueryBytes) {
+    return Status::InvalidArgument("the query is longer than " + std::to_string(kMaxQueryBytes) +
+                                   " bytes");
+  }
+  req.query = *q;
+  if (const std::string* lang = Find(params, "lang"); lang != nullptr && !lang->empty()) {
+    req.lang = ParseLanguageCode(*lang);
+    if (!req.lang || *req.lang == Language::kUnknown) {
+      return Status::InvalidArgument("parameter \"lang\" must be ru, en or other, not \"" + *lang +
+                                     "\"");
+    }
+  }
+  auto [first, last] = params.equal_range("source");
+  for (auto it = first; it != last; ++it) {
+    if (!it->second.empty()) req.sources.push_back(it->second);
+  }
+  if (req.sources.size() > kMaxSources) {
+    return Status::InvalidArgument("at most " + std::to_string(kMaxSources) + " sources at once");
+  }
+  if (const std::string* v = Find(params, "from")) req.from = *v;
+  if (const std::string* v = Find(params, "to")) req.to = *v;
+  if (const std::string* v = Find(params, "limit")) {
+    PM_ASSIGN_OR_RETURN(req.limit, ParseInt("limit", *v, 0, index::kMaxSearchLimit));
+  }
+  if (const std::string* v = Find(params, "offset")) {
+    PM_ASSIGN_OR_RETURN(req.offset, ParseInt("offset", *v, 0, static_cast<int>(index::kMaxRanked)));
+  }
+  if (const std::string* v = Find(params, "sort")) {
+    if (*v == "date") {
+      req.sort = index::SortOrder::kNewestFirst;
+    } else if (*v != "relevance" && !v->empty()) {
+      return Status::InvalidArgument("parameter \"sort\" must be relevance or date, not \"" + *v +
+                                     "\"");
+    }
+  }
+  if (const std::string* v = Find(params, "mono")) {
+    PM_ASSIGN_OR_RETURN(bool mono, ParseFlag("mono", *v));
+    req.cross_language = !mono;
+  }
+  bool with_fts = false;
+  if (const std::string* v = Find(params, "explain")) {
+    PM_ASSIGN_OR_RETURN(with_fts, ParseFlag("explain", *v));
+  }
+  if (explain != nullptr) *explain = with_fts;
+  return req;
+}
+
+ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params& params,
+                           std::chrono::milliseconds budget) {
+  bool explain = false;
+  Result<index::SearchRequest> req = ParseSearchParams(params, &explain);
+  if (!req.ok()) return ErrorResponse(400, req.status().message());
+  QueryDeadline deadline(db, budget);
+  Result<index::SearchResults> results = searcher.Search(*req);
+  if (!results.ok()) return Failure(results.status(), deadline, budget);
+  JsonOut out;
+  WriteSearchResults(out, req->query, *results, explain);
+  return Ok(out);
+}
+
+ApiResponse DocumentEndpoint(Database& db, std::string_view id_text, const Params& params,
+                             std::chrono::milliseconds budget) {
+  if (Status st = CheckKnown(params, {}); !st.ok()) return ErrorResponse(400, st.message());
+  int64_t id = 0;
+  const char* end = id_text.data() + id_text.size();
+  auto [ptr, ec] = std::from_chars(id_text.data(), end, id);
+  if (id_text.empty() || ec != std::errc() || ptr != end || id < 1) {
+    return ErrorResponse(
+        400, "a document id is a positive whole number, not \"" + std::string(id_text) + "\"");
+  }
+  QueryDeadline deadline(db, budget);
+  Result<index::DocumentStore> store = index::DocumentStore::Open(db);
+  if (!store.ok()) return Failure(store.status(), deadline, budget);
+  Result<std::optional<index::DocumentRecord>> doc = store->Get(id);
+  if (!doc.ok()) return Failure(doc.status(), deadline, budget);
+  if (!doc->has_value()) return ErrorResponse(404, "no document with id " + std::to_string(id));
+  Result<std::vector<index::DocumentRecord>> history = store->History(id);
+  if (!history.ok()) return Failure(history.status(), deadline, budget);
+  JsonOut out;
+  WriteDocumentWithHistory(out, **doc, *history);
+  return Ok(out);
+}
+
+ApiResponse StatsEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget) {
+  if (Status st = CheckKnown(params, {}); !st.ok()) return ErrorResponse(400, st.message());
+  QueryDeadline deadline(db, budget);
+  Result<index::DocumentStore> store = index::DocumentStore::Open(db);
+  if (!store.ok()) return Failure(store.status(), deadline, budget);
+  Result<index::CorpusStats> stats = store->Stats();
+  if (!stats.ok()) return Failure(stats.status(), deadline, budget);
+  JsonOut out;
+  WriteStats(out, *stats);
+  return Ok(out);
+}
+
+}  // namespace pressmine::tools::serve

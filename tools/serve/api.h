@@ -1,0 +1,58 @@
+// The JSON API behind `pressmine serve`, free of HTTP: each endpoint is a function from the
+// request's parameters and a read-only Database to a status code and a JSON body, so it is
+// tested without a socket and the HTTP layer stays a thin adapter.
+//
+// Bodies are the command line's JSON (tools/json_views.h), so a script can switch between
+// `pressmine search --json` and /api/search freely. Every failure is {"error", "status"}:
+//   400  a bad parameter (unknown name, repeated, not a number, out of range) or a malformed
+//        query, with the message the command line would print
+//   404  no such document
+//   503  the request ran past its time budget (QueryDeadline) and was cut off
+//   500  the database failed
+//
+// Thread-safety: the functions keep no state; the Database belongs to the calling thread.
+#ifndef PRESSMINE_TOOLS_SERVE_API_H_
+#define PRESSMINE_TOOLS_SERVE_API_H_
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "base/sqlite.h"
+#include "base/status.h"
+#include "index/search.h"
+
+namespace pressmine::tools::serve {
+
+// Query-string parameters in arrival order per name (the type cpp-httplib uses).
+using Params = std::multimap<std::string, std::string>;
+
+struct ApiResponse {
+  int status = 200;
+  std::string body;  // JSON
+};
+
+// /api/search?q=QUERY[&lang=ru|en|other][&source=NAME]...[&from=DATE][&to=DATE][&limit=N]
+//   [&offset=N][&sort=relevance|date][&mono=1][&explain=1]
+// The command line's `search` options, one parameter each; `source` may repeat.
+// kInvalidArgument naming the parameter for anything else.
+Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* explain);
+
+// `searcher` reads `db` (the connection the deadline is set on).
+ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params& params,
+                           std::chrono::milliseconds budget);
+
+// /api/doc/ID: the document and its versions. `id` is the path segment as received.
+ApiResponse DocumentEndpoint(Database& db, std::string_view id, const Params& params,
+                             std::chrono::milliseconds budget);
+
+// /api/stats: the command line's `stats --json`.
+ApiResponse StatsEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget);
+
+// {"error", "status"} with `status`.
+ApiResponse ErrorResponse(int status, std::string_view message);
+
+}  // namespace pressmine::tools::serve
+
+#endif  // PRESSMINE_TOOLS_SERVE_API_H_
