@@ -1,5 +1,7 @@
 #include "tools/json_views.h"
 
+#include "index/fact_store.h"
+
 namespace pressmine::tools {
 
 std::string ReadableFts(std::string fts) {
@@ -7,6 +9,20 @@ std::string ReadableFts(std::string fts) {
     if (c == '\x01') c = '^';
   }
   return fts;
+}
+
+TranslationMap FindTranslations(Database& db, const std::vector<index::SearchHit>& hits) {
+  TranslationMap translations;
+  // A database that never stored facts has no links; opening the store would only create tables.
+  Result<int> version = SchemaVersion(db, "facts");
+  if (!version.ok() || *version == 0) return translations;
+  Result<index::FactStore> facts = index::FactStore::Open(db);
+  if (!facts.ok()) return translations;
+  for (const index::SearchHit& h : hits) {
+    Result<std::vector<int64_t>> t = facts->Translations(h.id);
+    if (t.ok() && !t->empty()) translations[h.id] = std::move(*t);
+  }
+  return translations;
 }
 
 void WriteSearchResults(JsonOut& out, const std::string& query, const index::SearchResults& r,

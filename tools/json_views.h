@@ -17,6 +17,9 @@ namespace pressmine::tools {
 // The other-language versions of each hit (doc id -> ids), from the story links.
 using TranslationMap = std::map<int64_t, std::vector<int64_t>>;
 
+// The story links of `hits` (empty when the database has no facts yet). Read-only.
+TranslationMap FindTranslations(Database& db, const std::vector<index::SearchHit>& hits);
+
 // {"query", ["fts",] "total", "hits": [{"id", "url", "source", "lang", "title", "published",
 //   "score", "snippet", "translations": [ids]}]}
 void WriteSearchResults(JsonOut& out, const std::string& query, const index::SearchResults& results,

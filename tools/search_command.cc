@@ -4,7 +4,6 @@
 
 #include <set>
 
-#include "index/fact_store.h"
 #include "index/search.h"
 #include "tools/command.h"
 #include "tools/json_views.h"
@@ -77,13 +76,7 @@ class SearchCommand final : public Command {
       PrintError("search", results.status().message());
       return ExitCodeFor(results.status());
     }
-    TranslationMap translations;
-    if (Result<index::FactStore> facts = index::FactStore::Open(*db); facts.ok()) {
-      for (const index::SearchHit& h : results->hits) {
-        Result<std::vector<int64_t>> t = facts->Translations(h.id);
-        if (t.ok() && !t->empty()) translations[h.id] = std::move(*t);
-      }
-    }
+    const TranslationMap translations = FindTranslations(*db, results->hits);
     if (json_) {
       PrintJson(req, *results, translations);
     } else {

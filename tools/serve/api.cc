@@ -160,7 +160,7 @@ ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params
   Result<index::SearchResults> results = searcher.Search(*req);
   if (!results.ok()) return Failure(results.status(), deadline, budget);
   JsonOut out;
-  WriteSearchResults(out, req->query, *results, explain);
+  WriteSearchResults(out, req->query, *results, explain, FindTranslations(db, results->hits));
   return Ok(out);
 }
 
