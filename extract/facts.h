@@ -140,8 +140,8 @@ class FactExtractor {
   std::string OfficialKey(std::string_view name);
 
   // The canonical indicator id named in `text` ("maternal mortality", «материнская смертность»
-  // -> "maternal_mortality"), the longest one when several are; `text` itself when it already
-  // is an id; "" when none is named. For `pressmine timeline` and `facts --indicator`.
+  // -> "maternal_mortality"), the longest one when several are; `text` itself when it is a
+  // known id; "" when none is named. For `pressmine timeline` and `facts --indicator`.
   std::string IndicatorId(std::string_view text);
 
  private:

@@ -197,10 +197,7 @@ std::string FactExtractor::IndicatorId(std::string_view text) {
     if (best == nullptr || m.end - m.begin > best->end - best->begin) best = &m;
   }
   if (best != nullptr) return best->entry->id;
-  const bool looks_like_id = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9');
-  });
-  return looks_like_id ? std::string(text) : std::string();
+  return impl_->res.gazetteer.HasId(Cat::kIndicator, text) ? std::string(text) : std::string();
 }
 
 }  // namespace pressmine::extract

@@ -146,4 +146,11 @@ void Gazetteer::MatchAll(const std::vector<Tok>& toks, std::vector<Match>* out) 
   }
 }
 
+bool Gazetteer::HasId(Cat cat, std::string_view id) const {
+  for (const Entry& e : entries_) {
+    if (e.cat == cat && e.id == id) return true;
+  }
+  return false;
+}
+
 }  // namespace pressmine::extract::facts

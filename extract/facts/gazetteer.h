@@ -65,6 +65,9 @@ class Gazetteer {
   // are the exception: every marker match is reported, since one word can play several roles.
   void MatchAll(const std::vector<Tok>& toks, std::vector<Match>* out) const;
 
+  // True when some entry of category `cat` has id `id`.
+  bool HasId(Cat cat, std::string_view id) const;
+
  private:
   bool Matches(const Entry& e, const std::vector<Tok>& toks, size_t at) const;
   std::vector<Entry> entries_;
