@@ -29,6 +29,6 @@ run update --sources "$work/sources.json" --verbose
 run update --sources "$work/sources.json"
 run stats
 run search вакцинация --limit 3
-run search 'measles OR корь' --sort date --limit 3
+run search measles --limit 3
 echo
 echo "Try more: PRESSMINE_DB=$PRESSMINE_DB $pm search --help"

@@ -7,49 +7,19 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/cli_runner.h"
 #include "tests/support/temp_dir.h"
 
 namespace pressmine::tools {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ShellQuote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::RunResult;
+using testing::ShellQuote;
 
 class CliTest : public ::testing::Test {
  protected:
   RunResult Run(const std::vector<std::string>& args, const std::string& env = "") {
-    std::string cmd = env.empty() ? "" : env + " ";
-    cmd += ShellQuote(PRESSMINE_BINARY);
-    for (const std::string& a : args) cmd += " " + ShellQuote(a);
-    cmd += " >" + ShellQuote(dir_.File("out")) + " 2>" + ShellQuote(dir_.File("err")) + " </dev/null";
-    const int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(dir_.File("out"));
-    r.err = Slurp(dir_.File("err"));
-    return r;
+    return testing::RunPressmine(dir_, args, env);
   }
 
   std::string Db() const { return dir_.File("cli.db"); }

@@ -9,16 +9,13 @@
 #include <set>
 #include <sstream>
 
+#include "tests/support/cli_runner.h"
 #include "tests/support/temp_dir.h"
 
 namespace pressmine::tools {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using testing::RunResult;
 
 class FactsCliTest : public ::testing::Test {
  protected:
@@ -41,22 +38,8 @@ class FactsCliTest : public ::testing::Test {
   }
 
   RunResult Run(std::vector<std::string> args) {
-    std::string cmd = std::string("'") + PRESSMINE_BINARY + "' --db '" + dir_.File("f.db") + "'";
-    for (const std::string& a : args) cmd += " '" + a + "'";
-    cmd += " >'" + dir_.File("out") + "' 2>'" + dir_.File("err") + "' </dev/null";
-    const int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(dir_.File("out"));
-    r.err = Slurp(dir_.File("err"));
-    return r;
-  }
-
-  static std::string Slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    args.insert(args.begin(), {"--db", dir_.File("f.db")});
+    return testing::RunPressmine(dir_, args);
   }
 
   rapidjson::Document Json(const RunResult& r) {
