@@ -227,7 +227,7 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
     FieldReader r(v, ctx);
     PM_RETURN_IF_ERROR(
         r.Unknown({"name", "lang", "seeds", "sitemaps", "feeds", "allow", "deny", "article",
-                   "max_depth", "max_pages", "delay_ms", "allow_private", "note"}));
+                   "max_depth", "max_pages", "delay_ms", "allow_private", "note", "extract"}));
     PM_RETURN_IF_ERROR(r.String("lang", &s.lang, false));
     PM_RETURN_IF_ERROR(r.Strings("seeds", &s.seeds));
     PM_RETURN_IF_ERROR(r.Strings("sitemaps", &s.sitemaps));
@@ -240,6 +240,15 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
     PM_RETURN_IF_ERROR(r.Int("delay_ms", &s.delay_ms, 0, kMaxDelayMs));
     PM_RETURN_IF_ERROR(r.Bool("allow_private", &s.allow_private));
     PM_RETURN_IF_ERROR(r.String("note", &s.note, false));
+    if (auto ex = v.FindMember("extract"); ex != v.MemberEnd()) {
+      if (!ex->value.IsObject()) return r.Error("extract", "must be an object");
+      FieldReader e(ex->value, ctx + ", field \"extract\"");
+      PM_RETURN_IF_ERROR(e.Unknown({"content", "title", "published", "remove"}));
+      PM_RETURN_IF_ERROR(e.String("content", &s.extract.content, false));
+      PM_RETURN_IF_ERROR(e.String("title", &s.extract.title, false));
+      PM_RETURN_IF_ERROR(e.String("published", &s.extract.published, false));
+      PM_RETURN_IF_ERROR(e.Strings("remove", &s.extract.remove));
+    }
     if (!names.insert(s.name).second)
       return r.Error("name", "duplicate source name \"" + s.name + "\"");
     PM_ASSIGN_OR_RETURN(Source compiled, CompileSource(std::move(s), ctx));

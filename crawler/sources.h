@@ -40,6 +40,15 @@ struct Source {
   int delay_ms = 1000;   // between two requests to one host (robots Crawl-delay may raise it)
   bool allow_private = false;  // may fetch loopback/private addresses (fixtures, intranets)
   std::string note;            // free text, e.g. "URL unchecked"
+  // Optional "extract": {"content", "title", "published", "remove": [...]}: CSS-like selectors
+  // that override the generic article extraction for this site's template. Kept as text here
+  // (the crawler does not extract); extract::ValidateSiteRules checks them when they are used.
+  struct ExtractRules {
+    std::string content;
+    std::string title;
+    std::string published;
+    std::vector<std::string> remove;
+  } extract;
 
   // True when `canonical_url` matches an allow pattern and no deny pattern.
   bool InScope(std::string_view canonical_url) const;

@@ -39,16 +39,16 @@ Status WriteCursor(Database& db, int64_t seq, const std::string& now) {
   return s.Run();
 }
 
-Language HintFor(const std::map<std::string, std::string>& languages, const std::string& source) {
-  auto it = languages.find(source);
-  if (it == languages.end()) return Language::kUnknown;
-  return ParseLanguageCode(it->second).value_or(Language::kUnknown);
+Language HintFor(const std::map<std::string, SourceHints>& sources, const std::string& source) {
+  auto it = sources.find(source);
+  if (it == sources.end()) return Language::kUnknown;
+  return ParseLanguageCode(it->second.lang).value_or(Language::kUnknown);
 }
 
 }  // namespace
 
 Result<ApplyReport> ApplyCrawledChanges(Database& db, const Clock& clock,
-                                        const std::map<std::string, std::string>& languages,
+                                        const std::map<std::string, SourceHints>& sources,
                                         const std::atomic<bool>* stop) {
   PM_RETURN_IF_ERROR(ApplyMigrations(db, "pipeline", kPipelineMigrations));
   PM_RETURN_IF_ERROR(crawler::EnsureCrawlerSchema(db));
@@ -78,7 +78,8 @@ Result<ApplyReport> ApplyCrawledChanges(Database& db, const Clock& clock,
       }
       extract::HtmlOptions options;
       options.url = change.final_url.empty() ? change.url : change.final_url;
-      options.lang_hint = HintFor(languages, change.source);
+      options.lang_hint = HintFor(sources, change.source);
+      if (auto it = sources.find(change.source); it != sources.end()) options.rules = it->second.rules;
       Result<extract::Article> article = extract::ExtractFromHtml(change.html, options);
       if (!article.ok()) {
         ++report.rejected;

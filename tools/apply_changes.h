@@ -18,8 +18,16 @@
 #include "base/clock.h"
 #include "base/sqlite.h"
 #include "base/status.h"
+#include "extract/article.h"
 
 namespace pressmine::tools {
+
+// What the extract stage needs to know of each source: its declared language ("ru", "en";
+// absent or "auto": detect) and its selector rules.
+struct SourceHints {
+  std::string lang;
+  extract::SiteRules rules;
+};
 
 struct ApplyReport {
   int added = 0;
@@ -39,12 +47,11 @@ struct ApplyReport {
 
 inline constexpr size_t kMaxRejectionsKept = 100;
 
-// Processes every change after the stored cursor. `languages` maps a source name to the
-// language its sources-file entry declares ("ru", "en"; absent or "auto": detect), used as a
-// hint when the text alone cannot decide. Stops between batches once `stop` is true
-// (kInterrupted, with everything before committed).
+// Processes every change after the stored cursor. `sources` maps a source name to its hints: the
+// language is used when the text alone cannot decide, the rules override generic extraction.
+// Stops between batches once `stop` is true (kInterrupted, with everything before committed).
 Result<ApplyReport> ApplyCrawledChanges(Database& db, const Clock& clock,
-                                        const std::map<std::string, std::string>& languages,
+                                        const std::map<std::string, SourceHints>& sources,
                                         const std::atomic<bool>* stop = nullptr);
 
 }  // namespace pressmine::tools

@@ -110,9 +110,17 @@ class CrawlCommandBase : public Command {
       PrintError(name, sources.status().message());
       return kExitRuntimeError;
     }
+    std::map<std::string, SourceHints> hints;
     for (crawler::Source& s : sources->sources) {
       if (max_pages_ > 0) s.max_pages = max_pages_;
       if (delay_ms_ >= 0) s.delay_ms = delay_ms_;
+      SourceHints& h = hints[s.name];
+      h.lang = s.lang;
+      h.rules = {s.extract.content, s.extract.title, s.extract.published, s.extract.remove};
+      if (Status st = extract::ValidateSiteRules(h.rules); !st.ok()) {
+        PrintError(name, sources_path_ + ", source \"" + s.name + "\", field " + st.message());
+        return kExitRuntimeError;
+      }
     }
     Result<Database> db = OpenDatabase(global, /*must_exist=*/false);
     if (!db.ok()) {
@@ -150,9 +158,7 @@ class CrawlCommandBase : public Command {
 
     std::optional<ApplyReport> applied;
     if (is_update_) {
-      std::map<std::string, std::string> languages;
-      for (const crawler::Source& s : sources->sources) languages[s.name] = s.lang;
-      Result<ApplyReport> report = ApplyCrawledChanges(*db, Clock::System(), languages, &g_stop);
+      Result<ApplyReport> report = ApplyCrawledChanges(*db, Clock::System(), hints, &g_stop);
       if (!report.ok()) {
         PrintError(name, report.status().message());
         return kExitRuntimeError;

@@ -84,6 +84,28 @@ TEST(SourcesTest, ErrorsNameFileSourceAndField) {
   }
 }
 
+TEST(SourcesTest, OptionalExtractRules) {
+  auto f = ParseSources(R"({"sources": [{"name": "kz", "seeds": ["https://gov.example/ru/news"],
+      "allow": ["^https://gov\\.example/"],
+      "extract": {"content": ".news-body", "published": "time[datetime]",
+                  "remove": [".share", ".related"]}}]})",
+                        "s.json");
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  const Source& s = f->sources[0];
+  EXPECT_EQ(s.extract.content, ".news-body");
+  EXPECT_EQ(s.extract.title, "");
+  EXPECT_EQ(s.extract.published, "time[datetime]");
+  EXPECT_EQ(s.extract.remove, (std::vector<std::string>{".share", ".related"}));
+
+  auto bad = ParseSources(R"({"sources": [{"name": "kz", "seeds": ["https://gov.example/"],
+      "allow": ["^https://gov\\.example/"], "extract": {"body": ".x"}}]})",
+                          "s.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("s.json, source \"kz\", field \"extract\""), std::string::npos)
+      << bad.status().message();
+  EXPECT_NE(bad.status().message().find("body"), std::string::npos) << bad.status().message();
+}
+
 TEST(SourcesTest, BundledSourceFilesLoad) {
   const std::filesystem::path dir =
       std::filesystem::path(PRESSMINE_SOURCE_DIR) / "corpora" / "sources";

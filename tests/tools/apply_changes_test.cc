@@ -49,7 +49,9 @@ class ApplyChangesTest : public ::testing::Test {
     ASSERT_TRUE(s.ok()) << s.status().ToString();
   }
 
-  Result<ApplyReport> Apply() { return ApplyCrawledChanges(*db_, clock_, {{"kg-ru", "ru"}}); }
+  Result<ApplyReport> Apply(std::map<std::string, SourceHints> hints = {{"kg-ru", {"ru", {}}}}) {
+    return ApplyCrawledChanges(*db_, clock_, hints);
+  }
 
   testing::TempDir dir_;
   std::optional<Database> db_;
@@ -104,6 +106,25 @@ TEST_F(ApplyChangesTest, AnEditedPageBecomesANewVersionAndARemovedOneIsMarked) {
   auto removed = store->Get(2);
   ASSERT_TRUE(removed.ok() && removed->has_value());
   EXPECT_FALSE((*removed)->removed_at.empty()) << "kept, marked removed, never deleted";
+}
+
+TEST_F(ApplyChangesTest, TheSourcesSelectorRulesOverrideGenericExtraction) {
+  fetcher_.SetHtml("https://med.example/ru/news/1",
+                   "<html><body><div class='lead'>Реклама портала и другие новости</div>"
+                   "<div class='body'><p>Отделение гемодиализа открыто в Оше.</p></div>"
+                   "<span class='when'>03.02.2026</span></body></html>");
+  Crawl();
+  SourceHints hints{"ru", {}};
+  hints.rules.content = ".body";
+  hints.rules.published = ".when";
+  auto report = Apply({{"kg-ru", hints}});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  auto store = index::DocumentStore::Open(*db_);
+  auto doc = store->Get(1);
+  ASSERT_TRUE(doc.ok() && doc->has_value());
+  EXPECT_EQ((*doc)->text, "Отделение гемодиализа открыто в Оше.");
+  EXPECT_EQ((*doc)->published, "2026-02-03");
+  EXPECT_EQ((*doc)->date_evidence, "rule:extract.published");
 }
 
 TEST_F(ApplyChangesTest, AStopRequestLeavesTheCursorAtTheLastCommittedBatch) {
