@@ -72,6 +72,23 @@ std::string ContentHash(const DocumentRecord& doc) {
   return hex;
 }
 
+struct DocumentStore::StatementCache {
+  std::optional<Statement> find, touch, keep, update, dup, insert;
+};
+
+DocumentStore::DocumentStore(Database* db) : db_(db), cache_(std::make_shared<StatementCache>()) {}
+
+Result<Statement*> DocumentStore::Cached(std::optional<Statement> StatementCache::*slot,
+                                         std::string_view sql) {
+  std::optional<Statement>& stmt = (*cache_).*slot;
+  if (!stmt) {
+    PM_ASSIGN_OR_RETURN(Statement prepared, db_->Prepare(sql));
+    stmt.emplace(std::move(prepared));
+  }
+  stmt->Reset();
+  return &*stmt;
+}
+
 Result<DocumentStore> DocumentStore::Open(Database& db) {
   PM_RETURN_IF_ERROR(MigrateIndex(db));
   return DocumentStore(&db);
@@ -85,33 +102,43 @@ Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::strin
   const std::string hash = ContentHash(input);
 
   if (!input.url.empty()) {
-    PM_ASSIGN_OR_RETURN(Statement find,
-                        db_->Prepare("SELECT id, content_hash FROM documents WHERE url = ?1"));
+    PM_ASSIGN_OR_RETURN(Statement * find_stmt,
+                        Cached(&StatementCache::find,
+                               "SELECT id, content_hash FROM documents WHERE url = ?1"));
+    Statement& find = *find_stmt;
     find.Bind(1, input.url);
     PM_ASSIGN_OR_RETURN(bool found, find.Step());
     if (found) {
       const int64_t id = find.ColumnInt(0);
-      if (find.ColumnText(1) == hash) {
-        PM_ASSIGN_OR_RETURN(Statement touch,
-                            db_->Prepare("UPDATE documents SET last_seen = ?2, removed_at = NULL WHERE id = ?1"));
+      const bool same = find.ColumnText(1) == hash;
+      find.Reset();  // release the read before writing
+      if (same) {
+        PM_ASSIGN_OR_RETURN(Statement * touch_stmt,
+                            Cached(&StatementCache::touch,
+                                   "UPDATE documents SET last_seen = ?2, removed_at = NULL WHERE id = ?1"));
+        Statement& touch = *touch_stmt;
         touch.Bind(1, id).Bind(2, now_iso);
         PM_RETURN_IF_ERROR(touch.Run());
         return PutResult{PutOutcome::kUnchanged, id};
       }
       // Changed content at a known URL: keep the old version, then replace the current one.
       PM_ASSIGN_OR_RETURN(
-          Statement keep,
-          db_->Prepare("INSERT INTO document_versions(doc_id, version, title, published, text, "
-                       "content_hash, first_seen, replaced_at) "
-                       "SELECT id, version, title, published, text, content_hash, last_seen, ?2 "
-                       "FROM documents WHERE id = ?1"));
+          Statement * keep_stmt,
+          Cached(&StatementCache::keep,
+                 "INSERT INTO document_versions(doc_id, version, title, published, text, "
+                 "content_hash, first_seen, replaced_at) "
+                 "SELECT id, version, title, published, text, content_hash, last_seen, ?2 "
+                 "FROM documents WHERE id = ?1"));
+      Statement& keep = *keep_stmt;
       keep.Bind(1, id).Bind(2, now_iso);
       PM_RETURN_IF_ERROR(keep.Run());
       PM_ASSIGN_OR_RETURN(
-          Statement update,
-          db_->Prepare("UPDATE documents SET source = ?2, lang = ?3, title = ?4, published = ?5, "
-                       "date_evidence = ?6, author = ?7, site = ?8, text = ?9, content_hash = ?10, "
-                       "version = version + 1, last_seen = ?11, removed_at = NULL WHERE id = ?1"));
+          Statement * update_stmt,
+          Cached(&StatementCache::update,
+                 "UPDATE documents SET source = ?2, lang = ?3, title = ?4, published = ?5, "
+                 "date_evidence = ?6, author = ?7, site = ?8, text = ?9, content_hash = ?10, "
+                 "version = version + 1, last_seen = ?11, removed_at = NULL WHERE id = ?1"));
+      Statement& update = *update_stmt;
       update.Bind(1, id).Bind(2, input.source).Bind(3, LanguageCode(input.lang)).Bind(4, input.title);
       BindOptionalText(update, 5, input.published);
       update.Bind(6, input.date_evidence).Bind(7, input.author).Bind(8, input.site)
@@ -121,17 +148,25 @@ Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::strin
     }
   }
 
-  PM_ASSIGN_OR_RETURN(Statement dup,
-                      db_->Prepare("SELECT id FROM documents WHERE content_hash = ?1 LIMIT 1"));
+  PM_ASSIGN_OR_RETURN(Statement * dup_stmt,
+                      Cached(&StatementCache::dup,
+                             "SELECT id FROM documents WHERE content_hash = ?1 LIMIT 1"));
+  Statement& dup = *dup_stmt;
   dup.Bind(1, hash);
   PM_ASSIGN_OR_RETURN(bool is_dup, dup.Step());
-  if (is_dup) return PutResult{PutOutcome::kDuplicate, dup.ColumnInt(0)};
+  if (is_dup) {
+    const int64_t original = dup.ColumnInt(0);
+    dup.Reset();
+    return PutResult{PutOutcome::kDuplicate, original};
+  }
 
   PM_ASSIGN_OR_RETURN(
-      Statement insert,
-      db_->Prepare("INSERT INTO documents(url, source, lang, title, published, date_evidence, "
-                   "author, site, text, content_hash, first_seen, last_seen) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)"));
+      Statement * insert_stmt,
+      Cached(&StatementCache::insert,
+             "INSERT INTO documents(url, source, lang, title, published, date_evidence, "
+             "author, site, text, content_hash, first_seen, last_seen) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)"));
+  Statement& insert = *insert_stmt;
   BindOptionalText(insert, 1, input.url);
   insert.Bind(2, input.source).Bind(3, LanguageCode(input.lang)).Bind(4, input.title);
   BindOptionalText(insert, 5, input.published);

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,8 +78,13 @@ class DocumentStore {
   Result<CorpusStats> Stats();
 
  private:
-  explicit DocumentStore(Database* db) : db_(db) {}
+  struct StatementCache;
+  explicit DocumentStore(Database* db);
+  // Put's statements, prepared once: preparing them per document was a sixth of indexing time.
+  Result<Statement*> Cached(std::optional<Statement> StatementCache::*slot, std::string_view sql);
+
   Database* db_;
+  std::shared_ptr<StatementCache> cache_;
 };
 
 }  // namespace pressmine::index
