@@ -1,11 +1,13 @@
 // libFuzzer target: any bytes as a page must give an Article or a Status, never a crash, a
 // hang or a sanitizer report. Also runs the date finder on the same bytes as text. Built only
-// with -DPRESSMINE_FUZZ=ON and clang; seed corpus in tests/extract/fuzz_corpus/.
+// with -DPRESSMINE_FUZZ=ON and clang. Seeds: the odd inputs in tests/extract/fuzz_corpus/ plus
+// the real-template pages of the evaluation set, read in place (libFuzzer takes several corpus
+// directories; the first one receives new inputs).
 //
 //   CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DPRESSMINE_FUZZ=ON
 //   ninja -C build-fuzz html_article_fuzz
 //   build-fuzz/tests/extract/html_article_fuzz -max_total_time=300 /tmp/corpus
-//   tests/extract/fuzz_corpus
+//   tests/extract/fuzz_corpus corpora/extract-eval/pages
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
