@@ -6,7 +6,7 @@
 // data in corpora/facts/ (compiled in), grammars are small hand-written matchers over a token
 // stream in extract/facts/. Nothing is learned, so every fact is explainable by a rule.
 //
-// Field conventions (these are also the JSON field names the CLI prints):
+// Field conventions (also the JSON field names the CLI prints; tools/facts_json.h writes them):
 //   date        value  ISO, partial allowed: "2026-01-26", "2026-01", "2025"; end for periods
 //                      ("2022" .. "2024" prints as "2022/2024").
 //   official    name (nominative), position (canonical English label), org (canonical English
@@ -149,10 +149,6 @@ class FactExtractor {
   explicit FactExtractor(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-// One fact as the JSON object the CLI prints: "type", "doc", "lang", "text", "sentence" and the
-// fields of its type (see the file comment); empty optional fields are omitted. Pure function.
-std::string FactToJson(const Fact& fact, std::string_view doc);
 
 // How strongly two documents' facts say they are one story told twice (a Russian and an English
 // release): 0 (unrelated) to 1. Shared official keys, shared figure values with units, shared

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "extract/facts.h"
+#include "tools/facts_json.h"
 
 namespace pe = pressmine::extract;
 
@@ -80,7 +81,7 @@ int Dump(const char* path, const std::string& published, const std::string& lang
     std::fprintf(stderr, "eval_facts: %s: %s\n", path, facts.status().ToString().c_str());
     return 1;
   }
-  for (const pe::Fact& f : *facts) std::printf("%s\n", pe::FactToJson(f, path).c_str());
+  for (const pe::Fact& f : *facts) std::printf("%s\n", pressmine::tools::FactToJson(f, path).c_str());
   return 0;
 }
 
@@ -181,7 +182,7 @@ int main(int argc, char** argv) {
       }
       ++(hit ? counts[t].tp : counts[t].fp);
       if (!hit && verbose)
-        std::printf("FP %s: %s\n", Str(doc, "id").c_str(), pe::FactToJson(f, "").c_str());
+        std::printf("FP %s: %s\n", Str(doc, "id").c_str(), pressmine::tools::FactToJson(f, "").c_str());
     }
     for (size_t k = 0; k < gold.size(); ++k) {
       if (used[k]) continue;
@@ -192,7 +193,7 @@ int main(int argc, char** argv) {
                     gold[k].value.c_str(), gold[k].key.c_str(), gold[k].kind.c_str(),
                     gold[k].modality.c_str());
         for (const pe::Fact& f : pred)
-          if (f.type == gold[k].type) std::printf("   had %s\n", pe::FactToJson(f, "").c_str());
+          if (f.type == gold[k].type) std::printf("   had %s\n", pressmine::tools::FactToJson(f, "").c_str());
       }
     }
   }

@@ -5,9 +5,9 @@
 #include "extract/facts.h"
 #include "index/document_store.h"
 #include "index/fact_store.h"
-#include "index/query.h"
 #include "tools/command.h"
 #include "tools/document_indexer.h"
+#include "tools/facts_json.h"
 #include "tools/json_writer.h"
 
 namespace pressmine::tools {
@@ -74,30 +74,24 @@ class FactsCommand final : public Command {
  public:
   explicit FactsCommand(CLI::App& app) {
     cmd_ = app.add_subcommand("facts", "List facts stated in releases: dates, officials, figures, programs, commitments");
-    cmd_->add_option("--type", type_, "Only this type")
+    cmd_->add_option("--type", filter_.type, "Only this type")
         ->check(CLI::IsMember({"date", "official", "figure", "program", "commitment"}));
-    cmd_->add_option("--query", query_, "Facts whose evidence or sentence contains this text");
-    cmd_->add_option("--official", official_, "Facts about this official (any spelling, either script)");
-    cmd_->add_option("--indicator", indicator_,
+    cmd_->add_option("--query", filter_.query, "Facts whose evidence or sentence contains this text");
+    cmd_->add_option("--official", filter_.official, "Facts about this official (any spelling, either script)");
+    cmd_->add_option("--indicator", filter_.indicator,
                      "Figures of this indicator (\"maternal mortality\", «материнская смертность», maternal_mortality)");
-    cmd_->add_option("--lang", lang_, "Only facts from releases in this language")
+    cmd_->add_option("--lang", filter_.lang, "Only facts from releases in this language")
         ->check(CLI::IsMember({"ru", "en", "other"}));
-    cmd_->add_option("--from", from_, "Facts about this date or later (YYYY, YYYY-MM, YYYY-MM-DD)");
-    cmd_->add_option("--to", to_, "Facts about this date or earlier");
-    cmd_->add_option("--doc", doc_, "Facts of one document (its id)");
-    cmd_->add_option("--limit", limit_, "At most this many facts (0: all)")->capture_default_str();
+    cmd_->add_option("--from", filter_.from, "Facts about this date or later (YYYY, YYYY-MM, YYYY-MM-DD)");
+    cmd_->add_option("--to", filter_.to, "Facts about this date or earlier");
+    cmd_->add_option("--doc", filter_.doc, "Facts of one document (its id)");
+    cmd_->add_option("--limit", filter_.limit, "At most this many facts (0: all)")->capture_default_str();
     cmd_->add_option("--format", format_, "text, json or csv")->capture_default_str()
         ->check(CLI::IsMember({"text", "json", "csv"}));
   }
   CLI::App* subcommand() const override { return cmd_; }
 
   int Run(const GlobalOptions& global) override {
-    for (const std::string* d : {&from_, &to_}) {
-      if (!d->empty() && !index::IsIsoDatePrefix(*d)) {
-        PrintError("facts", "\"" + *d + "\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
-        return kExitUsage;
-      }
-    }
     Result<Database> db = OpenOrReport(global, "facts");
     if (!db.ok()) return kExitRuntimeError;
     Result<index::FactStore> store = index::FactStore::Open(*db);
@@ -107,34 +101,20 @@ class FactsCommand final : public Command {
       PrintError("facts", extractor.status().message());
       return kExitRuntimeError;
     }
-    index::FactQuery q;
-    if (!type_.empty()) q.type = extract::ParseFactType(type_);
-    if (!lang_.empty()) q.lang = ParseLanguageCode(lang_);
-    if (!official_.empty()) q.official_key = extractor->OfficialKey(official_);
-    if (!indicator_.empty()) {
-      q.indicator = extractor->IndicatorId(indicator_);
-      if (q.indicator.empty()) {
-        PrintError("facts", "\"" + indicator_ + "\" names no known indicator (corpora/facts/indicators.tsv)");
-        return kExitUsage;
-      }
+    Result<index::FactQuery> q = MakeFactQuery(filter_, *extractor);
+    if (!q.ok()) {
+      PrintError("facts", "--" + q.status().message());
+      return kExitUsage;
     }
-    if (doc_ > 0) q.doc_id = doc_;
-    q.text = query_;
-    q.from = from_;
-    q.to = to_;
-    q.limit = limit_;
-    Result<std::vector<index::StoredFact>> facts = store->Query(q);
+    Result<std::vector<index::StoredFact>> facts = store->Query(*q);
     if (!facts.ok()) {
       PrintError("facts", facts.status().message());
       return kExitRuntimeError;
     }
     if (format_ == "json") {
-      std::string out = "{\"facts\":[";
-      for (size_t i = 0; i < facts->size(); ++i) {
-        if (i > 0) out += ",";
-        out += extract::FactToJson((*facts)[i].fact, std::to_string((*facts)[i].doc_id));
-      }
-      std::cout << out << "]}\n";
+      JsonOut out;
+      WriteFacts(out, *facts);
+      out.Print();
     } else if (format_ == "csv") {
       std::cout << "type,doc,published,lang,what,value,detail,text\n";
       for (const index::StoredFact& s : *facts) {
@@ -159,9 +139,8 @@ class FactsCommand final : public Command {
 
  private:
   CLI::App* cmd_;
-  std::string type_, query_, official_, indicator_, lang_, from_, to_, format_ = "text";
-  int64_t doc_ = 0;
-  int64_t limit_ = 0;
+  FactsFilter filter_;
+  std::string format_ = "text";
 };
 
 class OfficialsCommand final : public Command {
@@ -184,47 +163,7 @@ class OfficialsCommand final : public Command {
     }
     if (json_) {
       JsonOut out;
-      auto& w = out.w();
-      w.StartObject();
-      out.Key("officials");
-      w.StartArray();
-      for (const index::OfficialSummary& o : *officials) {
-        w.StartObject();
-        out.Key("key");
-        out.String(o.key);
-        out.Key("names");
-        w.StartObject();
-        for (const auto& [name, n] : o.names) {
-          out.Key(name);
-          w.Int64(n);
-        }
-        w.EndObject();
-        out.Key("positions");
-        w.StartArray();
-        for (const auto& [position, span] : o.positions) {
-          w.StartObject();
-          out.Key("position");
-          out.String(position);
-          out.Key("first");
-          out.StringOrNull(span.first);
-          out.Key("last");
-          out.StringOrNull(span.second);
-          w.EndObject();
-        }
-        w.EndArray();
-        out.Key("org");
-        out.StringOrNull(o.org);
-        out.Key("docs_by_lang");
-        w.StartObject();
-        for (const auto& [lang, n] : o.docs_by_lang) {
-          out.Key(lang);
-          w.Int64(n);
-        }
-        w.EndObject();
-        w.EndObject();
-      }
-      w.EndArray();
-      w.EndObject();
+      WriteOfficials(out, *officials);
       out.Print();
       return kExitOk;
     }
@@ -272,60 +211,24 @@ class TimelineCommand final : public Command {
       PrintError("timeline", (!extractor.ok() ? extractor.status() : store.status()).message());
       return kExitRuntimeError;
     }
-    const std::string typed = Join(indicator_words_);
-    const std::string indicator = extractor->IndicatorId(typed);
-    if (indicator.empty()) {
-      PrintError("timeline", "\"" + typed + "\" names no known indicator (corpora/facts/indicators.tsv)");
+    Result<std::string> indicator = ResolveIndicator(*extractor, Join(indicator_words_));
+    if (!indicator.ok()) {
+      PrintError("timeline", indicator.status().message());
       return kExitUsage;
     }
-    Result<std::vector<index::TimelinePoint>> points = store->Timeline(indicator);
-    if (!points.ok()) {
-      PrintError("timeline", points.status().message());
+    Result<Timeline> timeline = LoadTimeline(*store, *indicator);
+    if (!timeline.ok()) {
+      PrintError("timeline", timeline.status().message());
       return kExitRuntimeError;
     }
     if (json_) {
       JsonOut out;
-      auto& w = out.w();
-      w.StartObject();
-      out.Key("indicator");
-      out.String(indicator);
-      out.Key("points");
-      w.StartArray();
-      for (const index::TimelinePoint& p : *points) {
-        w.StartObject();
-        out.Key("period");
-        out.String(p.period);
-        out.Key("value");
-        w.Double(p.value);
-        out.Key("unit");
-        out.String(p.unit);
-        if (p.change) {
-          out.Key("change");
-          w.StartObject();
-          out.Key("value");
-          w.Double(p.change->value);
-          out.Key("unit");
-          out.String(p.change->unit);
-          out.Key("direction");
-          out.String(p.change->direction);
-          w.EndObject();
-        }
-        out.Key("doc");
-        w.Int64(p.doc_id);
-        out.Key("lang");
-        out.String(LanguageCode(p.lang));
-        out.Key("published");
-        out.StringOrNull(p.published);
-        out.Key("text");
-        out.String(p.text);
-        w.EndObject();
-      }
-      w.EndArray();
-      w.EndObject();
+      WriteTimeline(out, *timeline);
       out.Print();
       return kExitOk;
     }
-    std::cout << indicator << ": " << points->size() << " reported values\n";
+    const std::vector<index::TimelinePoint>* points = &timeline->points;
+    std::cout << *indicator << ": " << points->size() << " reported values\n";
     for (const index::TimelinePoint& p : *points) {
       std::cout << "  " << p.period << "  " << Number(p.value) << " " << p.unit;
       if (p.change) {
@@ -334,6 +237,12 @@ class TimelineCommand final : public Command {
       }
       std::cout << "  #" << p.doc_id << " " << LanguageCode(p.lang) << " "
                 << (p.published.empty() ? "undated" : p.published.substr(0, 10)) << "\n";
+    }
+    if (!timeline->commitments.empty()) std::cout << "commitments in the same releases:\n";
+    for (const TimelineCommitment& c : timeline->commitments) {
+      std::cout << "  by " << c.fact.commitment.target << "  " << c.fact.commitment.modality
+                << ": " << c.fact.text << "  #" << c.doc_id << " " << LanguageCode(c.fact.lang)
+                << "\n";
     }
     return kExitOk;
   }

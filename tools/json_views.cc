@@ -1,6 +1,7 @@
 #include "tools/json_views.h"
 
 #include "index/fact_store.h"
+#include "tools/facts_json.h"
 
 namespace pressmine::tools {
 
@@ -118,7 +119,8 @@ void WriteDocument(JsonOut& out, const index::DocumentRecord& d) {
 }
 
 void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
-                              const std::vector<index::DocumentRecord>& history) {
+                              const std::vector<index::DocumentRecord>& history,
+                              const std::vector<index::StoredFact>* facts) {
   auto& w = out.w();
   w.StartObject();
   WriteDocumentFields(out, doc);
@@ -126,6 +128,14 @@ void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
   w.StartArray();
   for (const index::DocumentRecord& v : history) WriteDocument(out, v);
   w.EndArray();
+  if (facts != nullptr) {
+    out.Key("facts");
+    w.StartArray();
+    for (const index::StoredFact& f : *facts) {
+      WriteFact(out, f.fact, std::to_string(f.doc_id), /*with_offsets=*/true);
+    }
+    w.EndArray();
+  }
   w.EndObject();
 }
 

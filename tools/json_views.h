@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "index/document_store.h"
+#include "index/fact_store.h"
 #include "index/search.h"
 #include "tools/json_writer.h"
 
@@ -33,9 +34,11 @@ void WriteStats(JsonOut& out, const index::CorpusStats& stats);
 void WriteDocument(JsonOut& out, const index::DocumentRecord& doc);
 
 // WriteDocument's object plus "history": every version, oldest first, ending with the current
-// one, each as WriteDocument writes it.
+// one, each as WriteDocument writes it; and, when `facts` is given, "facts": the document's
+// facts as tools/facts_json.h writes them, with the byte offsets of their evidence in "text".
 void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
-                              const std::vector<index::DocumentRecord>& history);
+                              const std::vector<index::DocumentRecord>& history,
+                              const std::vector<index::StoredFact>* facts = nullptr);
 
 // {"error": message, "status": http_status}: what the web API answers for a request it
 // cannot serve.

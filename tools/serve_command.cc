@@ -34,7 +34,10 @@ class ServeCommand final : public Command {
     cmd_->footer(
         "API (JSON, as the command line prints it with --json):\n"
         "  /api/search?q=QUERY&lang=&source=&from=&to=&limit=&offset=&sort=&mono=&explain=\n"
-        "  /api/doc/ID       a document and its versions\n"
+        "  /api/doc/ID       a document, its versions and its facts\n"
+        "  /api/facts?type=&query=&official=&indicator=&lang=&from=&to=&doc=&limit=\n"
+        "  /api/officials    officials, positions over time, releases per language\n"
+        "  /api/timeline?indicator=TEXT   an indicator's reported values\n"
         "  /api/stats        counts by language, source and month\n"
         "Bad parameters get HTTP 400 with {\"error\", \"status\"}.");
   }

@@ -6,8 +6,10 @@
 // insertAdjacentHTML; the server's CSP enforces Trusted Types, so such a call would throw.
 // Links to original articles are shown only for http(s) URLs.
 //
-// State lives in the URL (?q=...&lang=...&page=2, or ?doc=ID), so a search can be bookmarked and
-// shared; every change of search or page is a normal navigation.
+// State lives in the URL (?q=...&lang=...&page=2, ?doc=ID, ?view=officials or
+// ?view=timeline&indicator=...), so every view can be bookmarked and shared; every change of
+// search or page is a normal navigation. The document's fact highlighting is in highlight.js,
+// the officials and timeline views in views.js, the chart in chart.js.
 'use strict';
 
 const PAGE_SIZE = 10;
@@ -31,6 +33,20 @@ const STRINGS = {
     error: 'Error', uiName: 'RU', uiLabel: 'Интерфейс по-русски',
     counterpart: (lang) => (lang === 'ru' ? 'Probably the same story in Russian:'
                                           : 'Probably the same story in English:'),
+    navSearch: 'Search', officials: 'Officials', timeline: 'Timeline',
+    alsoIn: (lang) => `Also in ${lang === 'ru' ? 'Russian' : 'English'}:`,
+    'fact-date': 'date', 'fact-official': 'official', 'fact-figure': 'figure',
+    'fact-program': 'programme', 'fact-commitment': 'commitment', factsLegend: 'Facts found',
+    timelines: 'Timelines', releases: 'Releases',
+    officialsCount: (n) => `${n} ${n === 1 ? 'official' : 'officials'}`,
+    noOfficials: 'No officials found.', indicator: 'Indicator', show: 'Show',
+    enterIndicator: 'Type an indicator, e.g. maternal mortality or материнская смертность.',
+    period: 'Period', value: 'Value', language: 'Language', published: 'Published',
+    evidence: 'Evidence', target: 'target', commitmentKey: 'commitment (target date)',
+    otherUnits: (n) => `${n} values in other units are listed below but not charted.`,
+    commitments: 'Commitments in these releases',
+    reportedValues: (n) => `${n} reported ${n === 1 ? 'value' : 'values'}`,
+    noValues: 'No reported values.', chartLabel: 'Reported values over time',
   },
   ru: {
     tagline: 'Пресс-релизы министерств здравоохранения', query: 'Запрос', search: 'Найти',
@@ -50,6 +66,20 @@ const STRINGS = {
     error: 'Ошибка', uiName: 'EN', uiLabel: 'Interface in English',
     counterpart: (lang) => (lang === 'ru' ? 'Вероятно, та же новость на русском:'
                                           : 'Вероятно, та же новость на английском:'),
+    navSearch: 'Поиск', officials: 'Должностные лица', timeline: 'Динамика',
+    alsoIn: (lang) => `Также ${lang === 'ru' ? 'на русском' : 'на английском'}:`,
+    'fact-date': 'дата', 'fact-official': 'должностное лицо', 'fact-figure': 'показатель',
+    'fact-program': 'программа', 'fact-commitment': 'обязательство', factsLegend: 'Найденные факты',
+    timelines: 'Динамика показателей', releases: 'Релизов',
+    officialsCount: (n) => `Должностных лиц: ${n}`,
+    noOfficials: 'Должностные лица не найдены.', indicator: 'Показатель', show: 'Показать',
+    enterIndicator: 'Введите показатель, например «материнская смертность».',
+    period: 'Период', value: 'Значение', language: 'Язык', published: 'Опубликовано',
+    evidence: 'Цитата', target: 'срок', commitmentKey: 'обязательство (срок)',
+    otherUnits: (n) => `Значений в других единицах: ${n} (в таблице, не на графике).`,
+    commitments: 'Обязательства в этих релизах',
+    reportedValues: (n) => `Значений: ${n}`,
+    noValues: 'Значений нет.', chartLabel: 'Значения показателя по времени',
   },
 };
 
@@ -204,7 +234,30 @@ function renderHit(hit) {
       el('span', { class: 'source' }, hit.source || '')),
     el('h2', { lang }, el('a', { href: `/?doc=${encodeURIComponent(hit.id)}` },
       hit.title || t('untitled'))),
-    el('p', { class: 'snippet', lang }, ...snippetNodes(hit.snippet)));
+    el('p', { class: 'snippet', lang }, ...snippetNodes(hit.snippet)),
+    renderTranslations(hit));
+}
+
+// The story's other-language versions (story links found from the facts), beside the hit. The
+// titles are filled in once fetched.
+function renderTranslations(hit) {
+  const ids = Array.isArray(hit.translations) ? hit.translations : [];
+  if (ids.length === 0) return null;
+  const aside = el('aside', { class: 'also' });
+  for (const id of ids) {
+    const link = el('a', { href: `/?doc=${encodeURIComponent(id)}`, 'data-id': String(id) },
+      `#${id}`);
+    const item = el('span', { class: 'also-item' }, link);
+    aside.append(item);
+    getJson(`/api/doc/${encodeURIComponent(id)}`).then((doc) => {
+      link.textContent = doc.title || t('untitled');
+      const lang = langAttr(doc.lang);
+      if (lang) link.setAttribute('lang', lang);
+      item.prepend(el('span', { class: 'label' }, t('alsoIn', doc.lang)), ' ', langBadge(doc.lang),
+        ' ');
+    }).catch(() => { /* the id link stays */ });
+  }
+  return aside;
 }
 
 function renderPager(s, total) {
@@ -270,10 +323,8 @@ function renderDocument(doc) {
     ? el('a', { class: 'original', href, rel: 'noopener noreferrer nofollow', target: '_blank' },
       `${t('original')}: ${doc.url}`)
     : null;
-  const body = el('div', { class: 'body', lang });
-  for (const paragraph of String(doc.text || '').split(/\n\s*\n/)) {
-    if (paragraph.trim() !== '') body.append(el('p', {}, paragraph.trim()));
-  }
+  const { paragraphs, shown } = highlightedParagraphs(String(doc.text || ''), doc.facts);
+  const body = el('div', { class: 'body', lang }, ...paragraphs);
   let versions = null;
   if (Array.isArray(doc.history) && doc.history.length > 1) {
     versions = el('section', { class: 'versions' }, el('h2', {}, t('versions')),
@@ -281,8 +332,8 @@ function renderDocument(doc) {
         `${t('version', v.version)} · ${v.published || t('undated')} · `,
         el('span', { lang: langAttr(v.lang) }, v.title || t('untitled'))))));
   }
-  const parts = [back, meta, el('h1', { lang }, doc.title || t('untitled')), original, body,
-    versions];
+  const parts = [back, meta, el('h1', { lang }, doc.title || t('untitled')), original,
+    factLegend(shown), body, indicatorLinks(shown), versions];
   article.replaceChildren(...parts.filter((part) => part !== null));
 }
 
@@ -327,10 +378,7 @@ function renderCounterpart(hit) {
 }
 
 async function showDocument(id) {
-  $('search').hidden = true;
-  $('results').hidden = true;
-  $('pager').hidden = true;
-  $('doc').hidden = false;
+  showOnly('doc');
   setStatus(t('loading'));
   try {
     const doc = await getJson(`/api/doc/${encodeURIComponent(id)}`);
@@ -399,6 +447,17 @@ async function start() {
     await showDocument(url.get('doc'));
     return;
   }
+  if (url.get('view') === 'officials') {
+    await showOfficials();
+    return;
+  }
+  if (url.get('view') === 'timeline') {
+    await showTimeline((url.get('indicator') || '').trim());
+    return;
+  }
+  showOnly('search');
+  $('results').hidden = false;
+  $('pager').hidden = false;
   const s = searchParamsFromUrl();
   await loadSources(s.source);
   fillForm(s);

@@ -1,5 +1,5 @@
-// The fact model around the grammars: type names, JSON shape, same-story scores, document
-// offsets.
+// The fact model around the grammars: type names, same-story scores, document offsets (the
+// JSON shape is tested with its writer, tests/tools/facts_json_test.cc).
 #include <gtest/gtest.h>
 
 #include "tests/extract/facts_test_util.h"
@@ -15,19 +15,6 @@ TEST(FactModel, TypeNamesRoundTrip) {
     EXPECT_EQ(ParseFactType(FactTypeName(t)), t);
   }
   EXPECT_FALSE(ParseFactType("person").has_value());
-}
-
-TEST(FactModel, JsonCarriesTheFieldsOfItsType) {
-  const auto facts = testing::Sentence("Бюджетный кредит увеличен до 9,2 млн тенге.");
-  const auto figures = OfType(facts, FactType::kFigure);
-  ASSERT_EQ(figures.size(), 1u);
-  const std::string json = FactToJson(figures[0], "kz/1");
-  EXPECT_NE(json.find("\"type\":\"figure\""), std::string::npos) << json;
-  EXPECT_NE(json.find("\"doc\":\"kz/1\""), std::string::npos) << json;
-  EXPECT_NE(json.find("\"value\":9200000"), std::string::npos) << json;
-  EXPECT_NE(json.find("\"unit\":\"KZT\""), std::string::npos) << json;
-  EXPECT_NE(json.find("\"lang\":\"ru\""), std::string::npos) << json;
-  EXPECT_EQ(json.find("\"change\""), std::string::npos) << json;
 }
 
 TEST(FactModel, DocumentOffsetsPointAtTheEvidence) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "index/lexicon_cache.h"
+#include "tests/support/cli_runner.h"
 #include "tests/support/temp_dir.h"
 #include "tests/tools/serve_fixture.h"
 #include "tools/serve/api.h"
@@ -60,6 +61,44 @@ class ServeApiTest : public ::testing::Test {
     std::set<std::string> langs;
     for (const auto& hit : body["hits"].GetArray()) langs.insert(hit["lang"].GetString());
     return langs;
+  }
+
+  // Calls a facts endpoint (which needs the connection's extractor).
+  template <typename F>
+  int CallFacts(F endpoint, rapidjson::Document& body, std::string* raw = nullptr) {
+    auto lease = pool_->Acquire();
+    EXPECT_TRUE(lease.ok());
+    if (!lease.ok()) return -1;
+    auto extractor = lease->extractor();
+    EXPECT_TRUE(extractor.ok());
+    if (!extractor.ok()) return -1;
+    ApiResponse r = endpoint(lease->db(), **extractor);
+    body.Parse(r.body.c_str());
+    EXPECT_FALSE(body.HasParseError()) << r.body;
+    if (raw != nullptr) *raw = r.body;
+    return r.status;
+  }
+
+  int Facts(const Params& params, rapidjson::Document& body, std::string* raw = nullptr,
+            milliseconds budget = kBudget) {
+    return CallFacts([&](Database& db, extract::FactExtractor& ex) {
+      return FactsEndpoint(db, ex, params, budget);
+    }, body, raw);
+  }
+
+  int Timeline(const Params& params, rapidjson::Document& body, std::string* raw = nullptr) {
+    return CallFacts([&](Database& db, extract::FactExtractor& ex) {
+      return TimelineEndpoint(db, ex, params, kBudget);
+    }, body, raw);
+  }
+
+  // The command line's stdout on the same database, without its final newline.
+  std::string Cli(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", dir_.File("serve.db")});
+    pressmine::testing::RunResult r = pressmine::testing::RunPressmine(dir_, args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    if (!r.out.empty() && r.out.back() == '\n') r.out.pop_back();
+    return r.out;
   }
 
   testing::TempDir dir_;
@@ -177,9 +216,9 @@ TEST_F(ServeApiTest, DocumentIdsAreCheckedAndMissingOnesAre404) {
 TEST_F(ServeApiTest, StatsAsTheCommandLinePrintsThem) {
   rapidjson::Document body;
   ASSERT_EQ(Call([&](Database& db) { return StatsEndpoint(db, {}, kBudget); }, body), 200);
-  EXPECT_EQ(body["documents"].GetInt(), 6 + kCheckupReleases);
+  EXPECT_EQ(body["documents"].GetInt(), 10 + kCheckupReleases);
   EXPECT_EQ(body["by_source"]["kz-health"].GetInt(), 2);
-  EXPECT_EQ(body["by_lang"]["en"].GetInt(), 2);
+  EXPECT_EQ(body["by_lang"]["en"].GetInt(), 4);
 }
 
 TEST_F(ServeApiTest, ARequestPastItsBudgetIsCutOffWith503) {
@@ -189,6 +228,132 @@ TEST_F(ServeApiTest, ARequestPastItsBudgetIsCutOffWith503) {
       << body["error"].GetString();
   // The connection is usable again afterwards: the deadline went with its request.
   EXPECT_EQ(Search({{"q", "Кадыралиев"}}, body), 200);
+}
+
+TEST_F(ServeApiTest, FactsFilterAsTheCommandLineDoes) {
+  rapidjson::Document body;
+  ASSERT_EQ(Facts({{"official", "Erkinov"}, {"type", "official"}}, body), 200);
+  ASSERT_EQ(body["facts"].Size(), 2u) << "the Russian and the English mention";
+  std::set<std::string> langs;
+  for (const auto& f : body["facts"].GetArray()) {
+    EXPECT_STREQ(f["type"].GetString(), "official");
+    EXPECT_STREQ(f["key"].GetString(), body["facts"][0]["key"].GetString());
+    langs.insert(f["lang"].GetString());
+  }
+  EXPECT_EQ(langs, (std::set<std::string>{"ru", "en"}));
+
+  ASSERT_EQ(Facts({{"indicator", "материнская смертность"}, {"lang", "en"}}, body), 200);
+  std::set<double> values;
+  for (const auto& f : body["facts"].GetArray()) values.insert(f["value"].GetDouble());
+  EXPECT_EQ(values, (std::set<double>{34.8, 41.2}));
+
+  ASSERT_EQ(Facts({{"type", "commitment"}, {"from", "2027"}, {"limit", "1"}}, body), 200);
+  ASSERT_EQ(body["facts"].Size(), 1u);
+  EXPECT_STREQ(body["facts"][0]["target"].GetString(), "2027");
+}
+
+TEST_F(ServeApiTest, BadFactsParametersAre400NamingTheParameter) {
+  const std::vector<std::pair<Params, std::string>> cases = {
+      {{{"type", "rumour"}}, "type"},
+      {{{"lang", "de"}}, "lang"},
+      {{{"from", "March"}}, "from"},
+      {{{"to", "2025-13"}}, "to"},
+      {{{"indicator", "happiness"}}, "indicator"},
+      {{{"official", "123"}}, "official"},
+      {{{"doc", "abc"}}, "doc"},
+      {{{"doc", "0"}}, "doc"},
+      {{{"limit", "-1"}}, "limit"},
+      {{{"format", "csv"}}, "format"},
+      {{{"type", "date"}, {"type", "figure"}}, "more than once"},
+  };
+  for (const auto& [params, needle] : cases) {
+    rapidjson::Document body;
+    EXPECT_EQ(Facts(params, body), 400) << needle;
+    ASSERT_TRUE(body.IsObject() && body.HasMember("error")) << needle;
+    EXPECT_NE(std::string(body["error"].GetString()).find(needle), std::string::npos)
+        << body["error"].GetString();
+  }
+  rapidjson::Document body;
+  EXPECT_EQ(Timeline({}, body), 400);
+  EXPECT_NE(std::string(body["error"].GetString()).find("indicator"), std::string::npos);
+  EXPECT_EQ(Timeline({{"indicator", "happiness"}}, body), 400);
+  EXPECT_NE(std::string(body["error"].GetString()).find("happiness"), std::string::npos);
+  EXPECT_EQ(Timeline({{"indicator", "maternal mortality"}, {"unit", "x"}}, body), 400);
+  EXPECT_EQ(Call([&](Database& db) { return OfficialsEndpoint(db, {{"x", "1"}}, kBudget); },
+                 body),
+            400);
+}
+
+TEST_F(ServeApiTest, OfficialsWithPositionsAndReleasesPerLanguage) {
+  rapidjson::Document body;
+  ASSERT_EQ(Call([&](Database& db) { return OfficialsEndpoint(db, {}, kBudget); }, body), 200);
+  const rapidjson::Value* erkinov = nullptr;
+  for (const auto& o : body["officials"].GetArray()) {
+    if (o["names"].HasMember(kPerinatalOfficial)) erkinov = &o;
+  }
+  ASSERT_NE(erkinov, nullptr);
+  EXPECT_TRUE((*erkinov)["names"].HasMember("Temirbek Erkinov"));
+  EXPECT_EQ((*erkinov)["docs_by_lang"]["ru"].GetInt(), 1);
+  EXPECT_EQ((*erkinov)["docs_by_lang"]["en"].GetInt(), 1);
+  ASSERT_GE((*erkinov)["positions"].Size(), 1u);
+  EXPECT_STREQ((*erkinov)["positions"][0]["first"].GetString(), "2026-03-02");
+}
+
+TEST_F(ServeApiTest, TimelineHasValuesByPeriodAndTheReleasesCommitments) {
+  rapidjson::Document body;
+  ASSERT_EQ(Timeline({{"indicator", "материнская смертность"}}, body), 200);
+  EXPECT_STREQ(body["indicator"].GetString(), "maternal_mortality");
+  std::set<std::string> periods;
+  for (const auto& p : body["points"].GetArray()) {
+    periods.insert(p["period"].GetString());
+    EXPECT_GT(p["doc"].GetInt64(), 0);
+  }
+  EXPECT_EQ(periods.size(), static_cast<size_t>(kMaternalPeriods));
+  EXPECT_EQ(*periods.begin(), "2023");
+  ASSERT_GE(body["commitments"].Size(), 1u);
+  EXPECT_STREQ(body["commitments"][0]["target"].GetString(), "2027");
+}
+
+TEST_F(ServeApiTest, FactsOfficialsAndTimelineAreTheCommandLinesJson) {
+  std::string raw;
+  rapidjson::Document body;
+  ASSERT_EQ(Facts({{"type", "figure"}, {"lang", "ru"}}, body, &raw), 200);
+  EXPECT_EQ(raw, Cli({"facts", "--type", "figure", "--lang", "ru", "--format", "json"}));
+  ASSERT_EQ(Facts({}, body, &raw), 200);
+  EXPECT_EQ(raw, Cli({"facts", "--format", "json"}));
+  ASSERT_EQ(Facts({{"official", "Эркинов"}, {"from", "2026"}}, body, &raw), 200);
+  EXPECT_EQ(raw, Cli({"facts", "--official", "Эркинов", "--from", "2026", "--format", "json"}));
+  ASSERT_EQ(Timeline({{"indicator", "maternal mortality"}}, body, &raw), 200);
+  EXPECT_EQ(raw, Cli({"timeline", "maternal", "mortality", "--json"}));
+  auto lease = pool_->Acquire();
+  ASSERT_TRUE(lease.ok());
+  EXPECT_EQ(OfficialsEndpoint(lease->db(), {}, kBudget).body, Cli({"officials", "--json"}));
+}
+
+TEST_F(ServeApiTest, DocumentFactsPointAtTheirEvidenceInTheText) {
+  rapidjson::Document found;
+  ASSERT_EQ(Search({{"q", "перинатальный"}, {"mono", "1"}, {"lang", "ru"}}, found), 200);
+  ASSERT_EQ(found["total"].GetInt(), 1);
+  const std::string id = std::to_string(found["hits"][0]["id"].GetInt64());
+  rapidjson::Document doc;
+  ASSERT_EQ(Call([&](Database& db) { return DocumentEndpoint(db, id, {}, kBudget); }, doc), 200);
+  const std::string text = doc["text"].GetString();
+  std::set<std::string> types;
+  for (const auto& f : doc["facts"].GetArray()) {
+    const size_t b = f["begin"].GetUint64(), e = f["end"].GetUint64();
+    ASSERT_LE(e, text.size());
+    EXPECT_EQ(text.substr(b, e - b), f["text"].GetString());
+    types.insert(f["type"].GetString());
+  }
+  EXPECT_EQ(types, (std::set<std::string>{"date", "official", "figure", "commitment"}));
+}
+
+TEST_F(ServeApiTest, FactsRequestsPastTheirBudgetAre503) {
+  rapidjson::Document body;
+  EXPECT_EQ(Facts({}, body, nullptr, milliseconds(0)), 503);
+  EXPECT_EQ(Facts({}, body), 200) << "the next request is unaffected";
+  EXPECT_EQ(Call([&](Database& db) { return OfficialsEndpoint(db, {}, milliseconds(0)); }, body),
+            503);
 }
 
 TEST_F(ServeApiTest, PooledConnectionsCannotWrite) {

@@ -1,6 +1,8 @@
 // A small database for `pressmine serve` tests: paired Russian and English releases, a release
-// with two versions, enough releases on one topic to page, and a hostile release whose title,
-// text and URL try to run script in the page.
+// with two versions, enough releases on one topic to page, a hostile release whose title,
+// text and URL try to run script in the page, and releases reporting maternal mortality over
+// several years with a dated plan. Indexed as `ingest` indexes (DocumentIndexer), so the facts
+// and the story links between languages are stored too.
 #ifndef PRESSMINE_TESTS_TOOLS_SERVE_FIXTURE_H_
 #define PRESSMINE_TESTS_TOOLS_SERVE_FIXTURE_H_
 
@@ -8,7 +10,7 @@
 
 #include <string>
 
-#include "index/document_store.h"
+#include "tools/document_indexer.h"
 
 namespace pressmine::tools {
 
@@ -23,12 +25,16 @@ inline constexpr const char* kHostileUrl =
     "javascript:document.body.setAttribute('data-pwned','url')";
 // Releases about "диспансеризация", more than one page of ten.
 inline constexpr int kCheckupReleases = 13;
+// The official of the maternal-health releases, and the maternal mortality values they report
+// (per 100,000 live births) by period.
+inline constexpr const char* kPerinatalOfficial = "Темирбек Эркинов";
+inline constexpr int kMaternalPeriods = 3;  // 2023, 2024, 2025
 
 // Builds the fixture at `path` (a new file). Fails the calling test on any error.
 inline void BuildServeFixture(const std::string& path) {
   auto db = Database::Open(path);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
-  auto store = index::DocumentStore::Open(*db);
+  auto store = DocumentIndexer::Open(*db);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   auto put = [&](Language lang, std::string source, std::string url, std::string published,
                  std::string title, std::string text, const char* seen = "2026-02-01T10:00:00Z") {
@@ -39,7 +45,7 @@ inline void BuildServeFixture(const std::string& path) {
     d.published = std::move(published);
     d.title = std::move(title);
     d.text = std::move(text);
-    auto r = store->Put(d, seen);
+    auto r = store->Index(d, seen);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   };
   put(Language::kRussian, "kg-health", "https://med.kg/ru/news/101", "2026-01-26",
@@ -69,6 +75,23 @@ inline void BuildServeFixture(const std::string& path) {
         "Диспансеризацию прошли жители района № " + std::to_string(i) + ".");
   }
   put(Language::kRussian, "kg-health", kHostileUrl, "2026-01-20", kHostileTitle, kHostileText);
+  put(Language::kRussian, "kg-health", "https://med.kg/ru/news/301", "2026-03-02",
+      "В Джалал-Абаде открыли перинатальный центр",
+      "Центр открыл заместитель министра здравоохранения Темирбек Эркинов.\n\n"
+      "По итогам 2025 года материнская смертность составила 34,8 на 100 тысяч живорожденных.\n\n"
+      "В 2027 году планируется открыть еще два перинатальных центра.");
+  put(Language::kEnglish, "kg-health", "https://med.kg/en/news/301", "2026-03-02",
+      "A perinatal center has opened in Jalal-Abad",
+      "The center was opened by Deputy Minister of Health Temirbek Erkinov.\n\n"
+      "In 2025 maternal mortality amounted to 34.8 per 100,000 live births.\n\n"
+      "In 2027 the ministry plans to open two more perinatal centers.");
+  put(Language::kEnglish, "kg-health", "https://med.kg/en/news/250", "2025-06-10",
+      "Maternal health results of 2024",
+      "The ministry reported that maternal mortality amounted to 41.2 per 100,000 live births "
+      "in 2024.");
+  put(Language::kRussian, "kg-health", "https://med.kg/ru/news/180", "2024-04-15",
+      "Итоги работы службы родовспоможения",
+      "В 2023 году материнская смертность составила 45,1 на 100 тысяч живорожденных.");
 }
 
 }  // namespace pressmine::tools

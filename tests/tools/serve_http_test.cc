@@ -63,7 +63,20 @@ TEST_F(ServeHttpTest, EveryEndpointAnswersJson) {
   auto stats = Get("/api/stats");
   ASSERT_TRUE(stats);
   EXPECT_EQ(stats->status, 200);
-  EXPECT_EQ(Json(stats)["documents"].GetInt(), 6 + kCheckupReleases);
+  EXPECT_EQ(Json(stats)["documents"].GetInt(), 10 + kCheckupReleases);
+
+  auto facts = Get("/api/facts?type=official&official=Erkinov");
+  ASSERT_TRUE(facts);
+  EXPECT_EQ(facts->status, 200);
+  EXPECT_EQ(Json(facts)["facts"].Size(), 2u);
+  auto officials = Get("/api/officials");
+  ASSERT_TRUE(officials);
+  EXPECT_EQ(officials->status, 200);
+  EXPECT_GE(Json(officials)["officials"].Size(), 2u);
+  auto timeline = Get("/api/timeline?indicator=maternal%20mortality");
+  ASSERT_TRUE(timeline);
+  EXPECT_EQ(timeline->status, 200);
+  EXPECT_STREQ(Json(timeline)["indicator"].GetString(), "maternal_mortality");
 }
 
 TEST_F(ServeHttpTest, BadInputGetsJsonErrors) {
@@ -80,7 +93,12 @@ TEST_F(ServeHttpTest, BadInputGetsJsonErrors) {
                                          {"/api/doc/", 400},
                                          {"/api/doc/999999", 404},
                                          {"/api/nothing", 404},
-                                         {"/api/facts", 404}}) {
+                                         {"/api/facts?type=rumour", 400},
+                                         {"/api/facts?doc=x", 400},
+                                         {"/api/timeline", 400},
+                                         {"/api/timeline?indicator=happiness", 400},
+                                         {"/api/officials?x=1", 400},
+                                         {"/api/facts/1", 404}}) {
     auto r = Get(c.path);
     ASSERT_TRUE(r) << c.path;
     EXPECT_EQ(r->status, c.status) << c.path;
@@ -96,7 +114,8 @@ TEST_F(ServeHttpTest, ServesThePageAndItsFilesOnly) {
   EXPECT_EQ(page->status, 200);
   EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
   EXPECT_NE(page->body.find("<script src=\"/app.js\""), std::string::npos);
-  for (const char* path : {"/app.js", "/app.css", "/favicon.svg"}) {
+  for (const char* path :
+       {"/app.js", "/app.css", "/favicon.svg", "/highlight.js", "/chart.js", "/views.js"}) {
     auto r = Get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 200) << path;

@@ -2,8 +2,11 @@
 
 #include <charconv>
 #include <initializer_list>
+#include <optional>
 
 #include "index/document_store.h"
+#include "index/fact_store.h"
+#include "tools/facts_json.h"
 #include "tools/json_views.h"
 #include "tools/json_writer.h"
 #include "tools/serve/query_deadline.h"
@@ -86,6 +89,44 @@ ApiResponse Failure(const Status& status, const QueryDeadline& deadline,
 }
 
 ApiResponse Ok(const JsonOut& out) { return ApiResponse{200, std::string(out.str())}; }
+
+// The fact store, or nullopt for a database that never stored facts: opening the store there
+// would try to create its tables, which a read-only connection cannot.
+Result<std::optional<index::FactStore>> OpenFacts(Database& db) {
+  PM_ASSIGN_OR_RETURN(int version, SchemaVersion(db, "facts"));
+  if (version == 0) return std::optional<index::FactStore>();
+  PM_ASSIGN_OR_RETURN(index::FactStore store, index::FactStore::Open(db));
+  return std::optional<index::FactStore>(std::move(store));
+}
+
+// The stored facts of `doc` whose offsets still point at their evidence in its text.
+Result<std::vector<index::StoredFact>> FactsInText(Database& db,
+                                                   const index::DocumentRecord& doc) {
+  std::vector<index::StoredFact> out;
+  PM_ASSIGN_OR_RETURN(std::optional<index::FactStore> store, OpenFacts(db));
+  if (!store) return out;
+  index::FactQuery q;
+  q.doc_id = doc.id;
+  PM_ASSIGN_OR_RETURN(std::vector<index::StoredFact> facts, store->Query(q));
+  for (index::StoredFact& f : facts) {
+    const size_t b = f.fact.begin, e = f.fact.end;
+    if (b < e && e <= doc.text.size() && doc.text.compare(b, e - b, f.fact.text) == 0) {
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+Result<int64_t> ParseInt64(const std::string& name, const std::string& value, int64_t min) {
+  int64_t n = 0;
+  const char* end = value.data() + value.size();
+  auto [ptr, ec] = std::from_chars(value.data(), end, n);
+  if (value.empty() || ec != std::errc() || ptr != end || n < min) {
+    return Status::InvalidArgument("parameter \"" + name + "\" must be a whole number from " +
+                                   std::to_string(min) + ", not \"" + value + "\"");
+  }
+  return n;
+}
 
 }  // namespace
 
@@ -182,8 +223,10 @@ ApiResponse DocumentEndpoint(Database& db, std::string_view id_text, const Param
   if (!doc->has_value()) return ErrorResponse(404, "no document with id " + std::to_string(id));
   Result<std::vector<index::DocumentRecord>> history = store->History(id);
   if (!history.ok()) return Failure(history.status(), deadline, budget);
+  Result<std::vector<index::StoredFact>> facts = FactsInText(db, **doc);
+  if (!facts.ok()) return Failure(facts.status(), deadline, budget);
   JsonOut out;
-  WriteDocumentWithHistory(out, **doc, *history);
+  WriteDocumentWithHistory(out, **doc, *history, &*facts);
   return Ok(out);
 }
 
@@ -196,6 +239,90 @@ ApiResponse StatsEndpoint(Database& db, const Params& params, std::chrono::milli
   if (!stats.ok()) return Failure(stats.status(), deadline, budget);
   JsonOut out;
   WriteStats(out, *stats);
+  return Ok(out);
+}
+
+ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const Params& params,
+                          std::chrono::milliseconds budget) {
+  FactsFilter filter;
+  Status parsed = [&]() -> Status {
+    PM_RETURN_IF_ERROR(CheckKnown(params, {"type", "query", "official", "indicator", "lang",
+                                           "from", "to", "doc", "limit"}));
+    for (auto [name, field] :
+         {std::pair<const char*, std::string*>{"type", &filter.type}, {"query", &filter.query},
+          {"official", &filter.official}, {"indicator", &filter.indicator},
+          {"lang", &filter.lang}, {"from", &filter.from}, {"to", &filter.to}}) {
+      if (const std::string* v = Find(params, name)) *field = *v;
+    }
+    if (filter.query.size() > kMaxQueryBytes) {
+      return Status::InvalidArgument("parameter \"query\" is longer than " +
+                                     std::to_string(kMaxQueryBytes) + " bytes");
+    }
+    if (const std::string* v = Find(params, "doc")) {
+      PM_ASSIGN_OR_RETURN(filter.doc, ParseInt64("doc", *v, 1));
+    }
+    if (const std::string* v = Find(params, "limit")) {
+      PM_ASSIGN_OR_RETURN(filter.limit, ParseInt64("limit", *v, 0));
+    }
+    return Status::Ok();
+  }();
+  if (!parsed.ok()) return ErrorResponse(400, parsed.message());
+  Result<index::FactQuery> query = MakeFactQuery(filter, extractor);
+  if (!query.ok()) return ErrorResponse(400, "parameter " + query.status().message());
+  QueryDeadline deadline(db, budget);
+  Result<std::optional<index::FactStore>> store = OpenFacts(db);
+  if (!store.ok()) return Failure(store.status(), deadline, budget);
+  std::vector<index::StoredFact> facts;
+  if (*store) {
+    Result<std::vector<index::StoredFact>> found = (*store)->Query(*query);
+    if (!found.ok()) return Failure(found.status(), deadline, budget);
+    facts = std::move(*found);
+  }
+  JsonOut out;
+  WriteFacts(out, facts);
+  return Ok(out);
+}
+
+ApiResponse OfficialsEndpoint(Database& db, const Params& params,
+                              std::chrono::milliseconds budget) {
+  if (Status st = CheckKnown(params, {}); !st.ok()) return ErrorResponse(400, st.message());
+  QueryDeadline deadline(db, budget);
+  Result<std::optional<index::FactStore>> store = OpenFacts(db);
+  if (!store.ok()) return Failure(store.status(), deadline, budget);
+  std::vector<index::OfficialSummary> officials;
+  if (*store) {
+    Result<std::vector<index::OfficialSummary>> found = (*store)->Officials();
+    if (!found.ok()) return Failure(found.status(), deadline, budget);
+    officials = std::move(*found);
+  }
+  JsonOut out;
+  WriteOfficials(out, officials);
+  return Ok(out);
+}
+
+ApiResponse TimelineEndpoint(Database& db, extract::FactExtractor& extractor,
+                             const Params& params, std::chrono::milliseconds budget) {
+  if (Status st = CheckKnown(params, {"indicator"}); !st.ok()) {
+    return ErrorResponse(400, st.message());
+  }
+  const std::string* typed = Find(params, "indicator");
+  if (typed == nullptr || typed->find_first_not_of(" \t\r\n") == std::string::npos) {
+    return ErrorResponse(400, "parameter \"indicator\" is required (e.g. maternal_mortality)");
+  }
+  Result<std::string> indicator = ResolveIndicator(extractor, *typed);
+  if (!indicator.ok()) return ErrorResponse(400, "parameter " + indicator.status().message());
+  QueryDeadline deadline(db, budget);
+  Result<std::optional<index::FactStore>> store = OpenFacts(db);
+  if (!store.ok()) return Failure(store.status(), deadline, budget);
+  Timeline timeline;
+  timeline.indicator = *indicator;
+  if (*store) {
+    Result<Timeline> found = LoadTimeline(**store, *indicator);
+    if (!found.ok()) return Failure(found.status(), deadline, budget);
+    timeline = std::move(*found);
+  }
+  JsonOut out;
+  WriteTimeline(out, timeline);
   return Ok(out);
 }
 

@@ -21,6 +21,7 @@
 
 #include "base/sqlite.h"
 #include "base/status.h"
+#include "extract/facts.h"
 #include "index/search.h"
 
 namespace pressmine::tools::serve {
@@ -43,12 +44,28 @@ Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* expla
 ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params& params,
                            std::chrono::milliseconds budget);
 
-// /api/doc/ID: the document and its versions. `id` is the path segment as received.
+// /api/doc/ID: the document, its versions and its facts. `id` is the path segment as received.
+// "facts" holds the stored facts of the current version with "begin"/"end", the byte offsets of
+// their evidence in "text" (only facts whose offsets still point at their evidence).
 ApiResponse DocumentEndpoint(Database& db, std::string_view id, const Params& params,
                              std::chrono::milliseconds budget);
 
 // /api/stats: the command line's `stats --json`.
 ApiResponse StatsEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget);
+
+// /api/facts?[type=][&query=][&official=][&indicator=][&lang=][&from=][&to=][&doc=][&limit=]:
+// the command line's `facts --format json`, one parameter per flag. `extractor` turns names and
+// indicators into keys, as the command line does.
+ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const Params& params,
+                          std::chrono::milliseconds budget);
+
+// /api/officials: the command line's `officials --json`.
+ApiResponse OfficialsEndpoint(Database& db, const Params& params,
+                              std::chrono::milliseconds budget);
+
+// /api/timeline?indicator=TEXT: the command line's `timeline TEXT --json`.
+ApiResponse TimelineEndpoint(Database& db, extract::FactExtractor& extractor,
+                             const Params& params, std::chrono::milliseconds budget);
 
 // {"error", "status"} with `status`.
 ApiResponse ErrorResponse(int status, std::string_view message);

@@ -19,6 +19,9 @@ constexpr std::array kRoutes = {
     Route{"/index.html", "www/index.html", "text/html; charset=utf-8"},
     Route{"/app.js", "www/app.js", "text/javascript; charset=utf-8"},
     Route{"/app.css", "www/app.css", "text/css; charset=utf-8"},
+    Route{"/highlight.js", "www/highlight.js", "text/javascript; charset=utf-8"},
+    Route{"/chart.js", "www/chart.js", "text/javascript; charset=utf-8"},
+    Route{"/views.js", "www/views.js", "text/javascript; charset=utf-8"},
     Route{"/favicon.svg", "www/favicon.svg", "image/svg+xml"},
 };
 

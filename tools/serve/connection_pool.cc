@@ -89,4 +89,12 @@ Result<index::Searcher*> ConnectionPool::Lease::searcher() {
   return &*conn_->searcher;
 }
 
+Result<extract::FactExtractor*> ConnectionPool::Lease::extractor() {
+  if (!conn_->extractor) {
+    PM_ASSIGN_OR_RETURN(extract::FactExtractor made, extract::FactExtractor::Create());
+    conn_->extractor.emplace(std::move(made));
+  }
+  return &*conn_->extractor;
+}
+
 }  // namespace pressmine::tools::serve

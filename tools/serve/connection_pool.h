@@ -3,7 +3,7 @@
 // A Database belongs to one thread at a time (base/sqlite.h), and opening one per request
 // would redo the schema check and tokenizer registration each time, so the pool keeps opened
 // connections, each with its index::Searcher (whose query compiler is built once), and lends
-// one per request. Every connection is opened with
+// one per request (with a FactExtractor, built on first use). Every connection is opened with
 // DatabaseOptions::read_only (and SQLite's query_only): the server cannot change the file even
 // through a bug. Connections are opened on demand, up to `max_size`; a request finding all of
 // them lent waits for one to come back.
@@ -21,6 +21,7 @@
 
 #include "base/sqlite.h"
 #include "base/status.h"
+#include "extract/facts.h"
 #include "index/search.h"
 
 namespace pressmine::tools::serve {
@@ -31,6 +32,9 @@ struct Connection {
   explicit Connection(Database opened) : db(std::move(opened)) {}
   Database db;
   std::optional<index::Searcher> searcher;
+  // Turns typed names and indicators into keys for the facts endpoints; tens of milliseconds
+  // to build, so built once per connection.
+  std::optional<extract::FactExtractor> extractor;
 };
 
 class ConnectionPool {
@@ -49,6 +53,8 @@ class ConnectionPool {
     Database& db() { return conn_->db; }
     // This connection's searcher, opened on first use.
     Result<index::Searcher*> searcher();
+    // This connection's fact extractor, built on first use.
+    Result<extract::FactExtractor*> extractor();
 
    private:
     friend class ConnectionPool;

@@ -1,6 +1,7 @@
 // WebServer: `pressmine serve`'s HTTP server (cpp-httplib) over one database, read-only.
 //
-// Routes: the JSON API (/api/search, /api/doc/ID, /api/stats; see api.h) and the page's own
+// Routes: the JSON API (/api/search, /api/doc/ID, /api/facts, /api/officials, /api/timeline,
+// /api/stats; see api.h) and the page's own
 // files (assets.h). Nothing else is served; no file system path is ever derived from a URL.
 //
 // Safety, because everything in the database was crawled from the internet and the server

@@ -1,0 +1,103 @@
+// The facts' JSON writer (tools/facts_json.h) that the command line, the web API and the
+// facts evaluation share, and the filters `facts` and /api/facts share.
+#include "tools/facts_json.h"
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <cmath>
+#include <limits>
+
+namespace pressmine::tools {
+namespace {
+
+extract::FactExtractor& Extractor() {
+  static extract::FactExtractor* extractor = [] {
+    auto made = extract::FactExtractor::Create();
+    EXPECT_TRUE(made.ok()) << made.status().ToString();
+    return new extract::FactExtractor(std::move(made).value());
+  }();
+  return *extractor;
+}
+
+rapidjson::Document Parse(const std::string& json) {
+  rapidjson::Document d;
+  d.Parse(json.c_str());
+  EXPECT_FALSE(d.HasParseError()) << json;
+  return d;
+}
+
+TEST(FactsJson, AFigureCarriesTheFieldsOfItsType) {
+  extract::FactOptions options;
+  options.published = "2026-02-10";
+  const auto facts = Extractor().ExtractSentence("Бюджетный кредит увеличен до 9,2 млн тенге.",
+                                                 options);
+  const extract::Fact* figure = nullptr;
+  for (const auto& f : facts) {
+    if (f.type == extract::FactType::kFigure) figure = &f;
+  }
+  ASSERT_NE(figure, nullptr);
+  const std::string json = FactToJson(*figure, "kz/1");
+  EXPECT_NE(json.find("\"value\":9200000,"), std::string::npos)
+      << "whole numbers without a fraction: " << json;
+  rapidjson::Document d = Parse(json);
+  EXPECT_STREQ(d["type"].GetString(), "figure");
+  EXPECT_STREQ(d["doc"].GetString(), "kz/1");
+  EXPECT_STREQ(d["unit"].GetString(), "KZT");
+  EXPECT_STREQ(d["lang"].GetString(), "ru");
+  EXPECT_FALSE(d.HasMember("change"));
+  EXPECT_FALSE(d.HasMember("begin")) << "offsets only when asked for";
+}
+
+TEST(FactsJson, EscapesTextAndKeepsInvalidNumbersValid) {
+  extract::Fact f;
+  f.type = extract::FactType::kFigure;
+  f.lang = Language::kEnglish;
+  f.text = "a \"quoted\" \\ line\nbreak \x01 <script>";
+  f.begin = 3;
+  f.end = 40;
+  f.figure.value = std::numeric_limits<double>::quiet_NaN();
+  f.figure.change = extract::ChangeValue{2.5, "percent", "increase", ""};
+  JsonOut out;
+  WriteFact(out, f, "7", /*with_offsets=*/true);
+  rapidjson::Document d = Parse(std::string(out.str()));
+  EXPECT_STREQ(d["text"].GetString(), f.text.c_str());
+  EXPECT_TRUE(d["value"].IsNull());
+  EXPECT_EQ(d["change"]["value"].GetDouble(), 2.5);
+  EXPECT_FALSE(d["change"].HasMember("base")) << "empty optional fields are left out";
+  EXPECT_EQ(d["begin"].GetUint64(), 3u);
+  EXPECT_EQ(d["end"].GetUint64(), 40u);
+}
+
+TEST(FactsJson, FiltersNameTheBadParameter) {
+  // One filter set to a bad value each (designated initializers would leave the rest out).
+  auto with = [](std::string FactsFilter::*field, std::string value) {
+    FactsFilter f;
+    f.*field = std::move(value);
+    return f;
+  };
+  const std::vector<std::pair<FactsFilter, std::string>> cases = {
+      {with(&FactsFilter::type, "rumour"), "type \"rumour\""},
+      {with(&FactsFilter::indicator, "happiness"), "indicator \"happiness\""},
+      {with(&FactsFilter::lang, "de"), "lang \"de\""},
+      {with(&FactsFilter::from, "March"), "from \"March\""},
+      {with(&FactsFilter::to, "2026-1"), "to \"2026-1\""},
+      {with(&FactsFilter::official, "42"), "official \"42\""},
+  };
+  for (const auto& [filter, prefix] : cases) {
+    Result<index::FactQuery> q = MakeFactQuery(filter, Extractor());
+    ASSERT_FALSE(q.ok()) << prefix;
+    EXPECT_EQ(q.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_EQ(q.status().message().rfind(prefix, 0), 0u) << q.status().message();
+  }
+  FactsFilter good;
+  good.official = "Кадыралиевым";
+  good.indicator = "материнская смертность";
+  Result<index::FactQuery> q = MakeFactQuery(good, Extractor());
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  EXPECT_EQ(q->indicator, "maternal_mortality");
+  EXPECT_EQ(q->official_key, Extractor().OfficialKey("Kadyraliev"));
+}
+
+}  // namespace
+}  // namespace pressmine::tools
