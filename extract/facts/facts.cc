@@ -187,6 +187,8 @@ std::string FactExtractor::OfficialKey(std::string_view name) {
 namespace pressmine::extract {
 
 std::string FactExtractor::IndicatorId(std::string_view text) {
+  // An id first: "maternal_mortality" tokenizes to words that name the broader "mortality".
+  if (impl_->res.gazetteer.HasId(Cat::kIndicator, text)) return std::string(text);
   std::vector<facts::Tok> toks;
   facts::Tokenize(text, facts::GuessLanguage(text), &toks);
   std::vector<facts::Match> matches;
@@ -196,8 +198,7 @@ std::string FactExtractor::IndicatorId(std::string_view text) {
     if (m.entry->cat != Cat::kIndicator) continue;
     if (best == nullptr || m.end - m.begin > best->end - best->begin) best = &m;
   }
-  if (best != nullptr) return best->entry->id;
-  return impl_->res.gazetteer.HasId(Cat::kIndicator, text) ? std::string(text) : std::string();
+  return best != nullptr ? best->entry->id : std::string();
 }
 
 }  // namespace pressmine::extract

@@ -99,5 +99,14 @@ TEST(FactsJson, FiltersNameTheBadParameter) {
   EXPECT_EQ(q->official_key, Extractor().OfficialKey("Kadyraliev"));
 }
 
+TEST(FactsJson, IndicatorsResolveFromWordsInEitherLanguageOrTheirId) {
+  for (const char* typed : {"maternal mortality", "материнская смертность", "maternal_mortality"}) {
+    Result<std::string> id = ResolveIndicator(Extractor(), typed);
+    ASSERT_TRUE(id.ok()) << typed;
+    EXPECT_EQ(*id, "maternal_mortality") << typed;
+  }
+  EXPECT_FALSE(ResolveIndicator(Extractor(), "happiness").ok());
+}
+
 }  // namespace
 }  // namespace pressmine::tools

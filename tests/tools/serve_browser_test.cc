@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "tests/support/temp_dir.h"
@@ -184,8 +185,90 @@ TEST_F(ServeBrowserTest, InjectedMarkupIsShownAsTextAndNeverRuns) {
   }
   const std::string doc_dom = Dom(doc);
   EXPECT_NE(doc_dom.find("&gt;&lt;img src=x onerror="), std::string::npos);
+  EXPECT_NE(doc_dom.find("class=\"fact "), std::string::npos)
+      << "its facts are highlighted, still as text";
   EXPECT_EQ(doc_dom.find(">null"), std::string::npos) << "a missing link leaves no trace";
   Screenshot(doc, "document-hostile");
+}
+
+TEST_F(ServeBrowserTest, SearchResultsShowTheStorysOtherLanguageVersion) {
+  const int64_t en = IdOf("\"perinatal center has opened\"");
+  const std::string path = "/?q=" + UrlEncode("перинатальный") + "&lang=ru&mono=1";
+  const std::string dom = Dom(path);
+  EXPECT_EQ(Count(dom, "class=\"hit\""), 1) << dom;
+  const std::regex also("class=\"also\"[^]*?href=\"/\\?doc=(\\d+)\"[^>]*>([^<]*)</a>");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(dom, m, also)) << dom;
+  EXPECT_EQ(m[1].str(), std::to_string(en));
+  EXPECT_EQ(m[2].str(), "A perinatal center has opened in Jalal-Abad") << "the title is filled in";
+  Screenshot(path, "search-translations");
+}
+
+TEST_F(ServeBrowserTest, ADocumentHighlightsItsFacts) {
+  const int64_t id = IdOf("перинатальный центр lang:ru");
+  const std::string path = "/?doc=" + std::to_string(id);
+  const std::string dom = Dom(path);
+  EXPECT_NE(dom.find("class=\"legend\""), std::string::npos) << dom;
+  for (const char* type : {"date", "official", "figure", "commitment"}) {
+    EXPECT_NE(dom.find(std::string("class=\"fact fact-") + type), std::string::npos) << type;
+  }
+  // The official's name is inside a highlighted piece, and the figure's number too.
+  const std::regex official("<span class=\"fact fact-official\"[^>]*>[^<]*Темирбек Эркинов");
+  EXPECT_TRUE(std::regex_search(dom, official)) << dom;
+  const std::regex figure("<span class=\"fact [^\"]*fact-figure[^\"]*\"[^>]*>[^<]*34,8");
+  EXPECT_TRUE(std::regex_search(dom, figure)) << dom;
+  // Highlighting keeps the text: no word is lost or doubled around the highlights.
+  EXPECT_NE(dom.find("href=\"/?view=timeline&amp;indicator=maternal_mortality\""),
+            std::string::npos)
+      << "the figure links to its indicator's timeline";
+  EXPECT_NE(dom.find("href=\"https://med.kg/ru/news/301\""), std::string::npos);
+  Screenshot(path, "document-facts");
+  Screenshot(path, "document-facts-phone", 390, 844);
+}
+
+TEST_F(ServeBrowserTest, TheTimelineDrawsOnePointPerReportedValue) {
+  httplib::Client client("127.0.0.1", server_.port());
+  auto api = client.Get("/api/timeline?indicator=maternal_mortality");
+  ASSERT_TRUE(api && api->status == 200);
+  rapidjson::Document d;
+  d.Parse(api->body.c_str());
+  int expected = 0;
+  std::set<int64_t> docs;
+  for (const auto& p : d["points"].GetArray()) {
+    if (std::string(p["unit"].GetString()) == "per_100000_live_births") {
+      ++expected;
+      docs.insert(p["doc"].GetInt64());
+    }
+  }
+  ASSERT_GE(expected, kMaternalPeriods) << api->body;
+
+  const std::string path = "/?view=timeline&indicator=maternal_mortality";
+  const std::string dom = Dom(path);
+  EXPECT_NE(dom.find("data-view=\"timeline\""), std::string::npos) << dom;
+  EXPECT_EQ(Count(dom, "<circle class=\"point "), expected) << dom;
+  for (int64_t doc : docs) {
+    EXPECT_NE(dom.find("<a href=\"/?doc=" + std::to_string(doc) + "\" class=\"point-link\""),
+              std::string::npos)
+        << "each point links to its release " << doc;
+  }
+  EXPECT_EQ(Count(dom, "<polygon class=\"commitment\""),
+            static_cast<int>(d["commitments"].Size()));
+  EXPECT_GE(d["commitments"].Size(), 1u);
+  Screenshot(path, "timeline");
+  Screenshot(path, "timeline-phone", 390, 844);
+}
+
+TEST_F(ServeBrowserTest, TheOfficialsViewListsAnOfficial) {
+  const std::string path = "/?view=officials";
+  const std::string dom = Dom(path);
+  EXPECT_NE(dom.find("data-view=\"officials\""), std::string::npos) << dom;
+  EXPECT_GE(Count(dom, "class=\"official\""), 2);
+  const std::regex erkinov("class=\"official\"[^]*?Темирбек Эркинов[^]*?Temirbek Erkinov|"
+                           "class=\"official\"[^]*?Temirbek Erkinov[^]*?Темирбек Эркинов");
+  EXPECT_TRUE(std::regex_search(dom, erkinov)) << "both spellings in one entry\n" << dom;
+  EXPECT_NE(dom.find("deputy minister"), std::string::npos);
+  Screenshot(path, "officials");
+  Screenshot(path, "officials-phone", 390, 844);
 }
 
 TEST_F(ServeBrowserTest, AMalformedQueryShowsTheError) {
