@@ -76,5 +76,36 @@ request = function()
 end
 LUA
 
+echo "load_test: machine load before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the $(nproc) cores)"
 echo "load_test: $mix queries, $docs releases, $connections connections, ${seconds}s, $(nproc) cores"
 wrk -t2 -c "$connections" -d "${seconds}s" --latency -s "$build/load/queries-$mix.lua" "$url"
+
+# Where a request's time goes, one request at a time (no queueing): the server's Server-Timing
+# header splits it into search (index::Searcher::Search), the rest of the endpoint (JSON,
+# translations) and, from the client's clock, HTTP and loopback.
+echo
+echo "load_test: one request at a time, median of 15 per query (ms):"
+python3 - "$url" "$build/load/queries-$mix.lua" <<'PY'
+import http.client, re, statistics, sys, time, urllib.parse
+url, lua = sys.argv[1], sys.argv[2]
+paths = re.findall(r'"(/api/search\?[^"]*)"', open(lua).read())
+host = urllib.parse.urlparse(url)
+conn = http.client.HTTPConnection(host.hostname, host.port)
+print(f"{'search':>8} {'endpoint':>9} {'total':>8}  query")
+sums = [0.0, 0.0, 0.0]
+for path in paths:
+    rows = []
+    for _ in range(15):
+        t0 = time.perf_counter()
+        conn.request("GET", path)
+        r = conn.getresponse()
+        r.read()
+        total = (time.perf_counter() - t0) * 1000
+        timing = dict(re.findall(r'(\w+);dur=([\d.]+)', r.getheader("Server-Timing") or ""))
+        rows.append((float(timing.get("search", 0)), float(timing.get("app", 0)), total))
+    med = [statistics.median(col) for col in zip(*rows)]
+    sums = [a + b for a, b in zip(sums, med)]
+    print(f"{med[0]:8.2f} {med[1]:9.2f} {med[2]:8.2f}  {urllib.parse.unquote_plus(path[len('/api/search?'):])}")
+n = len(paths)
+print(f"{sums[0]/n:8.2f} {sums[1]/n:9.2f} {sums[2]/n:8.2f}  mean: search is {100*sums[0]/sums[2]:.0f}% of the request")
+PY

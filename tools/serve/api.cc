@@ -198,11 +198,16 @@ ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params
   Result<index::SearchRequest> req = ParseSearchParams(params, &explain);
   if (!req.ok()) return ErrorResponse(400, req.status().message());
   QueryDeadline deadline(db, budget);
+  const auto start = std::chrono::steady_clock::now();
   Result<index::SearchResults> results = searcher.Search(*req);
+  const auto searched = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - start);
   if (!results.ok()) return Failure(results.status(), deadline, budget);
   JsonOut out;
   WriteSearchResults(out, req->query, *results, explain, FindTranslations(db, results->hits));
-  return Ok(out);
+  ApiResponse response = Ok(out);
+  response.search_time = searched;
+  return response;
 }
 
 ApiResponse DocumentEndpoint(Database& db, std::string_view id_text, const Params& params,

@@ -32,6 +32,9 @@ using Params = std::multimap<std::string, std::string>;
 struct ApiResponse {
   int status = 200;
   std::string body;  // JSON
+  // Time spent inside index::Searcher::Search (search requests only), so the server can report
+  // how much of a request is search and how much is everything around it (Server-Timing).
+  std::chrono::microseconds search_time{0};
 };
 
 // /api/search?q=QUERY[&lang=ru|en|other][&source=NAME]...[&from=DATE][&to=DATE][&limit=N]
