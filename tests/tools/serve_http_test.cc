@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include <filesystem>
+#include <regex>
 
 #include "tests/support/temp_dir.h"
 #include "tests/tools/serve_fixture.h"
@@ -53,6 +54,10 @@ TEST_F(ServeHttpTest, EveryEndpointAnswersJson) {
   EXPECT_EQ(found["total"].GetInt(), 2);
   ASSERT_EQ(found["hits"].Size(), 1u);
   EXPECT_STREQ(found["hits"][0]["lang"].GetString(), "en");
+  // How the request's time divides, for the load test and a browser's network panel.
+  const std::regex timing(R"(wait;dur=[0-9.]+, search;dur=[0-9.]+, app;dur=[0-9.]+)");
+  EXPECT_TRUE(std::regex_match(search->get_header_value("Server-Timing"), timing))
+      << search->get_header_value("Server-Timing");
 
   const std::string id = std::to_string(found["hits"][0]["id"].GetInt64());
   auto doc = Get("/api/doc/" + id);
