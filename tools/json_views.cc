@@ -120,7 +120,8 @@ void WriteDocument(JsonOut& out, const index::DocumentRecord& d) {
 
 void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
                               const std::vector<index::DocumentRecord>& history,
-                              const std::vector<index::StoredFact>* facts) {
+                              const std::vector<index::StoredFact>* facts,
+                              const std::vector<int64_t>* translations) {
   auto& w = out.w();
   w.StartObject();
   WriteDocumentFields(out, doc);
@@ -134,6 +135,12 @@ void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
     for (const index::StoredFact& f : *facts) {
       WriteFact(out, f.fact, std::to_string(f.doc_id), /*with_offsets=*/true);
     }
+    w.EndArray();
+  }
+  if (translations != nullptr) {
+    out.Key("translations");
+    w.StartArray();
+    for (int64_t id : *translations) w.Int64(id);
     w.EndArray();
   }
   w.EndObject();

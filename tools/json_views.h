@@ -34,11 +34,13 @@ void WriteStats(JsonOut& out, const index::CorpusStats& stats);
 void WriteDocument(JsonOut& out, const index::DocumentRecord& doc);
 
 // WriteDocument's object plus "history": every version, oldest first, ending with the current
-// one, each as WriteDocument writes it; and, when `facts` is given, "facts": the document's
-// facts as tools/facts_json.h writes them, with the byte offsets of their evidence in "text".
+// one, each as WriteDocument writes it; when `facts` is given, "facts": the document's facts as
+// tools/facts_json.h writes them, with the byte offsets of their evidence in "text"; when
+// `translations` is given, "translations": the ids of the same story in the other language.
 void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
                               const std::vector<index::DocumentRecord>& history,
-                              const std::vector<index::StoredFact>* facts = nullptr);
+                              const std::vector<index::StoredFact>* facts = nullptr,
+                              const std::vector<int64_t>* translations = nullptr);
 
 // {"error": message, "status": http_status}: what the web API answers for a request it
 // cannot serve.

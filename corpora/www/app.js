@@ -33,6 +33,8 @@ const STRINGS = {
     error: 'Error', uiName: 'RU', uiLabel: 'Интерфейс по-русски',
     counterpart: (lang) => (lang === 'ru' ? 'Probably the same story in Russian:'
                                           : 'Probably the same story in English:'),
+    sameStory: (lang) => (lang === 'ru' ? 'The same story in Russian (the facts match):'
+                                        : 'The same story in English (the facts match):'),
     navSearch: 'Search', officials: 'Officials', timeline: 'Timeline',
     alsoIn: (lang) => `Also in ${lang === 'ru' ? 'Russian' : 'English'}:`,
     'fact-date': 'date', 'fact-official': 'official', 'fact-figure': 'figure',
@@ -66,6 +68,8 @@ const STRINGS = {
     error: 'Ошибка', uiName: 'EN', uiLabel: 'Interface in English',
     counterpart: (lang) => (lang === 'ru' ? 'Вероятно, та же новость на русском:'
                                           : 'Вероятно, та же новость на английском:'),
+    sameStory: (lang) => (lang === 'ru' ? 'Та же новость на русском (факты совпадают):'
+                                        : 'Та же новость на английском (факты совпадают):'),
     navSearch: 'Поиск', officials: 'Должностные лица', timeline: 'Динамика',
     alsoIn: (lang) => `Также ${lang === 'ru' ? 'на русском' : 'на английском'}:`,
     'fact-date': 'дата', 'fact-official': 'должностное лицо', 'fact-figure': 'показатель',
@@ -351,6 +355,16 @@ function shiftDay(isoDay, days) {
 }
 
 async function findCounterpart(doc) {
+  // A story link (the two releases' facts match) is better evidence than a title search.
+  const linked = Array.isArray(doc.translations) ? doc.translations : [];
+  if (linked.length) {
+    try {
+      const other = await getJson(`/api/doc/${encodeURIComponent(linked[0])}`);
+      return { ...other, linked: true };
+    } catch (e) {
+      /* fall back to the search */
+    }
+  }
   if (!['ru', 'en'].includes(doc.lang) || !doc.published || !doc.title) return null;
   // Letters and digits only: the title must not become query syntax (OR, quotes, -word).
   const words = (doc.title.match(/[\p{L}\p{N}]{4,}/gu) || []).slice(0, COUNTERPART_WORDS);
@@ -371,7 +385,7 @@ async function findCounterpart(doc) {
 function renderCounterpart(hit) {
   const lang = langAttr(hit.lang);
   return el('aside', { class: 'counterpart', id: 'counterpart' },
-    el('span', { class: 'label' }, t('counterpart', hit.lang)), ' ',
+    el('span', { class: 'label' }, t(hit.linked ? 'sameStory' : 'counterpart', hit.lang)), ' ',
     langBadge(hit.lang), ' ',
     el('a', { href: `/?doc=${encodeURIComponent(hit.id)}`, lang }, hit.title || t('untitled')),
     ' ', el('time', {}, hit.published || ''));

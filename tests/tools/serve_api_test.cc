@@ -346,6 +346,12 @@ TEST_F(ServeApiTest, DocumentFactsPointAtTheirEvidenceInTheText) {
     types.insert(f["type"].GetString());
   }
   EXPECT_EQ(types, (std::set<std::string>{"date", "official", "figure", "commitment"}));
+  ASSERT_EQ(doc["translations"].Size(), 1u) << "linked to its English version";
+  rapidjson::Document en;
+  const std::string en_id = std::to_string(doc["translations"][0].GetInt64());
+  ASSERT_EQ(Call([&](Database& db) { return DocumentEndpoint(db, en_id, {}, kBudget); }, en), 200);
+  EXPECT_STREQ(en["lang"].GetString(), "en");
+  EXPECT_EQ(en["translations"][0].GetInt64(), std::stoll(id));
 }
 
 TEST_F(ServeApiTest, FactsRequestsPastTheirBudgetAre503) {

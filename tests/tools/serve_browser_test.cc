@@ -222,6 +222,8 @@ TEST_F(ServeBrowserTest, ADocumentHighlightsItsFacts) {
             std::string::npos)
       << "the figure links to its indicator's timeline";
   EXPECT_NE(dom.find("href=\"https://med.kg/ru/news/301\""), std::string::npos);
+  EXPECT_NE(dom.find("The same story in English (the facts match):"), std::string::npos)
+      << "the story link, not the title guess";
   Screenshot(path, "document-facts");
   Screenshot(path, "document-facts-phone", 390, 844);
 }

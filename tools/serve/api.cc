@@ -99,10 +99,15 @@ Result<std::optional<index::FactStore>> OpenFacts(Database& db) {
   return std::optional<index::FactStore>(std::move(store));
 }
 
-// The stored facts of `doc` whose offsets still point at their evidence in its text.
-Result<std::vector<index::StoredFact>> FactsInText(Database& db,
-                                                   const index::DocumentRecord& doc) {
-  std::vector<index::StoredFact> out;
+// What the fact store knows about one document: its facts whose offsets still point at their
+// evidence in its text, and its story's other-language versions.
+struct DocumentFacts {
+  std::vector<index::StoredFact> facts;
+  std::vector<int64_t> translations;
+};
+
+Result<DocumentFacts> FactsOf(Database& db, const index::DocumentRecord& doc) {
+  DocumentFacts out;
   PM_ASSIGN_OR_RETURN(std::optional<index::FactStore> store, OpenFacts(db));
   if (!store) return out;
   index::FactQuery q;
@@ -111,9 +116,10 @@ Result<std::vector<index::StoredFact>> FactsInText(Database& db,
   for (index::StoredFact& f : facts) {
     const size_t b = f.fact.begin, e = f.fact.end;
     if (b < e && e <= doc.text.size() && doc.text.compare(b, e - b, f.fact.text) == 0) {
-      out.push_back(std::move(f));
+      out.facts.push_back(std::move(f));
     }
   }
+  PM_ASSIGN_OR_RETURN(out.translations, store->Translations(doc.id));
   return out;
 }
 
@@ -228,10 +234,10 @@ ApiResponse DocumentEndpoint(Database& db, std::string_view id_text, const Param
   if (!doc->has_value()) return ErrorResponse(404, "no document with id " + std::to_string(id));
   Result<std::vector<index::DocumentRecord>> history = store->History(id);
   if (!history.ok()) return Failure(history.status(), deadline, budget);
-  Result<std::vector<index::StoredFact>> facts = FactsInText(db, **doc);
+  Result<DocumentFacts> facts = FactsOf(db, **doc);
   if (!facts.ok()) return Failure(facts.status(), deadline, budget);
   JsonOut out;
-  WriteDocumentWithHistory(out, **doc, *history, &*facts);
+  WriteDocumentWithHistory(out, **doc, *history, &facts->facts, &facts->translations);
   return Ok(out);
 }
 
