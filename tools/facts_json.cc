@@ -218,15 +218,24 @@ Result<Timeline> LoadTimeline(index::FactStore& store, const std::string& indica
   PM_ASSIGN_OR_RETURN(t.points, store.Timeline(indicator));
   std::set<int64_t> docs;
   for (const index::TimelinePoint& p : t.points) docs.insert(p.doc_id);
-  for (int64_t doc : docs) {
-    index::FactQuery q;
-    q.type = extract::FactType::kCommitment;
-    q.doc_id = doc;
-    PM_ASSIGN_OR_RETURN(std::vector<index::StoredFact> found, store.Query(q));
-    for (index::StoredFact& s : found) {
-      if (s.fact.commitment.target.empty()) continue;
-      t.commitments.push_back({s.doc_id, std::move(s.published), std::move(s.fact)});
+  // One query per release while they are few; past that, one scan of all commitments is
+  // cheaper than thousands of lookups.
+  constexpr size_t kPerDocumentQueries = 64;
+  std::vector<index::StoredFact> found;
+  index::FactQuery q;
+  q.type = extract::FactType::kCommitment;
+  if (docs.size() <= kPerDocumentQueries) {
+    for (int64_t doc : docs) {
+      q.doc_id = doc;
+      PM_ASSIGN_OR_RETURN(std::vector<index::StoredFact> some, store.Query(q));
+      for (index::StoredFact& s : some) found.push_back(std::move(s));
     }
+  } else {
+    PM_ASSIGN_OR_RETURN(found, store.Query(q));
+  }
+  for (index::StoredFact& s : found) {
+    if (s.fact.commitment.target.empty() || !docs.contains(s.doc_id)) continue;
+    t.commitments.push_back({s.doc_id, std::move(s.published), std::move(s.fact)});
   }
   std::stable_sort(t.commitments.begin(), t.commitments.end(),
                    [](const TimelineCommitment& a, const TimelineCommitment& b) {

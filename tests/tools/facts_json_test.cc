@@ -8,6 +8,8 @@
 #include <cmath>
 #include <limits>
 
+#include "tests/support/temp_dir.h"
+
 namespace pressmine::tools {
 namespace {
 
@@ -106,6 +108,51 @@ TEST(FactsJson, IndicatorsResolveFromWordsInEitherLanguageOrTheirId) {
     EXPECT_EQ(*id, "maternal_mortality") << typed;
   }
   EXPECT_FALSE(ResolveIndicator(Extractor(), "happiness").ok());
+}
+
+// A timeline's commitments come from the releases that reported the indicator and no others,
+// whether there are few such releases (one query each) or many (one scan).
+TEST(FactsJson, TimelineCommitmentsComeFromTheReportingReleasesOnly) {
+  for (int reporting : {3, 100}) {
+    testing::TempDir dir;
+    auto db = Database::Open(dir.File("t.db"));
+    ASSERT_TRUE(db.ok());
+    auto store = index::FactStore::Open(*db);
+    ASSERT_TRUE(store.ok());
+    auto commitment = [](std::string target) {
+      extract::Fact c;
+      c.type = extract::FactType::kCommitment;
+      c.lang = Language::kEnglish;
+      c.text = "plans to open a centre";
+      c.commitment.target = std::move(target);
+      c.commitment.modality = "plan";
+      return c;
+    };
+    for (int doc = 1; doc <= reporting + 1; ++doc) {
+      extract::Fact figure;
+      figure.type = extract::FactType::kFigure;
+      figure.lang = Language::kEnglish;
+      figure.text = "34.8 per 100,000 live births";
+      figure.figure.value = 34.8;
+      figure.figure.unit = "per_100000_live_births";
+      figure.figure.period = "2025";
+      // The last release reports another indicator; its commitment is not this timeline's.
+      figure.figure.indicator = doc <= reporting ? "maternal_mortality" : "infant_mortality";
+      ASSERT_TRUE(store
+                      ->PutDocumentFacts(doc, "2026-03-02",
+                                         {figure, commitment(doc % 2 ? "2027" : "2030"),
+                                          commitment("")})
+                      .ok());
+    }
+    auto timeline = LoadTimeline(*store, "maternal_mortality");
+    ASSERT_TRUE(timeline.ok()) << timeline.status().ToString();
+    EXPECT_EQ(timeline->points.size(), static_cast<size_t>(reporting));
+    ASSERT_EQ(timeline->commitments.size(), static_cast<size_t>(reporting))
+        << "undated commitments and other releases' are left out";
+    EXPECT_EQ(timeline->commitments.front().fact.commitment.target, "2027") << "by target";
+    EXPECT_EQ(timeline->commitments.back().fact.commitment.target, "2030");
+    for (const TimelineCommitment& c : timeline->commitments) EXPECT_LE(c.doc_id, reporting);
+  }
 }
 
 }  // namespace

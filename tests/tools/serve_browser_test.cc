@@ -258,6 +258,10 @@ TEST_F(ServeBrowserTest, TheTimelineDrawsOnePointPerReportedValue) {
   EXPECT_GE(d["commitments"].Size(), 1u);
   Screenshot(path, "timeline");
   Screenshot(path, "timeline-phone", 390, 844);
+  const std::string ru = Dom(path + "&ui=ru");
+  EXPECT_NE(ru.find("<h1>Динамика</h1>"), std::string::npos) << "the Russian interface\n" << ru;
+  EXPECT_EQ(Count(ru, "<circle class=\"point "), expected);
+  Screenshot(path + "&ui=ru", "timeline-ru");
 }
 
 TEST_F(ServeBrowserTest, TheOfficialsViewListsAnOfficial) {
@@ -270,6 +274,7 @@ TEST_F(ServeBrowserTest, TheOfficialsViewListsAnOfficial) {
   EXPECT_TRUE(std::regex_search(dom, erkinov)) << "both spellings in one entry\n" << dom;
   EXPECT_NE(dom.find("deputy minister"), std::string::npos);
   Screenshot(path, "officials");
+  Screenshot(path + "&ui=ru", "officials-ru");
   Screenshot(path, "officials-phone", 390, 844);
 }
 
