@@ -369,6 +369,33 @@ TEST_F(ServeApiTest, PooledConnectionsCannotWrite) {
   EXPECT_FALSE(lease->db().Exec("CREATE TABLE scratch(x)").ok());
 }
 
+// A database whose facts schema predates this build cannot be migrated read-only: the server
+// still serves its documents and searches, without facts, instead of failing every request.
+TEST(ServeOlderFactsTest, DocumentsAreServedWithoutFacts) {
+  testing::TempDir dir;
+  BuildServeFixture(dir.File("old.db"));
+  {
+    auto db = Database::Open(dir.File("old.db"));
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->Exec("DROP TABLE story_links; UPDATE schema_version SET version = 1 "
+                         "WHERE component = 'facts'")
+                    .ok());
+  }
+  auto pool = ConnectionPool::Open(dir.File("old.db"), 1);
+  ASSERT_TRUE(pool.ok()) << pool.status().ToString();
+  auto lease = (*pool)->Acquire();
+  ASSERT_TRUE(lease.ok());
+  ApiResponse doc = DocumentEndpoint(lease->db(), "1", {}, kBudget);
+  EXPECT_EQ(doc.status, 200) << doc.body;
+  rapidjson::Document body;
+  body.Parse(doc.body.c_str());
+  ASSERT_TRUE(body.IsObject() && body.HasMember("facts")) << doc.body;
+  EXPECT_EQ(body["facts"].Size(), 0u);
+  ApiResponse officials = OfficialsEndpoint(lease->db(), {}, kBudget);
+  EXPECT_EQ(officials.status, 200) << officials.body;
+  EXPECT_EQ(officials.body, R"({"officials":[]})");
+}
+
 TEST(ConnectionPoolTest, RefusesAMissingFile) {
   auto pool = ConnectionPool::Open("/nonexistent/dir/pressmine.db", 2);
   ASSERT_FALSE(pool.ok());

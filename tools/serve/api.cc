@@ -90,11 +90,13 @@ ApiResponse Failure(const Status& status, const QueryDeadline& deadline,
 
 ApiResponse Ok(const JsonOut& out) { return ApiResponse{200, std::string(out.str())}; }
 
-// The fact store, or nullopt for a database that never stored facts: opening the store there
-// would try to create its tables, which a read-only connection cannot.
+// The fact store, or nullopt for a database that never stored facts or whose facts schema is
+// older than this build's: opening the store there would try to create or migrate its tables,
+// which a read-only connection cannot. Search and documents still work; the next `pressmine
+// update` (or `facts`) migrates the facts.
 Result<std::optional<index::FactStore>> OpenFacts(Database& db) {
   PM_ASSIGN_OR_RETURN(int version, SchemaVersion(db, "facts"));
-  if (version == 0) return std::optional<index::FactStore>();
+  if (version < index::FactMigrations().back().version) return std::optional<index::FactStore>();
   PM_ASSIGN_OR_RETURN(index::FactStore store, index::FactStore::Open(db));
   return std::optional<index::FactStore>(std::move(store));
 }
