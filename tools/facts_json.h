@@ -19,12 +19,12 @@ namespace pressmine::tools {
 // The filters of `pressmine facts` (flags) and /api/facts (parameters of the same names):
 // empty strings and zeros do not filter.
 struct FactsFilter {
-  std::string type;       // date, official, figure, program, commitment
-  std::string query;      // text in the evidence or sentence
-  std::string official;   // any spelling, either script
+  std::string type;      // date, official, figure, program, commitment
+  std::string query;     // text in the evidence or sentence
+  std::string official;  // any spelling, either script
   std::string indicator;  // "maternal mortality", «материнская смертность», maternal_mortality
-  std::string lang;       // ru, en, other
-  std::string from, to;   // YYYY, YYYY-MM or YYYY-MM-DD
+  std::string lang;      // ru, en, other
+  std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
   int64_t doc = 0;
   int64_t limit = 0;
 };

@@ -32,8 +32,8 @@ rapidjson::Document Parse(const std::string& json) {
 TEST(FactsJson, AFigureCarriesTheFieldsOfItsType) {
   extract::FactOptions options;
   options.published = "2026-02-10";
-  const auto facts = Extractor().ExtractSentence("Бюджетный кредит увеличен до 9,2 млн тенге.",
-                                                 options);
+  const auto facts =
+      Extractor().ExtractSentence("Бюджетный кредит увеличен до 9,2 млн тенге.", options);
   const extract::Fact* figure = nullptr;
   for (const auto& f : facts) {
     if (f.type == extract::FactType::kFigure) figure = &f;
@@ -138,11 +138,11 @@ TEST(FactsJson, TimelineCommitmentsComeFromTheReportingReleasesOnly) {
       figure.figure.period = "2025";
       // The last release reports another indicator; its commitment is not this timeline's.
       figure.figure.indicator = doc <= reporting ? "maternal_mortality" : "infant_mortality";
-      ASSERT_TRUE(store
-                      ->PutDocumentFacts(doc, "2026-03-02",
-                                         {figure, commitment(doc % 2 ? "2027" : "2030"),
-                                          commitment("")})
-                      .ok());
+      ASSERT_TRUE(
+          store
+              ->PutDocumentFacts(doc, "2026-03-02",
+                                 {figure, commitment(doc % 2 ? "2027" : "2030"), commitment("")})
+              .ok());
     }
     auto timeline = LoadTimeline(*store, "maternal_mortality");
     ASSERT_TRUE(timeline.ok()) << timeline.status().ToString();

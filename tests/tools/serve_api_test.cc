@@ -81,15 +81,19 @@ class ServeApiTest : public ::testing::Test {
 
   int Facts(const Params& params, rapidjson::Document& body, std::string* raw = nullptr,
             milliseconds budget = kBudget) {
-    return CallFacts([&](Database& db, extract::FactExtractor& ex) {
-      return FactsEndpoint(db, ex, params, budget);
-    }, body, raw);
+    return CallFacts(
+        [&](Database& db, extract::FactExtractor& ex) {
+          return FactsEndpoint(db, ex, params, budget);
+        },
+        body, raw);
   }
 
   int Timeline(const Params& params, rapidjson::Document& body, std::string* raw = nullptr) {
-    return CallFacts([&](Database& db, extract::FactExtractor& ex) {
-      return TimelineEndpoint(db, ex, params, kBudget);
-    }, body, raw);
+    return CallFacts(
+        [&](Database& db, extract::FactExtractor& ex) {
+          return TimelineEndpoint(db, ex, params, kBudget);
+        },
+        body, raw);
   }
 
   // The command line's stdout on the same database, without its final newline.
@@ -279,8 +283,11 @@ TEST_F(ServeApiTest, BadFactsParametersAre400NamingTheParameter) {
   EXPECT_EQ(Timeline({{"indicator", "happiness"}}, body), 400);
   EXPECT_NE(std::string(body["error"].GetString()).find("happiness"), std::string::npos);
   EXPECT_EQ(Timeline({{"indicator", "maternal mortality"}, {"unit", "x"}}, body), 400);
-  EXPECT_EQ(Call([&](Database& db) { return OfficialsEndpoint(db, {{"x", "1"}}, kBudget); },
-                 body),
+  EXPECT_EQ(Call(
+                [&](Database& db) {
+                  return OfficialsEndpoint(db, {{"x", "1"}}, kBudget);
+                },
+                body),
             400);
 }
 

@@ -253,8 +253,7 @@ TEST_F(ServeBrowserTest, TheTimelineDrawsOnePointPerReportedValue) {
               std::string::npos)
         << "each point links to its release " << doc;
   }
-  EXPECT_EQ(Count(dom, "<polygon class=\"commitment\""),
-            static_cast<int>(d["commitments"].Size()));
+  EXPECT_EQ(Count(dom, "<polygon class=\"commitment\""), static_cast<int>(d["commitments"].Size()));
   EXPECT_GE(d["commitments"].Size(), 1u);
   Screenshot(path, "timeline");
   Screenshot(path, "timeline-phone", 390, 844);
@@ -269,8 +268,9 @@ TEST_F(ServeBrowserTest, TheOfficialsViewListsAnOfficial) {
   const std::string dom = Dom(path);
   EXPECT_NE(dom.find("data-view=\"officials\""), std::string::npos) << dom;
   EXPECT_GE(Count(dom, "class=\"official\""), 2);
-  const std::regex erkinov("class=\"official\"[^]*?Темирбек Эркинов[^]*?Temirbek Erkinov|"
-                           "class=\"official\"[^]*?Temirbek Erkinov[^]*?Темирбек Эркинов");
+  const std::regex erkinov(
+      "class=\"official\"[^]*?Темирбек Эркинов[^]*?Temirbek Erkinov|"
+      "class=\"official\"[^]*?Temirbek Erkinov[^]*?Темирбек Эркинов");
   EXPECT_TRUE(std::regex_search(dom, erkinov)) << "both spellings in one entry\n" << dom;
   EXPECT_NE(dom.find("deputy minister"), std::string::npos);
   Screenshot(path, "officials");

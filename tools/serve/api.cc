@@ -259,12 +259,15 @@ ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const
                           std::chrono::milliseconds budget) {
   FactsFilter filter;
   Status parsed = [&]() -> Status {
-    PM_RETURN_IF_ERROR(CheckKnown(params, {"type", "query", "official", "indicator", "lang",
-                                           "from", "to", "doc", "limit"}));
-    for (auto [name, field] :
-         {std::pair<const char*, std::string*>{"type", &filter.type}, {"query", &filter.query},
-          {"official", &filter.official}, {"indicator", &filter.indicator},
-          {"lang", &filter.lang}, {"from", &filter.from}, {"to", &filter.to}}) {
+    PM_RETURN_IF_ERROR(CheckKnown(
+        params, {"type", "query", "official", "indicator", "lang", "from", "to", "doc", "limit"}));
+    for (auto [name, field] : {std::pair<const char*, std::string*>{"type", &filter.type},
+                               {"query", &filter.query},
+                               {"official", &filter.official},
+                               {"indicator", &filter.indicator},
+                               {"lang", &filter.lang},
+                               {"from", &filter.from},
+                               {"to", &filter.to}}) {
       if (const std::string* v = Find(params, name)) *field = *v;
     }
     if (filter.query.size() > kMaxQueryBytes) {
@@ -313,8 +316,8 @@ ApiResponse OfficialsEndpoint(Database& db, const Params& params,
   return Ok(out);
 }
 
-ApiResponse TimelineEndpoint(Database& db, extract::FactExtractor& extractor,
-                             const Params& params, std::chrono::milliseconds budget) {
+ApiResponse TimelineEndpoint(Database& db, extract::FactExtractor& extractor, const Params& params,
+                             std::chrono::milliseconds budget) {
   if (Status st = CheckKnown(params, {"indicator"}); !st.ok()) {
     return ErrorResponse(400, st.message());
   }

@@ -64,12 +64,11 @@ ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const
                           std::chrono::milliseconds budget);
 
 // /api/officials: the command line's `officials --json`.
-ApiResponse OfficialsEndpoint(Database& db, const Params& params,
-                              std::chrono::milliseconds budget);
+ApiResponse OfficialsEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget);
 
 // /api/timeline?indicator=TEXT: the command line's `timeline TEXT --json`.
-ApiResponse TimelineEndpoint(Database& db, extract::FactExtractor& extractor,
-                             const Params& params, std::chrono::milliseconds budget);
+ApiResponse TimelineEndpoint(Database& db, extract::FactExtractor& extractor, const Params& params,
+                             std::chrono::milliseconds budget);
 
 // {"error", "status"} with `status`.
 ApiResponse ErrorResponse(int status, std::string_view message);

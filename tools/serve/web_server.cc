@@ -101,20 +101,18 @@ struct WebServer::Impl {
         return FactsEndpoint(lease.db(), **extractor, req.params, budget);
       });
     });
-    http.Get("/api/officials",
-             [this, budget](const httplib::Request& req, httplib::Response& res) {
-               WithDatabase(res, [&](ConnectionPool::Lease& lease) {
-                 return OfficialsEndpoint(lease.db(), req.params, budget);
-               });
-             });
-    http.Get("/api/timeline",
-             [this, budget](const httplib::Request& req, httplib::Response& res) {
-               WithDatabase(res, [&](ConnectionPool::Lease& lease) {
-                 Result<extract::FactExtractor*> extractor = lease.extractor();
-                 if (!extractor.ok()) return ErrorResponse(500, extractor.status().message());
-                 return TimelineEndpoint(lease.db(), **extractor, req.params, budget);
-               });
-             });
+    http.Get("/api/officials", [this, budget](const httplib::Request& req, httplib::Response& res) {
+      WithDatabase(res, [&](ConnectionPool::Lease& lease) {
+        return OfficialsEndpoint(lease.db(), req.params, budget);
+      });
+    });
+    http.Get("/api/timeline", [this, budget](const httplib::Request& req, httplib::Response& res) {
+      WithDatabase(res, [&](ConnectionPool::Lease& lease) {
+        Result<extract::FactExtractor*> extractor = lease.extractor();
+        if (!extractor.ok()) return ErrorResponse(500, extractor.status().message());
+        return TimelineEndpoint(lease.db(), **extractor, req.params, budget);
+      });
+    });
     http.Get(R"(/api/doc/([^/]*))",
              [this, budget](const httplib::Request& req, httplib::Response& res) {
                const std::string id = req.matches[1];
@@ -123,9 +121,10 @@ struct WebServer::Impl {
                });
              });
     http.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
-      Send(res, ErrorResponse(404, "no API endpoint at " + req.path +
-                                       " (try /api/search, /api/doc/ID, /api/facts, /api/officials, "
-                                       "/api/timeline, /api/stats)"));
+      Send(res,
+           ErrorResponse(404, "no API endpoint at " + req.path +
+                                  " (try /api/search, /api/doc/ID, /api/facts, /api/officials, "
+                                  "/api/timeline, /api/stats)"));
     });
     http.Get(R"(/.*)", [](const httplib::Request& req, httplib::Response& res) {
       std::optional<Asset> asset = FindAsset(req.path);
