@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "index/query.h"
@@ -9,12 +11,19 @@
 namespace pressmine::tools {
 namespace {
 
-// Whole numbers print without a fraction (9200000, not 9200000.0), as people write them;
-// a value JSON cannot hold (NaN, infinity) is null rather than invalid output.
-void Number(JsonOut& out, double v) {
-  if (!std::isfinite(v)) {
+// Figures are decimals scaled in binary ("1,1 тыс." is 1.1 * 1000 = 1100.0000000000002), so
+// values are rounded to 15 significant digits, as the stated figure had far fewer. Whole
+// numbers print without a fraction (9200000, not 9200000.0), as people write them; a value JSON
+// cannot hold (NaN, infinity) is null rather than invalid output.
+void Number(JsonOut& out, double raw) {
+  if (!std::isfinite(raw)) {
     out.w().Null();
-  } else if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0) {
+    return;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", raw);
+  const double v = std::strtod(buf, nullptr);
+  if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0) {
     out.w().Int64(static_cast<int64_t>(v));
   } else {
     out.w().Double(v);

@@ -68,6 +68,12 @@ TEST(FactsJson, EscapesTextAndKeepsInvalidNumbersValid) {
   EXPECT_EQ(d["change"]["value"].GetDouble(), 2.5);
   EXPECT_FALSE(d["change"].HasMember("base")) << "empty optional fields are left out";
   EXPECT_EQ(d["begin"].GetUint64(), 3u);
+
+  f.figure.value = 1.1 * 1000;  // 1100.0000000000002 in binary
+  f.figure.change->value = 0.1 + 0.2;
+  const std::string rounded = FactToJson(f, "7");
+  EXPECT_NE(rounded.find("\"value\":1100,"), std::string::npos) << rounded;
+  EXPECT_NE(rounded.find("\"value\":0.3,"), std::string::npos) << rounded;
   EXPECT_EQ(d["end"].GetUint64(), 40u);
 }
 
