@@ -1,5 +1,6 @@
 #include "index/search.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "index/fts_tokenizer.h"
@@ -178,74 +179,83 @@ SearchHit ReadHit(const Statement& row) {
   return hit;
 }
 
-// Relevance order, in three steps so that documents are read only for the page:
-//   1. count the matches inside FTS5 (joining documents only for exact day bounds);
-//   2. rank inside FTS5 with bm25, the query's own language first (its =l: token splits the
-//      match in two), over at most the newest kMaxRanked matches;
-//   3. read the page's rows and make their snippets, one lookup by rowid each.
+// The newest matches of one MATCH expression, newest first, at most kMaxRanked of them, with
+// their bm25 scores when `scored`. One evaluation of the expression gives both the ranked window
+// and the count: FTS5 reads the doclists newest first and stops after the window, so a broad query
+// costs no more than a narrow one. `capped` says that more matches exist beyond the window.
+struct Window {
+  std::vector<std::pair<int64_t, double>> rows;  // (rowid, score)
+  bool capped = false;
+};
+
+Result<Window> NewestMatches(Database& db, const SearchRequest& req, const std::string& match,
+                             bool scored, const Filters& filters, bool dates_exact) {
+  const std::string bm25 = "-bm25(documents_fts, " + std::to_string(kTitleWeight) + ", " +
+                           std::to_string(kTextWeight) + ", " + std::to_string(kMetaWeight) + ")";
+  std::string sql = "SELECT documents_fts.rowid, " + (scored ? bm25 : std::string("0.0")) +
+                    " FROM documents_fts";
+  if (!dates_exact) sql += " JOIN documents d ON d.id = documents_fts.rowid";
+  sql += " WHERE documents_fts MATCH ?1";
+  if (!dates_exact) sql += " AND (?2 = '' OR d.published >= ?2) AND (?3 = '' OR d.published < ?3)";
+  sql += " ORDER BY documents_fts.rowid DESC LIMIT " + std::to_string(kMaxRanked + 1);
+  PM_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql));
+  s.Bind(1, match);
+  if (!dates_exact) s.Bind(2, filters.from).Bind(3, filters.to_excl);
+  Window w;
+  for (;;) {
+    Result<bool> row = s.Step();
+    if (!row.ok()) return MatchError(row.status(), req.query);
+    if (!*row) break;
+    w.rows.emplace_back(s.ColumnInt(0), s.ColumnDouble(1));
+  }
+  if (static_cast<int64_t>(w.rows.size()) > kMaxRanked) {
+    w.rows.pop_back();
+    w.capped = true;
+  }
+  return w;
+}
+
+void SortByScore(std::vector<std::pair<int64_t, double>>& rows) {
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first > b.first;  // newer first on ties
+  });
+}
+
+// Relevance order:
+//   1. the newest kMaxRanked matches in the query's own language (its =l: token splits the match
+//      in two), ranked by bm25, then those in the other language, each found and scored in one
+//      pass (NewestMatches); the other language is only counted when the page is already full;
+//   2. the page's rows and snippets, one lookup by rowid each.
 Status RankedSearch(Database& db, const SearchRequest& req, const std::string& match,
                     Language query_language, const Filters& filters, bool dates_exact,
                     SearchResults& results) {
-  const std::string row_join = dates_exact ? "" : " JOIN documents d ON d.id = documents_fts.rowid";
-  const std::string row_check =
-      dates_exact ? "" : " AND (?2 = '' OR d.published >= ?2) AND (?3 = '' OR d.published < ?3)";
-  auto bind_bounds = [&](Statement& s) {
-    if (!dates_exact) s.Bind(2, filters.from).Bind(3, filters.to_excl);
-  };
-
-  PM_ASSIGN_OR_RETURN(Statement count, db.Prepare("SELECT count(*) FROM documents_fts" + row_join +
-                                                   " WHERE documents_fts MATCH ?1" + row_check));
-  count.Bind(1, match);
-  bind_bounds(count);
-  Result<bool> counted = count.Step();
-  if (!counted.ok()) return MatchError(counted.status(), req.query);
-  results.total = count.ColumnInt(0);
-  if (req.limit == 0 || results.total == 0) return Status::Ok();
-
-  // bm25 for every match is the cost of a broad query; rank only the newest kMaxRanked matches
-  // (rowids grow with ingestion, so a rowid bound is a recency bound FTS5 applies while reading
-  // doclists, before any scoring).
-  int64_t min_rowid = 0;
-  if (results.total > kMaxRanked) {
-    PM_ASSIGN_OR_RETURN(Statement bound,
-                        db.Prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 "
-                                   "ORDER BY rowid DESC LIMIT 1 OFFSET " +
-                                   std::to_string(kMaxRanked - 1)));
-    bound.Bind(1, match);
-    Result<bool> found = bound.Step();
-    if (!found.ok()) return MatchError(found.status(), req.query);
-    if (*found) min_rowid = bound.ColumnInt(0);
-  }
-  const std::string bm25 = "-bm25(documents_fts, " + std::to_string(kTitleWeight) + ", " +
-                           std::to_string(kTextWeight) + ", " + std::to_string(kMetaWeight) + ")";
-  auto ranked = [&](const std::string& param) {
-    return "SELECT documents_fts.rowid AS id, " + bm25 + " AS score FROM documents_fts" + row_join +
-           " WHERE documents_fts MATCH " + param + row_check +
-           (min_rowid > 0 ? " AND documents_fts.rowid >= " + std::to_string(min_rowid) : "");
-  };
-  std::string sql;
-  std::string own, other;
+  const size_t page_end = static_cast<size_t>(req.offset) + static_cast<size_t>(req.limit);
+  std::vector<std::pair<int64_t, double>> ranked;
+  bool capped = false;
   if (query_language != Language::kUnknown) {
     const std::string lang_token = "meta : " + VerbatimFtsString({LanguageToken(query_language)});
-    own = "(" + match + ") AND " + lang_token;
-    other = "(" + match + ") NOT " + lang_token;
-    sql = "SELECT id, score FROM (SELECT id, score, 0 AS own FROM (" + ranked("?1") +
-          ") UNION ALL SELECT id, score, 1 FROM (" + ranked("?4") + ")) ORDER BY own, score DESC, id DESC";
+    PM_ASSIGN_OR_RETURN(Window own, NewestMatches(db, req, "(" + match + ") AND " + lang_token,
+                                                  req.limit > 0, filters, dates_exact));
+    SortByScore(own.rows);
+    const bool other_on_page = req.limit > 0 && own.rows.size() < page_end;
+    PM_ASSIGN_OR_RETURN(Window other, NewestMatches(db, req, "(" + match + ") NOT " + lang_token,
+                                                    other_on_page, filters, dates_exact));
+    if (other_on_page) SortByScore(other.rows);
+    ranked = std::move(own.rows);
+    ranked.insert(ranked.end(), other.rows.begin(), other.rows.end());
+    capped = own.capped || other.capped;
   } else {
-    sql = ranked("?1") + " ORDER BY score DESC, id DESC";
+    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(db, req, match, req.limit > 0, filters, dates_exact));
+    SortByScore(all.rows);
+    ranked = std::move(all.rows);
+    capped = all.capped;
   }
-  sql += " LIMIT " + std::to_string(req.limit) + " OFFSET " + std::to_string(req.offset);
-  PM_ASSIGN_OR_RETURN(Statement rank, db.Prepare(sql));
-  rank.Bind(1, own.empty() ? match : own);
-  if (!other.empty()) rank.Bind(4, other);
-  bind_bounds(rank);
-  std::vector<std::pair<int64_t, double>> page;
-  for (;;) {
-    Result<bool> row = rank.Step();
-    if (!row.ok()) return MatchError(row.status(), req.query);
-    if (!*row) break;
-    page.emplace_back(rank.ColumnInt(0), rank.ColumnDouble(1));
-  }
+  results.total = static_cast<int64_t>(ranked.size());
+  results.total_exact = !capped;
+  if (req.limit == 0 || static_cast<size_t>(req.offset) >= ranked.size()) return Status::Ok();
+  const auto first = ranked.begin() + req.offset;
+  const auto last = ranked.size() > page_end ? ranked.begin() + static_cast<std::ptrdiff_t>(page_end)
+                                             : ranked.end();
 
   PM_ASSIGN_OR_RETURN(
       Statement read,
@@ -253,14 +263,14 @@ Status RankedSearch(Database& db, const SearchRequest& req, const std::string& m
                  "snippet(documents_fts, 1, ?2, ?3, '…', " + std::to_string(kSnippetTokens) +
                  ") FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
                  "WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?4"));
-  for (const auto& [id, score] : page) {
+  for (auto it = first; it != last; ++it) {
     read.Reset();
-    read.Bind(1, match).Bind(2, req.highlight_open).Bind(3, req.highlight_close).Bind(4, id);
+    read.Bind(1, match).Bind(2, req.highlight_open).Bind(3, req.highlight_close).Bind(4, it->first);
     Result<bool> row = read.Step();
     if (!row.ok()) return MatchError(row.status(), req.query);
     if (!*row) continue;
     SearchHit hit = ReadHit(read);
-    hit.score = score;
+    hit.score = it->second;
     hit.snippet = OneLine(read.ColumnText(7));
     results.hits.push_back(std::move(hit));
   }

@@ -52,15 +52,20 @@ struct SearchHit {
 };
 
 struct SearchResults {
-  int64_t total = 0;             // all matches, not only those returned
+  // All matches, not only those returned; when !total_exact, a lower bound: the relevance order
+  // stops counting at kMaxRanked matches per language (see kMaxRanked).
+  int64_t total = 0;
+  bool total_exact = true;
   std::vector<SearchHit> hits;
   std::string fts_expression;    // what was sent to FTS5 (for --explain); may hold \x01 markers
 };
 
 // Limits on what a caller may ask for; larger values are a usage error, not a slow query.
 inline constexpr int kMaxSearchLimit = 1000;
-// A query matching more releases than this ranks only the newest this many (by ingestion
-// order); `total` still counts them all. Keeps bm25 work bounded on broad queries.
+// In relevance order, a query matching more releases than this in one language ranks only the
+// newest this many of them (by ingestion order), and its total is then "more than" the ranked
+// count (total_exact false). Keeps the work of a broad query bounded: each language's matches are
+// read newest first and scored in one pass that stops here. Date order counts exactly.
 inline constexpr int64_t kMaxRanked = 2000;
 
 // Runs searches on one database, keeping what a search needs loaded: the query compiler's nlp

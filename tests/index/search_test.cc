@@ -173,6 +173,43 @@ TEST_F(SearchTest, SnippetsHighlightMatchesAndTotalsCountAllMatches) {
   EXPECT_EQ(r->hits.size(), 2u);
 }
 
+TEST_F(SearchTest, BroadQueriesRankTheNewestMatchesAndSayTheTotalIsALowerBound) {
+  auto store = DocumentStore::Open(*db_);
+  ASSERT_TRUE(store.ok());
+  {
+    auto tx = Transaction::Begin(*db_);
+    ASSERT_TRUE(tx.ok());
+    for (int64_t i = 0; i < kMaxRanked + 5; ++i) {
+      // The oldest release is the best match (the word in its title), but falls outside the
+      // window of the newest kMaxRanked matches.
+      Add(*store, "kg-en", Language::kEnglish, "2024-01-01", i == 0 ? "Influenza" : "Release",
+          "Influenza season report number " + std::to_string(i) + ".");
+    }
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  SearchRequest req = Q("influenza");
+  auto r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->total, kMaxRanked);
+  EXPECT_FALSE(r->total_exact);
+  ASSERT_EQ(r->hits.size(), 10u);
+  EXPECT_EQ(r->hits[0].title, "Release");
+  EXPECT_GT(r->hits[0].id, r->hits[1].id) << "equal scores: newer first";
+
+  req.query = "influenza report " + std::to_string(kMaxRanked + 4);
+  r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 1);
+  EXPECT_TRUE(r->total_exact);
+
+  req.query = "influenza";
+  req.sort = SortOrder::kNewestFirst;  // date order reads every match: the count is exact
+  r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, kMaxRanked + 5);
+  EXPECT_TRUE(r->total_exact);
+}
+
 TEST_F(SearchTest, SortByDateIsNewestFirstWithUndatedLast) {
   SearchRequest req = Q("ministry OR doctors");
   req.sort = SortOrder::kNewestFirst;

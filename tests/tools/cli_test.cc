@@ -114,6 +114,24 @@ TEST_F(CliTest, ReindexKeepsSearchResults) {
   EXPECT_EQ(hits["total"].GetInt(), 1) << s.out;
 }
 
+TEST_F(CliTest, TextOutputCountsResultsNotGroupedEntries) {
+  IngestFixtures();
+  // The two fixtures are one story in two languages: two results, listed as one entry.
+  RunResult r = Run({"--db", Db(), "search", "Kadyraliev"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 results for \"Kadyraliev\" (showing 1-2, in 1 entry"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\n1. "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(result 2)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\n2. "), std::string::npos) << r.out;
+
+  // The second page starts at the second result, and says so.
+  r = Run({"--db", Db(), "search", "Kadyraliev", "--offset", "1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("(showing 2-2)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n2. "), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, DatabaseFromTheEnvironment) {
   dir_.Write("one.txt", "The ministry announced a vaccination campaign for schools.");
   RunResult r = Run({"ingest", dir_.File("one.txt")}, "PRESSMINE_DB=" + ShellQuote(Db()));
