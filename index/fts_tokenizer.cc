@@ -6,6 +6,7 @@
 #include <new>
 #include <unordered_map>
 
+#include "index/fts_rank.h"
 #include "nlp/stemmer.h"
 #include "nlp/tokenizer.h"
 #include "nlp/translit.h"
@@ -160,6 +161,9 @@ Status RegisterPressmineTokenizer(Database& db) {
   const std::string name(kTokenizerName);
   const int rc = api->xCreateTokenizer(api, name.c_str(), nullptr, &tokenizer, nullptr);
   if (rc != SQLITE_OK) return db.LastError(rc, "registering the pressmine tokenizer");
+  if (const int rank_rc = RegisterRankFunction(api); rank_rc != SQLITE_OK) {
+    return db.LastError(rank_rc, "registering the pm_bm25 rank function");
+  }
   return Status::Ok();
 }
 

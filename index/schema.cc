@@ -136,7 +136,17 @@ Status MigrateIndex(Database& db) {
 Status RebuildFullTextIndex(Database& db) {
   PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db));
   PM_RETURN_IF_ERROR(db.Exec("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"));
+  PM_RETURN_IF_ERROR(db.Exec("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')"));
   return tx.Commit();
+}
+
+Status OptimizeFullTextIndex(Database& db) {
+  return db.Exec("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')");
+}
+
+Status MergeFullTextIndex(Database& db, int pages) {
+  return db.Exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('merge', " +
+                 std::to_string(pages) + ")");
 }
 
 }  // namespace pressmine::index

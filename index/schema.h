@@ -16,8 +16,17 @@ std::span<const Migration> IndexMigrations();
 // Registers the tokenizer on `db` and applies IndexMigrations().
 Status MigrateIndex(Database& db);
 
-// Re-tokenizes every document (after a tokenizer or lexicon change), in one transaction.
+// Re-tokenizes every document (after a tokenizer or lexicon change), in one transaction, then
+// optimizes.
 Status RebuildFullTextIndex(Database& db);
+
+// Merges the full-text index into one segment: after a bulk load, queries read one b-tree per
+// term instead of one per segment. Rewrites the whole index (seconds at 100k releases).
+Status OptimizeFullTextIndex(Database& db);
+
+// A bounded step of the same merging (FTS5 'merge' with about `pages` leaf pages of work), cheap
+// enough to run after every nightly batch so that segments do not pile up.
+Status MergeFullTextIndex(Database& db, int pages);
 
 }  // namespace pressmine::index
 

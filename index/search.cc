@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "index/fts_rank.h"
 #include "index/fts_tokenizer.h"
 #include "index/lexicon_cache.h"
 #include "index/query.h"
@@ -188,10 +189,13 @@ struct Window {
   bool capped = false;
 };
 
+// `scored_phrases`: the query's own phrases, which come first in `match`; 0 = do not score.
 Result<Window> NewestMatches(Database& db, const SearchRequest& req, const std::string& match,
-                             bool scored, const Filters& filters, bool dates_exact) {
-  const std::string bm25 = "-bm25(documents_fts, " + std::to_string(kTitleWeight) + ", " +
-                           std::to_string(kTextWeight) + ", " + std::to_string(kMetaWeight) + ")";
+                             int scored_phrases, const Filters& filters, bool dates_exact) {
+  const bool scored = scored_phrases > 0;
+  const std::string bm25 = std::string(kRankFunctionName) + "(documents_fts, " +
+                           std::to_string(scored_phrases) + ", " + std::to_string(kTitleWeight) +
+                           ", " + std::to_string(kTextWeight) + ")";
   std::string sql = "SELECT documents_fts.rowid, " + (scored ? bm25 : std::string("0.0")) +
                     " FROM documents_fts";
   if (!dates_exact) sql += " JOIN documents d ON d.id = documents_fts.rowid";
@@ -227,25 +231,26 @@ void SortByScore(std::vector<std::pair<int64_t, double>>& rows) {
 //      pass (NewestMatches); the other language is only counted when the page is already full;
 //   2. the page's rows and snippets, one lookup by rowid each.
 Status RankedSearch(Database& db, const SearchRequest& req, const std::string& match,
-                    Language query_language, const Filters& filters, bool dates_exact,
-                    SearchResults& results) {
+                    int query_phrases, Language query_language, const Filters& filters,
+                    bool dates_exact, SearchResults& results) {
+  const int scored = req.limit > 0 ? std::max(query_phrases, 1) : 0;
   const size_t page_end = static_cast<size_t>(req.offset) + static_cast<size_t>(req.limit);
   std::vector<std::pair<int64_t, double>> ranked;
   bool capped = false;
   if (query_language != Language::kUnknown) {
     const std::string lang_token = "meta : " + VerbatimFtsString({LanguageToken(query_language)});
     PM_ASSIGN_OR_RETURN(Window own, NewestMatches(db, req, "(" + match + ") AND " + lang_token,
-                                                  req.limit > 0, filters, dates_exact));
+                                                  scored, filters, dates_exact));
     SortByScore(own.rows);
     const bool other_on_page = req.limit > 0 && own.rows.size() < page_end;
     PM_ASSIGN_OR_RETURN(Window other, NewestMatches(db, req, "(" + match + ") NOT " + lang_token,
-                                                    other_on_page, filters, dates_exact));
+                                                    other_on_page ? scored : 0, filters, dates_exact));
     if (other_on_page) SortByScore(other.rows);
     ranked = std::move(own.rows);
     ranked.insert(ranked.end(), other.rows.begin(), other.rows.end());
     capped = own.capped || other.capped;
   } else {
-    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(db, req, match, req.limit > 0, filters, dates_exact));
+    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(db, req, match, scored, filters, dates_exact));
     SortByScore(all.rows);
     ranked = std::move(all.rows);
     capped = all.capped;
@@ -336,13 +341,15 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
   } else if (full_text) {
     match = "{title text} : (" + ToFts5(*query.root) + ")";
   }
+  const int query_phrases = CountFtsPhrases(match);  // before the filter phrases are added
   bool dates_exact = true;
   if (const std::string filter = FilterMatch(filters, &dates_exact); !filter.empty()) {
     match = match.empty() ? filter : match + " AND " + filter;
   }
   results.fts_expression = match;
   if (full_text && req.sort == SortOrder::kRelevance) {
-    PM_RETURN_IF_ERROR(RankedSearch(db, req, match, query_language, filters, dates_exact, results));
+    PM_RETURN_IF_ERROR(
+        RankedSearch(db, req, match, query_phrases, query_language, filters, dates_exact, results));
     return results;
   }
 

@@ -18,6 +18,11 @@
 
 namespace pressmine::bench {
 
+// Both in-process engines query through a memory-mapped file, as `pressmine serve` reads
+// (tools/serve/connection_pool.cc), after merging their index into one segment ('optimize',
+// timed as part of indexing).
+inline constexpr const char* kReadPragmas = "PRAGMA mmap_size = 4294967296;";
+
 struct RunOptions {
   std::string dir;  // working directory with corpus.tsv and queries.tsv
   int reps = 5;

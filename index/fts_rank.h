@@ -1,0 +1,36 @@
+// pm_bm25: the ranking function of pressmine's search, an FTS5 auxiliary function.
+//
+//   pm_bm25(documents_fts, n_phrases, title_weight, text_weight)
+//
+// Okapi BM25 (k1 = 1.2, b = 0.75, as FTS5's built-in bm25()) over the first `n_phrases` phrases
+// of the MATCH expression only, with the document length counted over the title and text
+// columns. Returns the score itself: higher is better.
+//
+// Why not the built-in bm25(): it computes an IDF for every phrase of the expression by reading
+// that phrase's whole doclist, and our expressions end with filter phrases in the `meta` column
+// (the language token that splits own-language matches from the others, source, month, year).
+// Those carry no relevance, yet the language token's doclist lists most of the corpus: reading it
+// for every query was a large part of a query's time at 100k releases. The search puts the
+// query's own phrases first, so they are phrases [0, n_phrases) (FTS5 numbers phrases in the
+// order they appear).
+#ifndef PRESSMINE_INDEX_FTS_RANK_H_
+#define PRESSMINE_INDEX_FTS_RANK_H_
+
+#include <sqlite3.h>
+
+#include <string_view>
+
+namespace pressmine::index {
+
+inline constexpr std::string_view kRankFunctionName = "pm_bm25";
+
+// Registers pm_bm25 with FTS5 (RegisterPressmineTokenizer calls this). Returns an SQLite code.
+int RegisterRankFunction(fts5_api* api);
+
+// The number of phrases (quoted FTS5 strings) in an expression that pressmine wrote: every
+// phrase it writes is a quoted string, with "" for a quote inside.
+int CountFtsPhrases(std::string_view expression);
+
+}  // namespace pressmine::index
+
+#endif  // PRESSMINE_INDEX_FTS_RANK_H_
