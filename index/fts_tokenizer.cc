@@ -4,60 +4,18 @@
 
 #include <memory>
 #include <new>
-#include <unordered_map>
 
 #include "index/fts_rank.h"
-#include "nlp/stemmer.h"
-#include "nlp/tokenizer.h"
-#include "nlp/translit.h"
+#include "index/index_tokenizer.h"
 
 namespace pressmine::index {
 namespace {
 
-// Words a document stems after the cache is full are stemmed without it until it is cleared.
-// Press-release vocabulary is Zipfian: a few tens of thousands of forms cover almost every
-// token, and Snowball was an eighth of bulk indexing time before the cache.
-constexpr size_t kMaxCachedStems = 1 << 17;
-
-// Stems by (script, normalized form). The stem depends on nothing else (ScriptStemmer::Stem), so
-// a cached stem is exactly what the stemmer would return.
-class StemCache {
- public:
-  // The stem of `token`, valid until the next call.
-  const std::string& Stem(nlp::ScriptStemmer& stemmer, const nlp::TokenView& token) {
-    key_.assign(1, static_cast<char>(token.script));
-    key_.append(token.norm);
-    if (auto it = stems_.find(key_); it != stems_.end()) return it->second;
-    stemmer.Stem(token, &stem_);
-    if (stems_.size() >= kMaxCachedStems) stems_.clear();
-    stems_.emplace(key_, stem_);
-    return stem_;
-  }
-
- private:
-  std::unordered_map<std::string, std::string> stems_;
-  std::string key_;   // scratch: script byte + norm
-  std::string stem_;  // scratch
-};
-
 // One per FTS5 table instance; FTS5 serializes calls on a connection, and our connections are
 // single-threaded, so the nlp objects need no locking.
 struct PressmineTokenizer {
-  nlp::Tokenizer words;
-  nlp::ScriptStemmer stemmer;
-  nlp::NameKeyer keyer;
-  StemCache stems;
-  std::string key;  // scratch
+  IndexTokenizer tokens;
 };
-
-// Only capitalized words can be names, and shorter ones ("Ош", "Он", "The") are too ambiguous
-// to key: a key is a cross-script match, so it must be specific.
-constexpr size_t kMinNameKeyBytes = 4;
-
-bool IsNameCandidate(const nlp::TokenView& t) {
-  return t.kind == nlp::TokenKind::kWord && t.capitalized && !t.all_caps &&
-         (t.script == nlp::Script::kLatin || t.script == nlp::Script::kCyrillic);
-}
 
 int EmitVerbatim(void* ctx, std::string_view text,
                  int (*emit)(void*, int, const char*, int, int, int)) {
@@ -78,15 +36,9 @@ int EmitVerbatim(void* ctx, std::string_view text,
 int Create(void*, const char**, int, Fts5Tokenizer** out) noexcept {
   *out = nullptr;
   try {
-    Result<nlp::Tokenizer> words = nlp::Tokenizer::Create();
-    if (!words.ok()) return SQLITE_ERROR;
-    Result<nlp::ScriptStemmer> stemmer = nlp::ScriptStemmer::Create();
-    if (!stemmer.ok()) return SQLITE_ERROR;
-    Result<nlp::NameKeyer> keyer = nlp::NameKeyer::Create();
-    if (!keyer.ok()) return SQLITE_ERROR;
-    auto* t = new (std::nothrow) PressmineTokenizer{std::move(words).value(),
-                                                    std::move(stemmer).value(),
-                                                    std::move(keyer).value(), {}, {}};
+    Result<IndexTokenizer> tokens = IndexTokenizer::Create();
+    if (!tokens.ok()) return SQLITE_ERROR;
+    auto* t = new (std::nothrow) PressmineTokenizer{std::move(tokens).value()};
     if (t == nullptr) return SQLITE_NOMEM;
     *out = reinterpret_cast<Fts5Tokenizer*>(t);
     return SQLITE_OK;
@@ -110,18 +62,13 @@ int Tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int lengt
     // matches by position, which the stem alone gives: neither needs the keys.
     const bool with_keys = (flags & (FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_AUX)) == 0;
     int rc = SQLITE_OK;
-    Status st = t->words.ForEachToken(input, [&](const nlp::TokenView& token) {
-      const std::string& stem = t->stems.Stem(t->stemmer, token);
+    Status st = t->tokens.ForEachToken(input, with_keys, [&](const IndexToken& token) {
       const int begin = static_cast<int>(token.begin);
       const int end = static_cast<int>(token.end);
-      rc = emit(ctx, 0, stem.data(), static_cast<int>(stem.size()), begin, end);
-      if (rc == SQLITE_OK && with_keys && token.norm.size() >= kMinNameKeyBytes &&
-          IsNameCandidate(token)) {
-        t->key = NameKeyToken(t->keyer.NameKey(token.norm));
-        if (t->key.size() > 3) {  // "=k:" plus at least one letter
-          rc = emit(ctx, FTS5_TOKEN_COLOCATED, t->key.data(), static_cast<int>(t->key.size()),
-                    begin, end);
-        }
+      rc = emit(ctx, 0, token.stem.data(), static_cast<int>(token.stem.size()), begin, end);
+      if (rc == SQLITE_OK && !token.key.empty()) {
+        rc = emit(ctx, FTS5_TOKEN_COLOCATED, token.key.data(), static_cast<int>(token.key.size()),
+                  begin, end);
       }
       return rc == SQLITE_OK;
     });

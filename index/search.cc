@@ -226,9 +226,13 @@ void SortByScore(std::vector<std::pair<int64_t, double>>& rows) {
 }
 
 // Relevance order:
-//   1. the newest kMaxRanked matches in the query's own language (its =l: token splits the match
-//      in two), ranked by bm25, then those in the other language, each found and scored in one
-//      pass (NewestMatches); the other language is only counted when the page is already full;
+//   1. the newest kMaxRanked matches in the query's own language (its =l: token narrows the
+//      match), ranked by bm25 and listed first; then the other matches among the newest
+//      kMaxRanked of the whole match, ranked after them. Each window is found (and scored, when
+//      the page needs its scores) in one pass (NewestMatches), which also counts it. The whole
+//      window holds every own-language match it reaches (they are at most kMaxRanked, and the
+//      own window has the newest kMaxRanked of them), so the other language's matches are the
+//      whole window less the own window. A language filter decides the split by itself.
 //   2. the page's rows and snippets, one lookup by rowid each.
 Status RankedSearch(Database& db, const SearchRequest& req, const std::string& match,
                     int query_phrases, Language query_language, const Filters& filters,
@@ -237,19 +241,32 @@ Status RankedSearch(Database& db, const SearchRequest& req, const std::string& m
   const size_t page_end = static_cast<size_t>(req.offset) + static_cast<size_t>(req.limit);
   std::vector<std::pair<int64_t, double>> ranked;
   bool capped = false;
-  if (query_language != Language::kUnknown) {
+  if (query_language != Language::kUnknown && !filters.lang) {
     const std::string lang_token = "meta : " + VerbatimFtsString({LanguageToken(query_language)});
     PM_ASSIGN_OR_RETURN(Window own, NewestMatches(db, req, "(" + match + ") AND " + lang_token,
                                                   scored, filters, dates_exact));
     SortByScore(own.rows);
     const bool other_on_page = req.limit > 0 && own.rows.size() < page_end;
-    PM_ASSIGN_OR_RETURN(Window other, NewestMatches(db, req, "(" + match + ") NOT " + lang_token,
-                                                    other_on_page ? scored : 0, filters, dates_exact));
-    if (other_on_page) SortByScore(other.rows);
+    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(db, req, match, other_on_page ? scored : 0,
+                                                  filters, dates_exact));
+    std::vector<int64_t> own_ids;
+    own_ids.reserve(own.rows.size());
+    for (const auto& row : own.rows) own_ids.push_back(row.first);
+    std::sort(own_ids.begin(), own_ids.end());
     ranked = std::move(own.rows);
-    ranked.insert(ranked.end(), other.rows.begin(), other.rows.end());
-    capped = own.capped || other.capped;
+    const size_t own_count = ranked.size();
+    for (const auto& row : all.rows) {
+      if (!std::binary_search(own_ids.begin(), own_ids.end(), row.first)) ranked.push_back(row);
+    }
+    if (other_on_page) {
+      std::vector<std::pair<int64_t, double>> other(ranked.begin() + own_count, ranked.end());
+      SortByScore(other);
+      std::copy(other.begin(), other.end(), ranked.begin() + own_count);
+    }
+    capped = own.capped || all.capped;
   } else {
+    // One language, or a query without one: a single window. (With a language filter, every
+    // match is in the query's own language or none is.)
     PM_ASSIGN_OR_RETURN(Window all, NewestMatches(db, req, match, scored, filters, dates_exact));
     SortByScore(all.rows);
     ranked = std::move(all.rows);
