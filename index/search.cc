@@ -8,6 +8,7 @@
 #include "index/lexicon_cache.h"
 #include "index/query.h"
 #include "index/query_compiler.h"
+#include "index/snippet.h"
 
 namespace pressmine::index {
 namespace {
@@ -233,10 +234,11 @@ void SortByScore(std::vector<std::pair<int64_t, double>>& rows) {
 //      window holds every own-language match it reaches (they are at most kMaxRanked, and the
 //      own window has the newest kMaxRanked of them), so the other language's matches are the
 //      whole window less the own window. A language filter decides the split by itself.
-//   2. the page's rows and snippets, one lookup by rowid each.
+//   2. the page's rows, one lookup by id each, and their snippets (snippet.h).
 Status RankedSearch(Database& db, const SearchRequest& req, const std::string& match,
                     int query_phrases, Language query_language, const Filters& filters,
-                    bool dates_exact, SearchResults& results) {
+                    bool dates_exact, IndexTokenizer& tokenizer,
+                    const std::vector<SnippetPhrase>& phrases, SearchResults& results) {
   const int scored = req.limit > 0 ? std::max(query_phrases, 1) : 0;
   const size_t page_end = static_cast<size_t>(req.offset) + static_cast<size_t>(req.limit);
   std::vector<std::pair<int64_t, double>> ranked;
@@ -279,21 +281,22 @@ Status RankedSearch(Database& db, const SearchRequest& req, const std::string& m
   const auto last = ranked.size() > page_end ? ranked.begin() + static_cast<std::ptrdiff_t>(page_end)
                                              : ranked.end();
 
-  PM_ASSIGN_OR_RETURN(
-      Statement read,
-      db.Prepare("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, 0.0, "
-                 "snippet(documents_fts, 1, ?2, ?3, '…', " + std::to_string(kSnippetTokens) +
-                 ") FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-                 "WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?4"));
+  PM_ASSIGN_OR_RETURN(Statement read,
+                      db.Prepare("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, 0.0, "
+                                 "d.text FROM documents d WHERE d.id = ?1"));
+  SnippetOptions snippet;
+  snippet.tokens = kSnippetTokens;
+  snippet.open = req.highlight_open;
+  snippet.close = req.highlight_close;
   for (auto it = first; it != last; ++it) {
     read.Reset();
-    read.Bind(1, match).Bind(2, req.highlight_open).Bind(3, req.highlight_close).Bind(4, it->first);
+    read.Bind(1, it->first);
     Result<bool> row = read.Step();
     if (!row.ok()) return MatchError(row.status(), req.query);
     if (!*row) continue;
     SearchHit hit = ReadHit(read);
     hit.score = it->second;
-    hit.snippet = OneLine(read.ColumnText(7));
+    hit.snippet = OneLine(MakeSnippet(read.ColumnText(7), phrases, tokenizer, snippet));
     results.hits.push_back(std::move(hit));
   }
   return Status::Ok();
@@ -306,6 +309,15 @@ struct Searcher::Impl {
   // --mono query never pays for the lexicon.
   std::shared_ptr<const nlp::Lexicon> lexicon;
   std::optional<QueryCompiler> compiler;
+  std::optional<IndexTokenizer> tokenizer;  // for snippets
+
+  Result<IndexTokenizer*> Tokenizer() {
+    if (!tokenizer) {
+      PM_ASSIGN_OR_RETURN(IndexTokenizer t, IndexTokenizer::Create());
+      tokenizer.emplace(std::move(t));
+    }
+    return &*tokenizer;
+  }
 
   Result<QueryCompiler*> Compiler() {
     if (!compiler) {
@@ -318,7 +330,7 @@ struct Searcher::Impl {
 };
 
 Result<Searcher> Searcher::Open(Database& db, const SearcherOptions& options) {
-  return Searcher(std::make_unique<Impl>(Impl{&db, options, nullptr, std::nullopt}));
+  return Searcher(std::make_unique<Impl>(Impl{&db, options, nullptr, std::nullopt, std::nullopt}));
 }
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -359,14 +371,19 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
     match = "{title text} : (" + ToFts5(*query.root) + ")";
   }
   const int query_phrases = CountFtsPhrases(match);  // before the filter phrases are added
+  const size_t query_end = match.size();
   bool dates_exact = true;
   if (const std::string filter = FilterMatch(filters, &dates_exact); !filter.empty()) {
     match = match.empty() ? filter : match + " AND " + filter;
   }
   results.fts_expression = match;
   if (full_text && req.sort == SortOrder::kRelevance) {
-    PM_RETURN_IF_ERROR(
-        RankedSearch(db, req, match, query_phrases, query_language, filters, dates_exact, results));
+    PM_ASSIGN_OR_RETURN(IndexTokenizer * tokenizer, impl_->Tokenizer());
+    const std::vector<SnippetPhrase> phrases =
+        req.limit > 0 ? SnippetPhrases(match.substr(0, query_end), *tokenizer)
+                      : std::vector<SnippetPhrase>();
+    PM_RETURN_IF_ERROR(RankedSearch(db, req, match, query_phrases, query_language, filters,
+                                    dates_exact, *tokenizer, phrases, results));
     return results;
   }
 
