@@ -190,13 +190,22 @@ struct Window {
   bool capped = false;
 };
 
-// `scored_phrases`: the query's own phrases, which come first in `match`; 0 = do not score.
+// What a window's scores need besides the expression: how many of its phrases are the query's
+// (they come first; 0 = do not score) and the table's rowid range (fts_rank.h).
+struct Scoring {
+  int phrases = 0;
+  int64_t first_rowid = 0;
+  int64_t last_rowid = 0;
+};
+
 Result<Window> NewestMatches(Database& db, const SearchRequest& req, const std::string& match,
-                             int scored_phrases, const Filters& filters, bool dates_exact) {
-  const bool scored = scored_phrases > 0;
+                             const Scoring& scoring, const Filters& filters, bool dates_exact) {
+  const bool scored = scoring.phrases > 0;
   const std::string bm25 = std::string(kRankFunctionName) + "(documents_fts, " +
-                           std::to_string(scored_phrases) + ", " + std::to_string(kTitleWeight) +
-                           ", " + std::to_string(kTextWeight) + ")";
+                           std::to_string(scoring.phrases) + ", " + std::to_string(kTitleWeight) +
+                           ", " + std::to_string(kTextWeight) + ", " +
+                           std::to_string(scoring.first_rowid) + ", " +
+                           std::to_string(scoring.last_rowid) + ")";
   std::string sql = "SELECT documents_fts.rowid, " + (scored ? bm25 : std::string("0.0")) +
                     " FROM documents_fts";
   if (!dates_exact) sql += " JOIN documents d ON d.id = documents_fts.rowid";
@@ -239,7 +248,12 @@ Status RankedSearch(Database& db, const SearchRequest& req, const std::string& m
                     int query_phrases, Language query_language, const Filters& filters,
                     bool dates_exact, IndexTokenizer& tokenizer,
                     const std::vector<SnippetPhrase>& phrases, SearchResults& results) {
-  const int scored = req.limit > 0 ? std::max(query_phrases, 1) : 0;
+  Scoring scored;
+  if (req.limit > 0) {
+    PM_ASSIGN_OR_RETURN(Statement range, db.Prepare("SELECT (SELECT min(id) FROM documents), (SELECT max(id) FROM documents)"));
+    PM_RETURN_IF_ERROR(range.Step().status());
+    scored = Scoring{std::max(query_phrases, 1), range.ColumnInt(0), range.ColumnInt(1)};
+  }
   const size_t page_end = static_cast<size_t>(req.offset) + static_cast<size_t>(req.limit);
   std::vector<std::pair<int64_t, double>> ranked;
   bool capped = false;
@@ -249,7 +263,7 @@ Status RankedSearch(Database& db, const SearchRequest& req, const std::string& m
                                                   scored, filters, dates_exact));
     SortByScore(own.rows);
     const bool other_on_page = req.limit > 0 && own.rows.size() < page_end;
-    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(db, req, match, other_on_page ? scored : 0,
+    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(db, req, match, other_on_page ? scored : Scoring{},
                                                   filters, dates_exact));
     std::vector<int64_t> own_ids;
     own_ids.reserve(own.rows.size());

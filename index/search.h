@@ -66,7 +66,7 @@ inline constexpr int kMaxSearchLimit = 1000;
 // newest this many of them (by ingestion order), and its total is then "more than" the ranked
 // count (total_exact false). Keeps the work of a broad query bounded: each language's matches are
 // read newest first and scored in one pass that stops here. Date order counts exactly.
-inline constexpr int64_t kMaxRanked = 2000;
+inline constexpr int64_t kMaxRanked = 1000;
 
 // Runs searches on one database, keeping what a search needs loaded: the query compiler's nlp
 // state and the lexicon (built and cached in the database on first use). Create one per

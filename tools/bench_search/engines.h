@@ -28,6 +28,10 @@ struct RunOptions {
   int reps = 5;
   int batch = 1000;  // documents per transaction while indexing
   bool index_only = false;  // stop after indexing (for profiling); writes no results
+  // pressmine only, for iterating on search: query the index an earlier run left (no indexing
+  // figures, no incremental batch).
+  bool queries_only = false;
+  bool no_diagnostics = false;  // skip the timed parts of a search
 };
 
 // Writes results-pressmine.tsv (cross-language expansion on) and results-pressmine-mono.tsv

@@ -95,7 +95,7 @@ void Diagnose(Database& db, index::Searcher& searcher, const BenchQuery& q, bool
   constexpr int kRuns = 2;
   const std::string bm25 = "pm_bm25(documents_fts, " +
                            std::to_string(index::CountFtsPhrases(match.substr(0, match.find(") AND meta")))) +
-                           ", 5.0, 1.0)";
+                           ", 5.0, 1.0, (SELECT min(id) FROM documents), (SELECT max(id) FROM documents))";
   const std::string lang_token =
       "meta : " + index::VerbatimFtsString({index::LanguageToken(
                       ParseLanguageCode(q.qlang).value_or(Language::kUnknown))});
@@ -229,7 +229,9 @@ int64_t DatabaseBytes(const std::string& path) {
 Status RunPressmine(const RunOptions& options, const std::vector<CorpusDoc>& corpus,
                     const std::vector<BenchQuery>& queries) {
   const std::string path = options.dir + "/pressmine.db";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  if (!options.queries_only) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
   PM_ASSIGN_OR_RETURN(Database db, Database::Open(path));
   PM_ASSIGN_OR_RETURN(index::DocumentStore store, index::DocumentStore::Open(db));
 
@@ -240,11 +242,23 @@ Status RunPressmine(const RunOptions& options, const std::vector<CorpusDoc>& cor
 
   const double c0 = ProcessCpuMs();
   const auto t0 = Clock::now();
-  PM_RETURN_IF_ERROR(Put(db, store, main_docs, options.batch, to_gen, duplicates));
+  if (options.queries_only) {
+    // The index of an earlier run: store id -> generator id from the URLs Record() wrote.
+    PM_ASSIGN_OR_RETURN(Statement ids, db.Prepare("SELECT id, url FROM documents"));
+    for (;;) {
+      PM_ASSIGN_OR_RETURN(bool row, ids.Step());
+      if (!row) break;
+      const std::string url = ids.ColumnText(1);
+      to_gen[ids.ColumnInt(0)] = std::stoll(url.substr(url.rfind('/') + 1));
+    }
+    inc_docs.clear();
+  } else {
+    PM_RETURN_IF_ERROR(Put(db, store, main_docs, options.batch, to_gen, duplicates));
+  }
   const auto t1 = Clock::now();
   // What an operator does after a bulk load (and `pressmine reindex` does): merge the index's
   // segments into one. Stock FTS5 gets the same step.
-  PM_RETURN_IF_ERROR(index::OptimizeFullTextIndex(db));
+  if (!options.queries_only) PM_RETURN_IF_ERROR(index::OptimizeFullTextIndex(db));
   const auto t2 = Clock::now();
   const double c2 = ProcessCpuMs();
   PM_RETURN_IF_ERROR(db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"));
@@ -278,7 +292,7 @@ Status RunPressmine(const RunOptions& options, const std::vector<CorpusDoc>& cor
   cross.meta["searcher_open_seconds"] = std::to_string(Ms(s0, s1) / 1000);
   cross.meta["lexicon"] = searcher.LexiconDescription();
   Parts parts;
-  RunQueries(db, searcher, queries, true, options.reps, to_gen, cross, true, parts);
+  RunQueries(db, searcher, queries, true, options.reps, to_gen, cross, !options.no_diagnostics, parts);
   RunQueries(db, searcher, queries, false, options.reps, to_gen, mono, false, parts);
   // "diag:<part>" = "class p50 p99; ..." for the report's breakdown.
   for (const auto& [part, by_class] : parts.ms) {
