@@ -3,6 +3,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "index/schema.h"
@@ -44,15 +45,13 @@ void BindOptionalText(Statement& s, int index, const std::string& value) {
 
 // Control characters other than line breaks and tabs are never text, and one of them is the
 // tokenizer's verbatim marker: a document must not be able to forge reserved tokens.
-std::string WithoutControls(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) continue;
-    out += c;
-  }
-  return out;
+void DropControls(std::string& s) {
+  s.erase(std::remove_if(s.begin(), s.end(),
+                         [](char c) {
+                           const auto u = static_cast<unsigned char>(c);
+                           return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
+                         }),
+          s.end());
 }
 
 }  // namespace
@@ -96,9 +95,9 @@ Result<DocumentStore> DocumentStore::Open(Database& db) {
 
 Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::string& now_iso) {
   DocumentRecord input = raw;
-  input.title = WithoutControls(raw.title);
-  input.text = WithoutControls(raw.text);
-  input.source = WithoutControls(raw.source);
+  DropControls(input.title);
+  DropControls(input.text);
+  DropControls(input.source);
   const std::string hash = ContentHash(input);
 
   if (!input.url.empty()) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "index/document_store.h"
+#include "index/schema.h"
 #include "tests/support/search_options.h"
 #include "tests/support/temp_dir.h"
 
@@ -208,6 +209,26 @@ TEST_F(SearchTest, BroadQueriesRankTheNewestMatchesAndSayTheTotalIsALowerBound) 
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->total, kMaxRanked + 5);
   EXPECT_TRUE(r->total_exact);
+}
+
+TEST_F(SearchTest, MergingAndOptimizingTheIndexKeepsEveryMatch) {
+  auto store = DocumentStore::Open(*db_);
+  ASSERT_TRUE(store.ok());
+  for (int i = 0; i < 20; ++i) {  // one transaction, so one new segment, each
+    Add(*store, "kg-en", Language::kEnglish, "2024-02-01", "Doctors " + std::to_string(i),
+        "Rural doctors received housing.");
+  }
+  auto before = Search(*db_, Q("doctors"), testing::GlossaryOnly());
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(MergeFullTextIndex(*db_, 100).ok());
+  ASSERT_TRUE(OptimizeFullTextIndex(*db_).ok());
+  EXPECT_TRUE(db_->Exec("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')").ok());
+  auto after = Search(*db_, Q("doctors"), testing::GlossaryOnly());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total, before->total);
+  EXPECT_EQ(after->total, 23);
+  ASSERT_EQ(after->hits.size(), before->hits.size());
+  for (size_t i = 0; i < after->hits.size(); ++i) EXPECT_EQ(after->hits[i].id, before->hits[i].id);
 }
 
 TEST_F(SearchTest, SortByDateIsNewestFirstWithUndatedLast) {
