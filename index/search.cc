@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "index/fts_rank.h"
 #include "index/fts_tokenizer.h"
@@ -190,6 +191,34 @@ struct Window {
   bool capped = false;
 };
 
+// The relevance order's statements, prepared once per Searcher: their SQL depends only on
+// whether dates need the exact check, so a server's connection keeps a handful. Each use starts
+// from a reset statement, and ends by resetting it so no read stays open between searches.
+class StatementCache {
+ public:
+  explicit StatementCache(Database& db) : db_(&db) {}
+
+  Result<Statement*> Get(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(sql));
+      it = cache_.emplace(sql, std::move(s)).first;
+    }
+    it->second.Reset();
+    return &it->second;
+  }
+
+ private:
+  Database* db_;
+  std::map<std::string, Statement> cache_;
+};
+
+// Resets a cached statement when a use of it ends, however it ends.
+struct ResetOnExit {
+  Statement* s;
+  ~ResetOnExit() { s->Reset(); }
+};
+
 // What a window's scores need besides the expression: how many of its phrases are the query's
 // (they come first; 0 = do not score) and the table's rowid range (fts_rank.h).
 struct Scoring {
@@ -198,23 +227,25 @@ struct Scoring {
   int64_t last_rowid = 0;
 };
 
-Result<Window> NewestMatches(Database& db, const SearchRequest& req, const std::string& match,
-                             const Scoring& scoring, const Filters& filters, bool dates_exact) {
+Result<Window> NewestMatches(StatementCache& statements, const SearchRequest& req,
+                             const std::string& match, const Scoring& scoring,
+                             const Filters& filters, bool dates_exact) {
   const bool scored = scoring.phrases > 0;
-  const std::string bm25 = std::string(kRankFunctionName) + "(documents_fts, " +
-                           std::to_string(scoring.phrases) + ", " + std::to_string(kTitleWeight) +
-                           ", " + std::to_string(kTextWeight) + ", " +
-                           std::to_string(scoring.first_rowid) + ", " +
-                           std::to_string(scoring.last_rowid) + ")";
+  const std::string bm25 = std::string(kRankFunctionName) + "(documents_fts, ?4, " +
+                           std::to_string(kTitleWeight) + ", " + std::to_string(kTextWeight) +
+                           ", ?5, ?6)";
   std::string sql = "SELECT documents_fts.rowid, " + (scored ? bm25 : std::string("0.0")) +
                     " FROM documents_fts";
   if (!dates_exact) sql += " JOIN documents d ON d.id = documents_fts.rowid";
   sql += " WHERE documents_fts MATCH ?1";
   if (!dates_exact) sql += " AND (?2 = '' OR d.published >= ?2) AND (?3 = '' OR d.published < ?3)";
   sql += " ORDER BY documents_fts.rowid DESC LIMIT " + std::to_string(kMaxRanked + 1);
-  PM_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql));
+  PM_ASSIGN_OR_RETURN(Statement * statement, statements.Get(sql));
+  ResetOnExit reset{statement};
+  Statement& s = *statement;
   s.Bind(1, match);
   if (!dates_exact) s.Bind(2, filters.from).Bind(3, filters.to_excl);
+  if (scored) s.Bind(4, scoring.phrases).Bind(5, scoring.first_rowid).Bind(6, scoring.last_rowid);
   Window w;
   for (;;) {
     Result<bool> row = s.Step();
@@ -244,26 +275,28 @@ void SortByScore(std::vector<std::pair<int64_t, double>>& rows) {
 //      own window has the newest kMaxRanked of them), so the other language's matches are the
 //      whole window less the own window. A language filter decides the split by itself.
 //   2. the page's rows, one lookup by id each, and their snippets (snippet.h).
-Status RankedSearch(Database& db, const SearchRequest& req, const std::string& match,
+Status RankedSearch(StatementCache& statements, const SearchRequest& req, const std::string& match,
                     int query_phrases, Language query_language, const Filters& filters,
                     bool dates_exact, IndexTokenizer& tokenizer,
                     const std::vector<SnippetPhrase>& phrases, SearchResults& results) {
   Scoring scored;
   if (req.limit > 0) {
-    PM_ASSIGN_OR_RETURN(Statement range, db.Prepare("SELECT (SELECT min(id) FROM documents), (SELECT max(id) FROM documents)"));
-    PM_RETURN_IF_ERROR(range.Step().status());
-    scored = Scoring{std::max(query_phrases, 1), range.ColumnInt(0), range.ColumnInt(1)};
+    PM_ASSIGN_OR_RETURN(Statement * range, statements.Get("SELECT (SELECT min(id) FROM documents), "
+                                                         "(SELECT max(id) FROM documents)"));
+    ResetOnExit reset{range};
+    PM_RETURN_IF_ERROR(range->Step().status());
+    scored = Scoring{std::max(query_phrases, 1), range->ColumnInt(0), range->ColumnInt(1)};
   }
   const size_t page_end = static_cast<size_t>(req.offset) + static_cast<size_t>(req.limit);
   std::vector<std::pair<int64_t, double>> ranked;
   bool capped = false;
   if (query_language != Language::kUnknown && !filters.lang) {
     const std::string lang_token = "meta : " + VerbatimFtsString({LanguageToken(query_language)});
-    PM_ASSIGN_OR_RETURN(Window own, NewestMatches(db, req, "(" + match + ") AND " + lang_token,
+    PM_ASSIGN_OR_RETURN(Window own, NewestMatches(statements, req, "(" + match + ") AND " + lang_token,
                                                   scored, filters, dates_exact));
     SortByScore(own.rows);
     const bool other_on_page = req.limit > 0 && own.rows.size() < page_end;
-    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(db, req, match, other_on_page ? scored : Scoring{},
+    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(statements, req, match, other_on_page ? scored : Scoring{},
                                                   filters, dates_exact));
     std::vector<int64_t> own_ids;
     own_ids.reserve(own.rows.size());
@@ -283,7 +316,7 @@ Status RankedSearch(Database& db, const SearchRequest& req, const std::string& m
   } else {
     // One language, or a query without one: a single window. (With a language filter, every
     // match is in the query's own language or none is.)
-    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(db, req, match, scored, filters, dates_exact));
+    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(statements, req, match, scored, filters, dates_exact));
     SortByScore(all.rows);
     ranked = std::move(all.rows);
     capped = all.capped;
@@ -295,9 +328,11 @@ Status RankedSearch(Database& db, const SearchRequest& req, const std::string& m
   const auto last = ranked.size() > page_end ? ranked.begin() + static_cast<std::ptrdiff_t>(page_end)
                                              : ranked.end();
 
-  PM_ASSIGN_OR_RETURN(Statement read,
-                      db.Prepare("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, 0.0, "
-                                 "d.text FROM documents d WHERE d.id = ?1"));
+  PM_ASSIGN_OR_RETURN(Statement * read_statement,
+                      statements.Get("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, "
+                                     "0.0, d.text FROM documents d WHERE d.id = ?1"));
+  ResetOnExit reset{read_statement};
+  Statement& read = *read_statement;
   SnippetOptions snippet;
   snippet.tokens = kSnippetTokens;
   snippet.open = req.highlight_open;
@@ -319,6 +354,7 @@ Status RankedSearch(Database& db, const SearchRequest& req, const std::string& m
 struct Searcher::Impl {
   Database* db;
   SearcherOptions options;
+  StatementCache statements;
   // Loaded on the first query that expands across languages: a malformed, filter-only or
   // --mono query never pays for the lexicon.
   std::shared_ptr<const nlp::Lexicon> lexicon;
@@ -344,7 +380,8 @@ struct Searcher::Impl {
 };
 
 Result<Searcher> Searcher::Open(Database& db, const SearcherOptions& options) {
-  return Searcher(std::make_unique<Impl>(Impl{&db, options, nullptr, std::nullopt, std::nullopt}));
+  return Searcher(std::make_unique<Impl>(
+      Impl{&db, options, StatementCache(db), nullptr, std::nullopt, std::nullopt}));
 }
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -396,7 +433,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
     const std::vector<SnippetPhrase> phrases =
         req.limit > 0 ? SnippetPhrases(match.substr(0, query_end), *tokenizer)
                       : std::vector<SnippetPhrase>();
-    PM_RETURN_IF_ERROR(RankedSearch(db, req, match, query_phrases, query_language, filters,
+    PM_RETURN_IF_ERROR(RankedSearch(impl_->statements, req, match, query_phrases, query_language, filters,
                                     dates_exact, *tokenizer, phrases, results));
     return results;
   }
