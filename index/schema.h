@@ -3,6 +3,8 @@
 #define PRESSMINE_INDEX_SCHEMA_H_
 
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "base/sqlite.h"
 
@@ -12,6 +14,11 @@ inline constexpr std::string_view kSchemaComponent = "index";
 
 // Ordered migrations; the last one's version is the current schema.
 std::span<const Migration> IndexMigrations();
+
+// The SQL expression for a row's `meta` column (fts_tokenizer.h's reserved tokens) from SQL
+// expressions for its language code, source and publication date (NULL when undated). Whatever
+// writes documents_fts must give FTS5 exactly these bytes, also to 'delete' a row.
+std::string FtsMetaSql(std::string_view lang, std::string_view source, std::string_view published);
 
 // Registers the tokenizer on `db` and applies IndexMigrations().
 Status MigrateIndex(Database& db);
