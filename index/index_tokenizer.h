@@ -9,10 +9,12 @@
 #ifndef PRESSMINE_INDEX_INDEX_TOKENIZER_H_
 #define PRESSMINE_INDEX_INDEX_TOKENIZER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <optional>
+#include <vector>
 
 #include "base/status.h"
 #include "nlp/stemmer.h"
@@ -31,7 +33,7 @@ struct IndexToken {
 
 class IndexTokenizer {
  public:
-  // Words stemmed after the cache is full are stemmed without it until it is cleared.
+  // The stem cache holds at most this many words, then starts again empty.
   static constexpr size_t kMaxCachedStems = size_t{1} << 17;
 
   static Result<IndexTokenizer> Create();
@@ -53,16 +55,40 @@ class IndexTokenizer {
  private:
   IndexTokenizer(nlp::Tokenizer words, nlp::ScriptStemmer stemmer, nlp::NameKeyer keyer)
       : words_(std::move(words)), stemmer_(std::move(stemmer)), keyer_(std::move(keyer)) {}
-  const std::string& Stem(const nlp::TokenView& token);
+  // (script, normalized form) -> stem, open addressing over one arena of bytes: a node-based
+  // map's allocation and pointer chasing cost as much as the stemming it saved.
+  class StemCache {
+   public:
+    StemCache();
+    // The cached stem, or nullopt.
+    std::optional<std::string_view> Find(nlp::Script script, std::string_view norm, uint64_t hash) const;
+    // Caches a stem and returns it (valid until the next Put).
+    std::string_view Put(nlp::Script script, std::string_view norm, uint64_t hash,
+                         std::string_view stem);
+    static uint64_t Hash(nlp::Script script, std::string_view norm);
+
+   private:
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t key = 0;  // arena offset of the script byte + norm; 0 = empty slot
+      uint32_t key_size = 0;
+      uint32_t stem = 0;
+      uint32_t stem_size = 0;
+    };
+    std::vector<Slot> slots_;
+    std::string arena_;
+    size_t used_ = 0;
+  };
+
+  std::string_view Stem(const nlp::TokenView& token);
   std::string_view Key(const nlp::TokenView& token);
 
   nlp::Tokenizer words_;
   nlp::ScriptStemmer stemmer_;
   nlp::NameKeyer keyer_;
-  std::unordered_map<std::string, std::string> stems_;  // script byte + norm -> stem
-  std::string cache_key_;                               // scratch
-  std::string stem_;                                    // scratch
-  std::string key_;                                     // scratch
+  StemCache stems_;
+  std::string stem_;  // scratch
+  std::string key_;   // scratch
 };
 
 }  // namespace pressmine::index

@@ -48,5 +48,24 @@ TEST(IndexTokenizerTest, CachedStemsAreTheStemmersAndKeysGoToNames) {
   for (const Position& p : Positions(*t, text, false)) EXPECT_TRUE(p.key.empty()) << p.text;
 }
 
+TEST(IndexTokenizerTest, StemsStayRightWhenTheCacheFillsAndStartsAgain) {
+  auto t = IndexTokenizer::Create();
+  ASSERT_TRUE(t.ok());
+  std::string many;
+  for (size_t i = 0; i < IndexTokenizer::kMaxCachedStems + 100; ++i) {
+    many += "connection" + std::to_string(i) + " ";
+  }
+  many += "connections running";
+  size_t n = 0;
+  std::string last_two;
+  ASSERT_TRUE(t->ForEachToken(many, false, [&](const IndexToken& tok) {
+                 if (++n > IndexTokenizer::kMaxCachedStems + 100) last_two += std::string(tok.stem) + " ";
+                 return true;
+               }).ok());
+  EXPECT_EQ(n, IndexTokenizer::kMaxCachedStems + 102);
+  EXPECT_EQ(last_two, "connect run ");
+  EXPECT_EQ(Positions(*t, "Connections connection", false)[0].stem, "connect");
+}
+
 }  // namespace
 }  // namespace pressmine::index
