@@ -11,9 +11,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <optional>
 #include <vector>
 
 #include "base/status.h"
@@ -61,7 +61,8 @@ class IndexTokenizer {
    public:
     StemCache();
     // The cached stem, or nullopt.
-    std::optional<std::string_view> Find(nlp::Script script, std::string_view norm, uint64_t hash) const;
+    std::optional<std::string_view> Find(nlp::Script script, std::string_view norm,
+                                         uint64_t hash) const;
     // Caches a stem and returns it (valid until the next Put).
     std::string_view Put(nlp::Script script, std::string_view norm, uint64_t hash,
                          std::string_view stem);

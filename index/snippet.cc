@@ -38,8 +38,8 @@ struct Hit {
 std::vector<SnippetPhrase> SnippetPhrases(std::string_view fts, IndexTokenizer& tokenizer) {
   std::vector<SnippetPhrase> out;
   int depth = 0;
-  int skip_depth = -1;       // inside a title- or meta-only group opened at this depth
-  bool skip_next = false;    // the next phrase or group is title- or meta-only
+  int skip_depth = -1;     // inside a title- or meta-only group opened at this depth
+  bool skip_next = false;  // the next phrase or group is title- or meta-only
   size_t i = 0;
   while (i < fts.size()) {
     const char c = fts[i];

@@ -14,7 +14,7 @@ enum class Wb : uint8_t {
   kExtendNumLet,  // _ and U+202F
   kCr,
   kLf,
-  kWSegSpace,     // space, U+2009
+  kWSegSpace,  // space, U+2009
 };
 
 struct Cp {
@@ -113,15 +113,15 @@ bool Breaks(const std::vector<Cp>& cps, size_t i) {
   const Wb cur = cps[i].wb;
   const Wb prev2 = i >= 2 ? cps[i - 2].wb : Wb::kOther;
   const Wb next = i + 1 < cps.size() ? cps[i + 1].wb : Wb::kOther;
-  if (prev == Wb::kCr && cur == Wb::kLf) return false;                            // WB3
-  if (Newline(prev) || Newline(cur)) return true;                                 // WB3a, WB3b
-  if (prev == Wb::kWSegSpace && cur == Wb::kWSegSpace) return false;              // WB3d
-  if (AHLetter(prev) && AHLetter(cur)) return false;                              // WB5
-  if (AHLetter(prev) && MidLetterOrQ(cur) && AHLetter(next)) return false;        // WB6
-  if (AHLetter(prev2) && MidLetterOrQ(prev) && AHLetter(cur)) return false;       // WB7
-  if (prev == Wb::kNumeric && cur == Wb::kNumeric) return false;                  // WB8
-  if (AHLetter(prev) && cur == Wb::kNumeric) return false;                        // WB9
-  if (prev == Wb::kNumeric && AHLetter(cur)) return false;                        // WB10
+  if (prev == Wb::kCr && cur == Wb::kLf) return false;                                // WB3
+  if (Newline(prev) || Newline(cur)) return true;                                     // WB3a, WB3b
+  if (prev == Wb::kWSegSpace && cur == Wb::kWSegSpace) return false;                  // WB3d
+  if (AHLetter(prev) && AHLetter(cur)) return false;                                  // WB5
+  if (AHLetter(prev) && MidLetterOrQ(cur) && AHLetter(next)) return false;            // WB6
+  if (AHLetter(prev2) && MidLetterOrQ(prev) && AHLetter(cur)) return false;           // WB7
+  if (prev == Wb::kNumeric && cur == Wb::kNumeric) return false;                      // WB8
+  if (AHLetter(prev) && cur == Wb::kNumeric) return false;                            // WB9
+  if (prev == Wb::kNumeric && AHLetter(cur)) return false;                            // WB10
   if (prev2 == Wb::kNumeric && MidNumOrQ(prev) && cur == Wb::kNumeric) return false;  // WB11
   if (prev == Wb::kNumeric && MidNumOrQ(cur) && next == Wb::kNumeric) return false;   // WB12
   if ((AHLetter(prev) || prev == Wb::kNumeric || prev == Wb::kExtendNumLet) &&
@@ -129,7 +129,7 @@ bool Breaks(const std::vector<Cp>& cps, size_t i) {
     return false;  // WB13a
   }
   if (prev == Wb::kExtendNumLet && (AHLetter(cur) || cur == Wb::kNumeric)) return false;  // WB13b
-  return true;                                                                    // WB999
+  return true;                                                                            // WB999
 }
 
 }  // namespace

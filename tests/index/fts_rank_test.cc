@@ -38,8 +38,9 @@ class Bm25Test : public ::testing::Test {
   // rowid -> score for `match`, scoring its first `phrases` phrases.
   std::map<int64_t, double> Scores(const std::string& match, int phrases) {
     std::map<int64_t, double> out;
-    auto s = db_->Prepare("SELECT rowid, pm_bm25(documents_fts, ?2, 5.0, 1.0, 1, 8) "
-                          "FROM documents_fts WHERE documents_fts MATCH ?1");
+    auto s = db_->Prepare(
+        "SELECT rowid, pm_bm25(documents_fts, ?2, 5.0, 1.0, 1, 8) "
+        "FROM documents_fts WHERE documents_fts MATCH ?1");
     EXPECT_TRUE(s.ok());
     if (!s.ok()) return out;
     s->Bind(1, match).Bind(2, phrases);
@@ -77,7 +78,8 @@ TEST_F(Bm25Test, FrequentPhrasesGetAnEstimatedIdfCloseToTheExactOne) {
   // 6,000 more rows, "common" in every fifth one: 1,200 rows hold it, more than are counted.
   auto tx = Transaction::Begin(*db_);
   ASSERT_TRUE(tx.ok());
-  auto insert = db_->Prepare("INSERT INTO documents_fts(rowid, title, text, meta) VALUES (?1, '', ?2, '')");
+  auto insert =
+      db_->Prepare("INSERT INTO documents_fts(rowid, title, text, meta) VALUES (?1, '', ?2, '')");
   ASSERT_TRUE(insert.ok());
   for (int64_t id = 101; id <= 6100; ++id) {
     insert->Reset();

@@ -59,7 +59,8 @@ TEST(IndexTokenizerTest, StemsStayRightWhenTheCacheFillsAndStartsAgain) {
   size_t n = 0;
   std::string last_two;
   ASSERT_TRUE(t->ForEachToken(many, false, [&](const IndexToken& tok) {
-                 if (++n > IndexTokenizer::kMaxCachedStems + 100) last_two += std::string(tok.stem) + " ";
+                 if (++n > IndexTokenizer::kMaxCachedStems + 100)
+                   last_two += std::string(tok.stem) + " ";
                  return true;
                }).ok());
   EXPECT_EQ(n, IndexTokenizer::kMaxCachedStems + 102);

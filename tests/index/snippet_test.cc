@@ -29,9 +29,9 @@ class SnippetTest : public ::testing::Test {
 };
 
 TEST_F(SnippetTest, PhrasesComeFromTheExpressionAsIndexTokens) {
-  const std::string fts = "{title text} : ((\"doctors meeting\" OR " +
-                          VerbatimFtsString({"встреч", "врач"}) +
-                          ") AND title : \"ministry\" AND \"vaccin\"* AND title : (\"a\" OR \"b\"))";
+  const std::string fts =
+      "{title text} : ((\"doctors meeting\" OR " + VerbatimFtsString({"встреч", "врач"}) +
+      ") AND title : \"ministry\" AND \"vaccin\"* AND title : (\"a\" OR \"b\"))";
   const std::vector<SnippetPhrase> p = SnippetPhrases(fts, *tokenizer_);
   ASSERT_EQ(p.size(), 3u) << "title-only phrases are left out";
   EXPECT_EQ(p[0].tokens, (std::vector<std::string>{"doctor", "meet"}));
