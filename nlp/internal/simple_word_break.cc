@@ -1,5 +1,7 @@
 #include "nlp/internal/simple_word_break.h"
 
+#include <array>
+
 namespace pressmine::nlp::internal {
 namespace {
 
@@ -22,35 +24,45 @@ struct Cp {
   Wb wb;
 };
 
+// Word_Break classes of ASCII; kNone marks the controls outside the set.
+constexpr Wb kNone = static_cast<Wb>(0xFF);
+
+constexpr std::array<Wb, 128> AsciiClasses() {
+  std::array<Wb, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    Wb w = Wb::kOther;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      w = Wb::kALetter;
+    } else if (c >= '0' && c <= '9') {
+      w = Wb::kNumeric;
+    } else if (c == '.' || c == '\'') {
+      w = Wb::kMidNumLetQ;
+    } else if (c == ',' || c == ';') {
+      w = Wb::kMidNum;
+    } else if (c == '_') {
+      w = Wb::kExtendNumLet;
+    } else if (c == '\r') {
+      w = Wb::kCr;
+    } else if (c == '\n') {
+      w = Wb::kLf;
+    } else if (c == ' ') {
+      w = Wb::kWSegSpace;
+    } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+      w = kNone;  // other controls (vertical tab and form feed are Newline)
+    }
+    t[static_cast<size_t>(c)] = w;
+  }
+  return t;
+}
+constexpr std::array<Wb, 128> kAscii = AsciiClasses();
+
 // The class of the code point at s[i] and its length, or false outside the simple set.
 bool Classify(std::string_view s, size_t i, Wb* wb, size_t* len) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     *len = 1;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      *wb = Wb::kALetter;
-    } else if (c >= '0' && c <= '9') {
-      *wb = Wb::kNumeric;
-    } else if (c == '.' || c == '\'') {
-      *wb = Wb::kMidNumLetQ;
-    } else if (c == ',' || c == ';') {
-      *wb = Wb::kMidNum;
-    } else if (c == '_') {
-      *wb = Wb::kExtendNumLet;
-    } else if (c == '\r') {
-      *wb = Wb::kCr;
-    } else if (c == '\n') {
-      *wb = Wb::kLf;
-    } else if (c == ' ') {
-      *wb = Wb::kWSegSpace;
-    } else if (c >= 0x20 && c < 0x7f) {
-      *wb = Wb::kOther;
-    } else if (c == '\t') {
-      *wb = Wb::kOther;
-    } else {
-      return false;  // other controls (vertical tab, form feed are Newline)
-    }
-    return true;
+    *wb = kAscii[c];
+    return *wb != kNone;
   }
   if ((c == 0xD0 || c == 0xD1) && i + 1 < s.size()) {
     const auto d = static_cast<unsigned char>(s[i + 1]);
@@ -111,6 +123,11 @@ bool Newline(Wb w) { return w == Wb::kCr || w == Wb::kLf; }
 bool Breaks(const std::vector<Cp>& cps, size_t i) {
   const Wb prev = cps[i - 1].wb;
   const Wb cur = cps[i].wb;
+  // The common case first (WB5, WB8-10: letters and digits run on); no earlier rule applies to it.
+  if ((prev == Wb::kALetter || prev == Wb::kNumeric) &&
+      (cur == Wb::kALetter || cur == Wb::kNumeric)) {
+    return false;
+  }
   const Wb prev2 = i >= 2 ? cps[i - 2].wb : Wb::kOther;
   const Wb next = i + 1 < cps.size() ? cps[i + 1].wb : Wb::kOther;
   if (prev == Wb::kCr && cur == Wb::kLf) return false;                                // WB3
@@ -135,8 +152,9 @@ bool Breaks(const std::vector<Cp>& cps, size_t i) {
 }  // namespace
 
 bool SimpleWordBreak(std::string_view text, std::vector<WordSegment>* out) {
-  std::vector<Cp> cps;
-  cps.reserve(text.size());
+  // Reused across calls on a thread: a document's code points, not worth an allocation each time.
+  thread_local std::vector<Cp> cps;
+  cps.clear();
   for (size_t i = 0; i < text.size();) {
     Wb wb;
     size_t len = 0;
