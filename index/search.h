@@ -62,10 +62,11 @@ struct SearchResults {
 
 // Limits on what a caller may ask for; larger values are a usage error, not a slow query.
 inline constexpr int kMaxSearchLimit = 1000;
-// In relevance order, a query matching more releases than this in one language ranks only the
-// newest this many of them (by ingestion order), and its total is then "more than" the ranked
-// count (total_exact false). Keeps the work of a broad query bounded: each language's matches are
-// read newest first and scored in one pass that stops here. Date order counts exactly.
+// In relevance order, a broad query ranks only the newest this many matches (by ingestion order)
+// in its own language, then the other language's matches among the newest this many of all; its
+// total is then "more than" the ranked count (total_exact false). Keeps the work of a broad query
+// bounded: matches are read newest first and scored in one pass that stops here (search.cc).
+// Date order counts exactly.
 inline constexpr int64_t kMaxRanked = 1000;
 
 // Runs searches on one database, keeping what a search needs loaded: the query compiler's nlp
