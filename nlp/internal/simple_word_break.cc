@@ -64,25 +64,40 @@ bool Classify(std::string_view s, size_t i, Wb* wb, size_t* len) {
     *wb = kAscii[c];
     return *wb != kNone;
   }
-  if ((c == 0xD0 || c == 0xD1) && i + 1 < s.size()) {
+  if (c >= 0xD0 && c <= 0xD3 && i + 1 < s.size()) {
     const auto d = static_cast<unsigned char>(s[i + 1]);
-    // U+0401 Ё, U+0410..U+044F, U+0451 ё
-    if ((c == 0xD0 && (d == 0x81 || (d >= 0x90 && d <= 0xBF))) ||
-        (c == 0xD1 && (d >= 0x80 && d <= 0x8F)) || (c == 0xD1 && d == 0x91)) {
-      *wb = Wb::kALetter;
-      *len = 2;
-      return true;
-    }
-    return false;
+    // U+0400..U+045F (Russian and the other basic Cyrillic letters) and the Kazakh and Kyrgyz
+    // letters ғ қ ң ү ұ һ ә ө in both cases. (U+0460.. holds combining marks: not here.)
+    const bool letter =
+        ((c == 0xD0 || c == 0xD1) && d >= 0x80 && d <= 0xBF && (c == 0xD0 || d <= 0x9F)) ||
+        (c == 0xD2 &&
+         (d == 0x92 || d == 0x93 || d == 0x9A || d == 0x9B || d == 0xA2 || d == 0xA3 || d == 0xAE ||
+          d == 0xAF || d == 0xB0 || d == 0xB1 || d == 0xBA || d == 0xBB)) ||
+        (c == 0xD3 && (d == 0x98 || d == 0x99 || d == 0xA8 || d == 0xA9));
+    if (!letter) return false;
+    *wb = Wb::kALetter;
+    *len = 2;
+    return true;
   }
   if (c == 0xC2 && i + 1 < s.size()) {
     const auto d = static_cast<unsigned char>(s[i + 1]);
-    if (d == 0xA0 || d == 0xAB || d == 0xBB) {  // no-break space « »
+    if (d == 0xA0 || d == 0xAB || d == 0xBB || d == 0xB0) {  // no-break space « » °
       *wb = Wb::kOther;
       *len = 2;
       return true;
     }
     return false;
+  }
+  if (c == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x97) {  // ×
+    *wb = Wb::kOther;
+    *len = 2;
+    return true;
+  }
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x84 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x96) {  // №
+    *wb = Wb::kOther;
+    *len = 3;
+    return true;
   }
   if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
     const auto d = static_cast<unsigned char>(s[i + 2]);

@@ -1,6 +1,6 @@
 // Word segmentation without ICU for texts made only of the characters press releases mostly
-// use: ASCII, the Russian alphabet and a few typographic signs (« » — – “ ” „ … ’ ‘, no-break and
-// thin spaces). For such a text it gives exactly the segments and rule statuses of ICU's root
+// use: ASCII, the basic Cyrillic letters with the Kazakh and Kyrgyz ones (ә ғ қ ң ө ұ ү һ) and a
+// few typographic signs (« » — – “ ” „ … ’ ‘ № ° ×, no-break and thin spaces). For such a text it gives exactly the segments and rule statuses of ICU's root
 // word break iterator (UAX #29), which tests/nlp/simple_word_break_test.cc checks against ICU on
 // random texts; any other character makes it decline, and the tokenizer asks ICU. ICU's iterator
 // was a sixth of bulk indexing time.
