@@ -170,15 +170,24 @@ bool SimpleWordBreak(std::string_view text, std::vector<WordSegment>* out) {
   // Reused across calls on a thread: a document's code points, not worth an allocation each time.
   thread_local std::vector<Cp> cps;
   cps.clear();
+  cps.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     Wb wb;
-    size_t len = 0;
-    if (!Classify(text, i, &wb, &len)) return false;
+    size_t len = 1;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      wb = kAscii[c];
+      if (wb == kNone) return false;
+    } else if (!Classify(text, i, &wb, &len)) {
+      return false;
+    }
     cps.push_back({static_cast<int32_t>(i), wb});
     i += len;
   }
+  auto word_char = [](Wb w) { return w == Wb::kALetter || w == Wb::kNumeric; };
   size_t start = 0;
   for (size_t i = 1; i <= cps.size(); ++i) {
+    if (i < cps.size() && word_char(cps[i - 1].wb) && word_char(cps[i].wb)) continue;  // WB5, 8-10
     if (i < cps.size() && !Breaks(cps, i)) continue;
     // ICU tags a word by the rule of its last step: a last digit makes a number ("a1", "H1N1"),
     // a last letter a word ("1a"); a last '_' after '_' or a letter a word, after a digit a number.
