@@ -3,6 +3,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "index/schema.h"
@@ -44,15 +45,13 @@ void BindOptionalText(Statement& s, int index, const std::string& value) {
 
 // Control characters other than line breaks and tabs are never text, and one of them is the
 // tokenizer's verbatim marker: a document must not be able to forge reserved tokens.
-std::string WithoutControls(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) continue;
-    out += c;
-  }
-  return out;
+void DropControls(std::string& s) {
+  s.erase(std::remove_if(s.begin(), s.end(),
+                         [](char c) {
+                           const auto u = static_cast<unsigned char>(c);
+                           return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
+                         }),
+          s.end());
 }
 
 }  // namespace
@@ -73,8 +72,64 @@ std::string ContentHash(const DocumentRecord& doc) {
 }
 
 struct DocumentStore::StatementCache {
-  std::optional<Statement> find, touch, keep, update, dup, insert;
+  std::optional<Statement> find, touch, keep, update, dup, insert, old_fts, fts_delete, fts_insert;
 };
+
+namespace {
+
+// documents_fts rows are written here, not by triggers (schema.cc, version 5). Plain VALUES
+// statements: FTS5 keeps collecting terms across them until the transaction commits.
+const std::string& FtsInsertSql() {
+  static const std::string sql = "INSERT INTO documents_fts(rowid, title, text, meta) VALUES "
+                                 "(?1, ?2, ?3, " + FtsMetaSql("?4", "?5", "?6") + ")";
+  return sql;
+}
+
+const std::string& FtsDeleteSql() {
+  static const std::string sql =
+      "INSERT INTO documents_fts(documents_fts, rowid, title, text, meta) VALUES "
+      "('delete', ?1, ?2, ?3, " + FtsMetaSql("?4", "?5", "?6") + ")";
+  return sql;
+}
+
+// Binds a row's full-text fields as FtsInsertSql/FtsDeleteSql number them.
+void BindFtsRow(Statement& s, int64_t id, const std::string& title, const std::string& text,
+                std::string_view lang, const std::string& source, const std::string& published,
+                bool published_null) {
+  s.Bind(1, id).Bind(2, title).Bind(3, text).Bind(4, std::string(lang)).Bind(5, source);
+  if (published_null) {
+    s.BindNull(6);
+  } else {
+    s.Bind(6, published);
+  }
+}
+
+}  // namespace
+
+Status DocumentStore::IndexText(int64_t id, const DocumentRecord& doc) {
+  PM_ASSIGN_OR_RETURN(Statement * insert, Cached(&StatementCache::fts_insert, FtsInsertSql()));
+  BindFtsRow(*insert, id, doc.title, doc.text, LanguageCode(doc.lang), doc.source, doc.published,
+             doc.published.empty());
+  return insert->Run();
+}
+
+// Takes the row's current fields out of the full-text index, before they change.
+Status DocumentStore::UnindexText(int64_t id) {
+  PM_ASSIGN_OR_RETURN(Statement * old_stmt,
+                      Cached(&StatementCache::old_fts,
+                             "SELECT title, text, lang, source, published FROM documents WHERE id = ?1"));
+  Statement& old = *old_stmt;
+  old.Bind(1, id);
+  PM_ASSIGN_OR_RETURN(bool found, old.Step());
+  if (!found) return Status::Ok();
+  const std::string title = old.ColumnText(0), text = old.ColumnText(1), lang = old.ColumnText(2),
+                    source = old.ColumnText(3), published = old.ColumnText(4);
+  const bool published_null = old.ColumnIsNull(4);
+  old.Reset();
+  PM_ASSIGN_OR_RETURN(Statement * del, Cached(&StatementCache::fts_delete, FtsDeleteSql()));
+  BindFtsRow(*del, id, title, text, lang, source, published, published_null);
+  return del->Run();
+}
 
 DocumentStore::DocumentStore(Database* db) : db_(db), cache_(std::make_shared<StatementCache>()) {}
 
@@ -96,9 +151,9 @@ Result<DocumentStore> DocumentStore::Open(Database& db) {
 
 Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::string& now_iso) {
   DocumentRecord input = raw;
-  input.title = WithoutControls(raw.title);
-  input.text = WithoutControls(raw.text);
-  input.source = WithoutControls(raw.source);
+  DropControls(input.title);
+  DropControls(input.text);
+  DropControls(input.source);
   const std::string hash = ContentHash(input);
 
   if (!input.url.empty()) {
@@ -138,12 +193,14 @@ Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::strin
                  "UPDATE documents SET source = ?2, lang = ?3, title = ?4, published = ?5, "
                  "date_evidence = ?6, author = ?7, site = ?8, text = ?9, content_hash = ?10, "
                  "version = version + 1, last_seen = ?11, removed_at = NULL WHERE id = ?1"));
+      PM_RETURN_IF_ERROR(UnindexText(id));
       Statement& update = *update_stmt;
       update.Bind(1, id).Bind(2, input.source).Bind(3, LanguageCode(input.lang)).Bind(4, input.title);
       BindOptionalText(update, 5, input.published);
       update.Bind(6, input.date_evidence).Bind(7, input.author).Bind(8, input.site)
           .Bind(9, input.text).Bind(10, hash).Bind(11, now_iso);
       PM_RETURN_IF_ERROR(update.Run());
+      PM_RETURN_IF_ERROR(IndexText(id, input));
       return PutResult{PutOutcome::kUpdated, id};
     }
   }
@@ -173,7 +230,9 @@ Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::strin
   insert.Bind(6, input.date_evidence).Bind(7, input.author).Bind(8, input.site).Bind(9, input.text)
       .Bind(10, hash).Bind(11, now_iso);
   PM_RETURN_IF_ERROR(insert.Run());
-  return PutResult{PutOutcome::kAdded, db_->LastInsertRowId()};
+  const int64_t id = db_->LastInsertRowId();
+  PM_RETURN_IF_ERROR(IndexText(id, input));
+  return PutResult{PutOutcome::kAdded, id};
 }
 
 Result<bool> DocumentStore::MarkRemoved(const std::string& url, const std::string& now_iso) {

@@ -82,6 +82,9 @@ class DocumentStore {
   explicit DocumentStore(Database* db);
   // Put's statements, prepared once: preparing them per document was a sixth of indexing time.
   Result<Statement*> Cached(std::optional<Statement> StatementCache::*slot, std::string_view sql);
+  // The full-text index row of a document (see schema.cc, version 5).
+  Status IndexText(int64_t id, const DocumentRecord& doc);
+  Status UnindexText(int64_t id);
 
   Database* db_;
   std::shared_ptr<StatementCache> cache_;

@@ -5,9 +5,8 @@
 #include <memory>
 #include <new>
 
-#include "nlp/stemmer.h"
-#include "nlp/tokenizer.h"
-#include "nlp/translit.h"
+#include "index/fts_rank.h"
+#include "index/index_tokenizer.h"
 
 namespace pressmine::index {
 namespace {
@@ -15,21 +14,8 @@ namespace {
 // One per FTS5 table instance; FTS5 serializes calls on a connection, and our connections are
 // single-threaded, so the nlp objects need no locking.
 struct PressmineTokenizer {
-  nlp::Tokenizer words;
-  nlp::ScriptStemmer stemmer;
-  nlp::NameKeyer keyer;
-  std::string stem;  // scratch
-  std::string key;   // scratch
+  IndexTokenizer tokens;
 };
-
-// Only capitalized words can be names, and shorter ones ("Ош", "Он", "The") are too ambiguous
-// to key: a key is a cross-script match, so it must be specific.
-constexpr size_t kMinNameKeyBytes = 4;
-
-bool IsNameCandidate(const nlp::TokenView& t) {
-  return t.kind == nlp::TokenKind::kWord && t.capitalized && !t.all_caps &&
-         (t.script == nlp::Script::kLatin || t.script == nlp::Script::kCyrillic);
-}
 
 int EmitVerbatim(void* ctx, std::string_view text,
                  int (*emit)(void*, int, const char*, int, int, int)) {
@@ -50,15 +36,9 @@ int EmitVerbatim(void* ctx, std::string_view text,
 int Create(void*, const char**, int, Fts5Tokenizer** out) noexcept {
   *out = nullptr;
   try {
-    Result<nlp::Tokenizer> words = nlp::Tokenizer::Create();
-    if (!words.ok()) return SQLITE_ERROR;
-    Result<nlp::ScriptStemmer> stemmer = nlp::ScriptStemmer::Create();
-    if (!stemmer.ok()) return SQLITE_ERROR;
-    Result<nlp::NameKeyer> keyer = nlp::NameKeyer::Create();
-    if (!keyer.ok()) return SQLITE_ERROR;
-    auto* t = new (std::nothrow) PressmineTokenizer{std::move(words).value(),
-                                                    std::move(stemmer).value(),
-                                                    std::move(keyer).value(), {}, {}};
+    Result<IndexTokenizer> tokens = IndexTokenizer::Create();
+    if (!tokens.ok()) return SQLITE_ERROR;
+    auto* t = new (std::nothrow) PressmineTokenizer{std::move(tokens).value()};
     if (t == nullptr) return SQLITE_NOMEM;
     *out = reinterpret_cast<Fts5Tokenizer*>(t);
     return SQLITE_OK;
@@ -77,22 +57,18 @@ int Tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int lengt
     auto* t = reinterpret_cast<PressmineTokenizer*>(p);
     const std::string_view input(text, length < 0 ? 0 : static_cast<size_t>(length));
     if (!input.empty() && input.front() == kVerbatimMarker) return EmitVerbatim(ctx, input, emit);
-    // Keys are indexed beside the stem; queries ask for keys explicitly (query_expansion.h), so
-    // a query term is only its stem.
-    const bool with_keys = (flags & FTS5_TOKENIZE_QUERY) == 0;
+    // Keys are indexed beside the stem; queries ask for keys explicitly (query_compiler.h), so
+    // a query term is only its stem, and snippet() and highlight() (FTS5_TOKENIZE_AUX) find
+    // matches by position, which the stem alone gives: neither needs the keys.
+    const bool with_keys = (flags & (FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_AUX)) == 0;
     int rc = SQLITE_OK;
-    Status st = t->words.ForEachToken(input, [&](const nlp::TokenView& token) {
-      t->stemmer.Stem(token, &t->stem);
+    Status st = t->tokens.ForEachToken(input, with_keys, [&](const IndexToken& token) {
       const int begin = static_cast<int>(token.begin);
       const int end = static_cast<int>(token.end);
-      rc = emit(ctx, 0, t->stem.data(), static_cast<int>(t->stem.size()), begin, end);
-      if (rc == SQLITE_OK && with_keys && token.norm.size() >= kMinNameKeyBytes &&
-          IsNameCandidate(token)) {
-        t->key = NameKeyToken(t->keyer.NameKey(token.norm));
-        if (t->key.size() > 3) {  // "=k:" plus at least one letter
-          rc = emit(ctx, FTS5_TOKEN_COLOCATED, t->key.data(), static_cast<int>(t->key.size()),
-                    begin, end);
-        }
+      rc = emit(ctx, 0, token.stem.data(), static_cast<int>(token.stem.size()), begin, end);
+      if (rc == SQLITE_OK && !token.key.empty()) {
+        rc = emit(ctx, FTS5_TOKEN_COLOCATED, token.key.data(), static_cast<int>(token.key.size()),
+                  begin, end);
       }
       return rc == SQLITE_OK;
     });
@@ -132,6 +108,9 @@ Status RegisterPressmineTokenizer(Database& db) {
   const std::string name(kTokenizerName);
   const int rc = api->xCreateTokenizer(api, name.c_str(), nullptr, &tokenizer, nullptr);
   if (rc != SQLITE_OK) return db.LastError(rc, "registering the pressmine tokenizer");
+  if (const int rank_rc = RegisterRankFunction(api); rank_rc != SQLITE_OK) {
+    return db.LastError(rank_rc, "registering the pm_bm25 rank function");
+  }
   return Status::Ok();
 }
 

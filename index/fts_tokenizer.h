@@ -30,8 +30,9 @@ namespace pressmine::index {
 inline constexpr std::string_view kTokenizerName = "pressmine";
 inline constexpr char kVerbatimMarker = '\x01';
 
-// Registers the tokenizer on this connection. Every connection that reads or writes
-// documents_fts needs it (DocumentStore::Open calls this). Idempotent.
+// Registers the tokenizer and the pm_bm25 rank function (fts_rank.h) on this connection. Every
+// connection that reads or writes documents_fts needs them (DocumentStore::Open calls this).
+// Idempotent.
 Status RegisterPressmineTokenizer(Database& db);
 
 std::string NameKeyToken(std::string_view key);

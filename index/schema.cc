@@ -65,13 +65,16 @@ END;
 // The reserved tokens of a row's meta column (see fts_tokenizer.h), as an SQL expression over
 // the row alias `row`. One definition serves the content view and the triggers, which must
 // agree byte for byte: FTS5's 'delete' must see exactly what was indexed.
+std::string MetaOf(std::string_view lang, std::string_view source, std::string_view published) {
+  const std::string l(lang), s(source), p(published);
+  return "char(1) || '=l:' || " + l + " || char(1) || '=s:' || " + s + " || CASE WHEN " + p +
+         " IS NULL THEN '' ELSE char(1) || '=y:' || substr(" + p + ", 1, 4) || CASE WHEN length(" +
+         p + ") >= 7 THEN char(1) || '=m:' || substr(" + p + ", 1, 7) ELSE '' END END";
+}
+
 std::string MetaExpression(std::string_view row) {
   const std::string r(row);
-  return "char(1) || '=l:' || " + r + ".lang || char(1) || '=s:' || " + r +
-         ".source || CASE WHEN " + r + ".published IS NULL THEN '' ELSE char(1) || '=y:' || substr(" +
-         r + ".published, 1, 4) || CASE WHEN length(" + r +
-         ".published) >= 7 THEN char(1) || '=m:' || substr(" + r +
-         ".published, 1, 7) ELSE '' END END";
+  return MetaOf(r + ".lang", r + ".source", r + ".published");
 }
 
 // Version 2: the pressmine tokenizer (stems and name keys) replaces unicode61, and a third,
@@ -114,12 +117,21 @@ constexpr std::string_view kV4 =
     "CREATE TABLE lexicon_cache(id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, "
     "description TEXT NOT NULL, blob BLOB NOT NULL, built_at TEXT NOT NULL);";
 
-const std::array<Migration, 4>& Migrations() {
-  static const std::array<Migration, 4> migrations = {{
+// Version 5: DocumentStore writes the full-text index itself (document_store.cc) instead of the
+// insert and update triggers. A trigger makes each document's INSERT a statement transaction, and
+// FTS5 flushes its pending terms to a new segment at every statement savepoint: one segment per
+// document, merged again and again, which was half of bulk indexing time. The delete trigger
+// stays: nothing deletes documents, but if anything does, the index follows.
+constexpr std::string_view kV5 =
+    "DROP TRIGGER documents_fts_insert; DROP TRIGGER documents_fts_update;";
+
+const std::array<Migration, 5>& Migrations() {
+  static const std::array<Migration, 5> migrations = {{
       {1, "documents, versions and full-text index", kV1},
       {2, "pressmine tokenizer (stems, name keys) and reserved filter tokens", V2Sql()},
       {3, "documents.removed_at", kV3},
       {4, "lexicon cache", kV4},
+      {5, "full-text index written by DocumentStore, not by insert/update triggers", kV5},
   }};
   return migrations;
 }
@@ -127,6 +139,11 @@ const std::array<Migration, 4>& Migrations() {
 }  // namespace
 
 std::span<const Migration> IndexMigrations() { return Migrations(); }
+
+std::string FtsMetaSql(std::string_view lang, std::string_view source,
+                       std::string_view published) {
+  return MetaOf(lang, source, published);
+}
 
 Status MigrateIndex(Database& db) {
   PM_RETURN_IF_ERROR(RegisterPressmineTokenizer(db));
@@ -136,7 +153,17 @@ Status MigrateIndex(Database& db) {
 Status RebuildFullTextIndex(Database& db) {
   PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db));
   PM_RETURN_IF_ERROR(db.Exec("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"));
+  PM_RETURN_IF_ERROR(db.Exec("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')"));
   return tx.Commit();
+}
+
+Status OptimizeFullTextIndex(Database& db) {
+  return db.Exec("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')");
+}
+
+Status MergeFullTextIndex(Database& db, int pages) {
+  return db.Exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('merge', " +
+                 std::to_string(pages) + ")");
 }
 
 }  // namespace pressmine::index

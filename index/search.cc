@@ -1,11 +1,15 @@
 #include "index/search.h"
 
+#include <algorithm>
 #include <charconv>
+#include <map>
 
+#include "index/fts_rank.h"
 #include "index/fts_tokenizer.h"
 #include "index/lexicon_cache.h"
 #include "index/query.h"
 #include "index/query_compiler.h"
+#include "index/snippet.h"
 
 namespace pressmine::index {
 namespace {
@@ -178,90 +182,170 @@ SearchHit ReadHit(const Statement& row) {
   return hit;
 }
 
-// Relevance order, in three steps so that documents are read only for the page:
-//   1. count the matches inside FTS5 (joining documents only for exact day bounds);
-//   2. rank inside FTS5 with bm25, the query's own language first (its =l: token splits the
-//      match in two), over at most the newest kMaxRanked matches;
-//   3. read the page's rows and make their snippets, one lookup by rowid each.
-Status RankedSearch(Database& db, const SearchRequest& req, const std::string& match,
-                    Language query_language, const Filters& filters, bool dates_exact,
-                    SearchResults& results) {
-  const std::string row_join = dates_exact ? "" : " JOIN documents d ON d.id = documents_fts.rowid";
-  const std::string row_check =
-      dates_exact ? "" : " AND (?2 = '' OR d.published >= ?2) AND (?3 = '' OR d.published < ?3)";
-  auto bind_bounds = [&](Statement& s) {
-    if (!dates_exact) s.Bind(2, filters.from).Bind(3, filters.to_excl);
-  };
+// The newest matches of one MATCH expression, newest first, at most kMaxRanked of them, with
+// their bm25 scores when `scored`. One evaluation of the expression gives both the ranked window
+// and the count: FTS5 reads the doclists newest first and stops after the window, so a broad query
+// costs no more than a narrow one. `capped` says that more matches exist beyond the window.
+struct Window {
+  std::vector<std::pair<int64_t, double>> rows;  // (rowid, score)
+  bool capped = false;
+};
 
-  PM_ASSIGN_OR_RETURN(Statement count, db.Prepare("SELECT count(*) FROM documents_fts" + row_join +
-                                                   " WHERE documents_fts MATCH ?1" + row_check));
-  count.Bind(1, match);
-  bind_bounds(count);
-  Result<bool> counted = count.Step();
-  if (!counted.ok()) return MatchError(counted.status(), req.query);
-  results.total = count.ColumnInt(0);
-  if (req.limit == 0 || results.total == 0) return Status::Ok();
+// The relevance order's statements, prepared once per Searcher: their SQL depends only on
+// whether dates need the exact check, so a server's connection keeps a handful. Each use starts
+// from a reset statement, and ends by resetting it so no read stays open between searches.
+class StatementCache {
+ public:
+  explicit StatementCache(Database& db) : db_(&db) {}
 
-  // bm25 for every match is the cost of a broad query; rank only the newest kMaxRanked matches
-  // (rowids grow with ingestion, so a rowid bound is a recency bound FTS5 applies while reading
-  // doclists, before any scoring).
-  int64_t min_rowid = 0;
-  if (results.total > kMaxRanked) {
-    PM_ASSIGN_OR_RETURN(Statement bound,
-                        db.Prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 "
-                                   "ORDER BY rowid DESC LIMIT 1 OFFSET " +
-                                   std::to_string(kMaxRanked - 1)));
-    bound.Bind(1, match);
-    Result<bool> found = bound.Step();
-    if (!found.ok()) return MatchError(found.status(), req.query);
-    if (*found) min_rowid = bound.ColumnInt(0);
+  Result<Statement*> Get(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      PM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(sql));
+      it = cache_.emplace(sql, std::move(s)).first;
+    }
+    it->second.Reset();
+    return &it->second;
   }
-  const std::string bm25 = "-bm25(documents_fts, " + std::to_string(kTitleWeight) + ", " +
-                           std::to_string(kTextWeight) + ", " + std::to_string(kMetaWeight) + ")";
-  auto ranked = [&](const std::string& param) {
-    return "SELECT documents_fts.rowid AS id, " + bm25 + " AS score FROM documents_fts" + row_join +
-           " WHERE documents_fts MATCH " + param + row_check +
-           (min_rowid > 0 ? " AND documents_fts.rowid >= " + std::to_string(min_rowid) : "");
-  };
-  std::string sql;
-  std::string own, other;
-  if (query_language != Language::kUnknown) {
-    const std::string lang_token = "meta : " + VerbatimFtsString({LanguageToken(query_language)});
-    own = "(" + match + ") AND " + lang_token;
-    other = "(" + match + ") NOT " + lang_token;
-    sql = "SELECT id, score FROM (SELECT id, score, 0 AS own FROM (" + ranked("?1") +
-          ") UNION ALL SELECT id, score, 1 FROM (" + ranked("?4") + ")) ORDER BY own, score DESC, id DESC";
-  } else {
-    sql = ranked("?1") + " ORDER BY score DESC, id DESC";
-  }
-  sql += " LIMIT " + std::to_string(req.limit) + " OFFSET " + std::to_string(req.offset);
-  PM_ASSIGN_OR_RETURN(Statement rank, db.Prepare(sql));
-  rank.Bind(1, own.empty() ? match : own);
-  if (!other.empty()) rank.Bind(4, other);
-  bind_bounds(rank);
-  std::vector<std::pair<int64_t, double>> page;
+
+ private:
+  Database* db_;
+  std::map<std::string, Statement> cache_;
+};
+
+// Resets a cached statement when a use of it ends, however it ends.
+struct ResetOnExit {
+  Statement* s;
+  ~ResetOnExit() { s->Reset(); }
+};
+
+// What a window's scores need besides the expression: how many of its phrases are the query's
+// (they come first; 0 = do not score) and the table's rowid range (fts_rank.h).
+struct Scoring {
+  int phrases = 0;
+  int64_t first_rowid = 0;
+  int64_t last_rowid = 0;
+};
+
+Result<Window> NewestMatches(StatementCache& statements, const SearchRequest& req,
+                             const std::string& match, const Scoring& scoring,
+                             const Filters& filters, bool dates_exact) {
+  const bool scored = scoring.phrases > 0;
+  const std::string bm25 = std::string(kRankFunctionName) + "(documents_fts, ?4, " +
+                           std::to_string(kTitleWeight) + ", " + std::to_string(kTextWeight) +
+                           ", ?5, ?6)";
+  std::string sql = "SELECT documents_fts.rowid, " + (scored ? bm25 : std::string("0.0")) +
+                    " FROM documents_fts";
+  if (!dates_exact) sql += " JOIN documents d ON d.id = documents_fts.rowid";
+  sql += " WHERE documents_fts MATCH ?1";
+  if (!dates_exact) sql += " AND (?2 = '' OR d.published >= ?2) AND (?3 = '' OR d.published < ?3)";
+  sql += " ORDER BY documents_fts.rowid DESC LIMIT " + std::to_string(kMaxRanked + 1);
+  PM_ASSIGN_OR_RETURN(Statement * statement, statements.Get(sql));
+  ResetOnExit reset{statement};
+  Statement& s = *statement;
+  s.Bind(1, match);
+  if (!dates_exact) s.Bind(2, filters.from).Bind(3, filters.to_excl);
+  if (scored) s.Bind(4, scoring.phrases).Bind(5, scoring.first_rowid).Bind(6, scoring.last_rowid);
+  Window w;
   for (;;) {
-    Result<bool> row = rank.Step();
+    Result<bool> row = s.Step();
     if (!row.ok()) return MatchError(row.status(), req.query);
     if (!*row) break;
-    page.emplace_back(rank.ColumnInt(0), rank.ColumnDouble(1));
+    w.rows.emplace_back(s.ColumnInt(0), s.ColumnDouble(1));
   }
+  if (static_cast<int64_t>(w.rows.size()) > kMaxRanked) {
+    w.rows.pop_back();
+    w.capped = true;
+  }
+  return w;
+}
 
-  PM_ASSIGN_OR_RETURN(
-      Statement read,
-      db.Prepare("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, 0.0, "
-                 "snippet(documents_fts, 1, ?2, ?3, '…', " + std::to_string(kSnippetTokens) +
-                 ") FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-                 "WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?4"));
-  for (const auto& [id, score] : page) {
+void SortByScore(std::vector<std::pair<int64_t, double>>& rows) {
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first > b.first;  // newer first on ties
+  });
+}
+
+// Relevance order:
+//   1. the newest kMaxRanked matches in the query's own language (its =l: token narrows the
+//      match), ranked by bm25 and listed first; then the other matches among the newest
+//      kMaxRanked of the whole match, ranked after them. Each window is found (and scored, when
+//      the page needs its scores) in one pass (NewestMatches), which also counts it. The whole
+//      window holds every own-language match it reaches (they are at most kMaxRanked, and the
+//      own window has the newest kMaxRanked of them), so the other language's matches are the
+//      whole window less the own window. A language filter decides the split by itself.
+//   2. the page's rows, one lookup by id each, and their snippets (snippet.h).
+Status RankedSearch(StatementCache& statements, const SearchRequest& req, const std::string& match,
+                    int query_phrases, Language query_language, const Filters& filters,
+                    bool dates_exact, IndexTokenizer& tokenizer,
+                    const std::vector<SnippetPhrase>& phrases, SearchResults& results) {
+  Scoring scored;
+  if (req.limit > 0) {
+    PM_ASSIGN_OR_RETURN(Statement * range, statements.Get("SELECT (SELECT min(id) FROM documents), "
+                                                         "(SELECT max(id) FROM documents)"));
+    ResetOnExit reset{range};
+    PM_RETURN_IF_ERROR(range->Step().status());
+    scored = Scoring{std::max(query_phrases, 1), range->ColumnInt(0), range->ColumnInt(1)};
+  }
+  const size_t page_end = static_cast<size_t>(req.offset) + static_cast<size_t>(req.limit);
+  std::vector<std::pair<int64_t, double>> ranked;
+  bool capped = false;
+  if (query_language != Language::kUnknown && !filters.lang) {
+    const std::string lang_token = "meta : " + VerbatimFtsString({LanguageToken(query_language)});
+    PM_ASSIGN_OR_RETURN(Window own, NewestMatches(statements, req, "(" + match + ") AND " + lang_token,
+                                                  scored, filters, dates_exact));
+    SortByScore(own.rows);
+    const bool other_on_page = req.limit > 0 && own.rows.size() < page_end;
+    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(statements, req, match, other_on_page ? scored : Scoring{},
+                                                  filters, dates_exact));
+    std::vector<int64_t> own_ids;
+    own_ids.reserve(own.rows.size());
+    for (const auto& row : own.rows) own_ids.push_back(row.first);
+    std::sort(own_ids.begin(), own_ids.end());
+    ranked = std::move(own.rows);
+    const size_t own_count = ranked.size();
+    for (const auto& row : all.rows) {
+      if (!std::binary_search(own_ids.begin(), own_ids.end(), row.first)) ranked.push_back(row);
+    }
+    if (other_on_page) {
+      std::vector<std::pair<int64_t, double>> other(ranked.begin() + own_count, ranked.end());
+      SortByScore(other);
+      std::copy(other.begin(), other.end(), ranked.begin() + own_count);
+    }
+    capped = own.capped || all.capped;
+  } else {
+    // One language, or a query without one: a single window. (With a language filter, every
+    // match is in the query's own language or none is.)
+    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(statements, req, match, scored, filters, dates_exact));
+    SortByScore(all.rows);
+    ranked = std::move(all.rows);
+    capped = all.capped;
+  }
+  results.total = static_cast<int64_t>(ranked.size());
+  results.total_exact = !capped;
+  if (req.limit == 0 || static_cast<size_t>(req.offset) >= ranked.size()) return Status::Ok();
+  const auto first = ranked.begin() + req.offset;
+  const auto last = ranked.size() > page_end ? ranked.begin() + static_cast<std::ptrdiff_t>(page_end)
+                                             : ranked.end();
+
+  PM_ASSIGN_OR_RETURN(Statement * read_statement,
+                      statements.Get("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, "
+                                     "0.0, d.text FROM documents d WHERE d.id = ?1"));
+  ResetOnExit reset{read_statement};
+  Statement& read = *read_statement;
+  SnippetOptions snippet;
+  snippet.tokens = kSnippetTokens;
+  snippet.open = req.highlight_open;
+  snippet.close = req.highlight_close;
+  for (auto it = first; it != last; ++it) {
     read.Reset();
-    read.Bind(1, match).Bind(2, req.highlight_open).Bind(3, req.highlight_close).Bind(4, id);
+    read.Bind(1, it->first);
     Result<bool> row = read.Step();
     if (!row.ok()) return MatchError(row.status(), req.query);
     if (!*row) continue;
     SearchHit hit = ReadHit(read);
-    hit.score = score;
-    hit.snippet = OneLine(read.ColumnText(7));
+    hit.score = it->second;
+    hit.snippet = OneLine(MakeSnippet(read.ColumnText(7), phrases, tokenizer, snippet));
     results.hits.push_back(std::move(hit));
   }
   return Status::Ok();
@@ -270,10 +354,20 @@ Status RankedSearch(Database& db, const SearchRequest& req, const std::string& m
 struct Searcher::Impl {
   Database* db;
   SearcherOptions options;
+  StatementCache statements;
   // Loaded on the first query that expands across languages: a malformed, filter-only or
   // --mono query never pays for the lexicon.
   std::shared_ptr<const nlp::Lexicon> lexicon;
   std::optional<QueryCompiler> compiler;
+  std::optional<IndexTokenizer> tokenizer;  // for snippets
+
+  Result<IndexTokenizer*> Tokenizer() {
+    if (!tokenizer) {
+      PM_ASSIGN_OR_RETURN(IndexTokenizer t, IndexTokenizer::Create());
+      tokenizer.emplace(std::move(t));
+    }
+    return &*tokenizer;
+  }
 
   Result<QueryCompiler*> Compiler() {
     if (!compiler) {
@@ -286,7 +380,8 @@ struct Searcher::Impl {
 };
 
 Result<Searcher> Searcher::Open(Database& db, const SearcherOptions& options) {
-  return Searcher(std::make_unique<Impl>(Impl{&db, options, nullptr, std::nullopt}));
+  return Searcher(std::make_unique<Impl>(
+      Impl{&db, options, StatementCache(db), nullptr, std::nullopt, std::nullopt}));
 }
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -326,13 +421,20 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
   } else if (full_text) {
     match = "{title text} : (" + ToFts5(*query.root) + ")";
   }
+  const int query_phrases = CountFtsPhrases(match);  // before the filter phrases are added
+  const size_t query_end = match.size();
   bool dates_exact = true;
   if (const std::string filter = FilterMatch(filters, &dates_exact); !filter.empty()) {
     match = match.empty() ? filter : match + " AND " + filter;
   }
   results.fts_expression = match;
   if (full_text && req.sort == SortOrder::kRelevance) {
-    PM_RETURN_IF_ERROR(RankedSearch(db, req, match, query_language, filters, dates_exact, results));
+    PM_ASSIGN_OR_RETURN(IndexTokenizer * tokenizer, impl_->Tokenizer());
+    const std::vector<SnippetPhrase> phrases =
+        req.limit > 0 ? SnippetPhrases(match.substr(0, query_end), *tokenizer)
+                      : std::vector<SnippetPhrase>();
+    PM_RETURN_IF_ERROR(RankedSearch(impl_->statements, req, match, query_phrases, query_language, filters,
+                                    dates_exact, *tokenizer, phrases, results));
     return results;
   }
 

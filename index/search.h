@@ -52,16 +52,22 @@ struct SearchHit {
 };
 
 struct SearchResults {
-  int64_t total = 0;             // all matches, not only those returned
+  // All matches, not only those returned; when !total_exact, a lower bound: the relevance order
+  // stops counting at kMaxRanked matches per language (see kMaxRanked).
+  int64_t total = 0;
+  bool total_exact = true;
   std::vector<SearchHit> hits;
   std::string fts_expression;    // what was sent to FTS5 (for --explain); may hold \x01 markers
 };
 
 // Limits on what a caller may ask for; larger values are a usage error, not a slow query.
 inline constexpr int kMaxSearchLimit = 1000;
-// A query matching more releases than this ranks only the newest this many (by ingestion
-// order); `total` still counts them all. Keeps bm25 work bounded on broad queries.
-inline constexpr int64_t kMaxRanked = 2000;
+// In relevance order, a broad query ranks only the newest this many matches (by ingestion order)
+// in its own language, then the other language's matches among the newest this many of all; its
+// total is then "more than" the ranked count (total_exact false). Keeps the work of a broad query
+// bounded: matches are read newest first and scored in one pass that stops here (search.cc).
+// Date order counts exactly.
+inline constexpr int64_t kMaxRanked = 1000;
 
 // Runs searches on one database, keeping what a search needs loaded: the query compiler's nlp
 // state and the lexicon (built and cached in the database on first use). Create one per

@@ -11,6 +11,7 @@
 
 #include <utility>
 
+#include "nlp/internal/simple_word_break.h"
 #include "nlp/internal/text_util.h"
 
 namespace pressmine::nlp {
@@ -23,11 +24,7 @@ constexpr int32_t kWordNumberLimit = 200;
 // A thousands group after the first one has exactly this many digits.
 constexpr size_t kGroupDigits = 3;
 
-struct Segment {
-  int32_t begin;
-  int32_t end;
-  int32_t status;
-};
+using Segment = internal::WordSegment;
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -260,23 +257,25 @@ Status Tokenizer::ForEachTokenImpl(std::string_view utf8, bool (*call)(void*, co
                                    " bytes is too long to tokenize");
   }
   Impl& m = *impl_;
-  UErrorCode status = U_ZERO_ERROR;
-  m.utext = utext_openUTF8(m.utext, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
-  if (U_FAILURE(status))
-    return Status::Internal(std::string("utext_openUTF8: ") + u_errorName(status));
-  m.words->setText(m.utext, status);
-  if (U_FAILURE(status))
-    return Status::Internal(std::string("BreakIterator::setText: ") + u_errorName(status));
-
-  // Pass 1: the iterator's segments, so that pass 2 can look ahead for digit groups.
+  // Pass 1: the word break segments, so that pass 2 can look ahead for digit groups. Texts of
+  // ASCII, Russian letters and common typography are segmented without ICU, identically.
   m.segments.clear();
-  int32_t start = m.words->first();
-  for (int32_t end = m.words->next(); end != icu::BreakIterator::DONE; end = m.words->next()) {
-    m.segments.push_back({start, end, m.words->getRuleStatus()});
-    start = end;
+  if (!internal::SimpleWordBreak(utf8, &m.segments)) {
+    UErrorCode status = U_ZERO_ERROR;
+    m.utext = utext_openUTF8(m.utext, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+    if (U_FAILURE(status))
+      return Status::Internal(std::string("utext_openUTF8: ") + u_errorName(status));
+    m.words->setText(m.utext, status);
+    if (U_FAILURE(status))
+      return Status::Internal(std::string("BreakIterator::setText: ") + u_errorName(status));
+    int32_t start = m.words->first();
+    for (int32_t end = m.words->next(); end != icu::BreakIterator::DONE; end = m.words->next()) {
+      m.segments.push_back({start, end, m.words->getRuleStatus()});
+      start = end;
+    }
+    // Drop the text pointer: the caller's buffer may go away after we return.
+    m.words->setText(icu::UnicodeString());
   }
-  // Drop the text pointer: the caller's buffer may go away after we return.
-  m.words->setText(icu::UnicodeString());
 
   auto text_of = [&](const Segment& seg) {
     return utf8.substr(static_cast<size_t>(seg.begin), static_cast<size_t>(seg.end - seg.begin));

@@ -1,7 +1,9 @@
 // Word tokenization for indexing and queries.
 //
 // Approach. ICU's word break iterator (UAX #29 rules) runs directly over the UTF-8 text through a
-// UText, so every boundary it reports is already a byte offset into the caller's original text:
+// UText, so every boundary it reports is already a byte offset into the caller's original text
+// (texts of only ASCII, Russian letters and common typography take an ICU-free path that gives
+// the same segments: internal/simple_word_break.h):
 // FTS5 needs those offsets for highlighting and snippets, and no UTF-16 copy or offset table is
 // made. Segments whose rule status is "none" (spaces, punctuation, symbols) are dropped; the rest
 // become tokens of kind word (letters, possibly with digits: "H1N1", "т.е", "don't") or number.

@@ -5,6 +5,7 @@
 #include "crawler/changes.h"
 #include "extract/article.h"
 #include "index/document_store.h"
+#include "index/schema.h"
 #include "tools/document_indexer.h"
 
 namespace pressmine::tools {
@@ -13,6 +14,10 @@ namespace {
 // Changes per transaction: each is a whole page to extract, so batches stay small enough that
 // a kill loses little work and a concurrent reader waits briefly.
 constexpr size_t kChangesPerBatch = 100;
+// Leaf pages of FTS5 segment merging after a run that indexed something: each batch adds
+// segments, and a bounded merge keeps their number (and query cost) from growing night after
+// night, for tens of milliseconds.
+constexpr int kMergePagesPerRun = 1000;
 
 constexpr std::string_view kCursorName = "crawler_changes";
 
@@ -109,6 +114,9 @@ Result<ApplyReport> ApplyCrawledChanges(Database& db, const Clock& clock,
     report.cursor = changes.back().seq;
     PM_RETURN_IF_ERROR(WriteCursor(db, report.cursor, now));
     PM_RETURN_IF_ERROR(tx.Commit());
+  }
+  if (report.added + report.updated > 0) {
+    PM_RETURN_IF_ERROR(index::MergeFullTextIndex(db, kMergePagesPerRun));
   }
   return report;
 }

@@ -38,6 +38,8 @@ void WriteSearchResults(JsonOut& out, const std::string& query, const index::Sea
   }
   out.Key("total");
   w.Int64(r.total);
+  out.Key("total_exact");
+  w.Bool(r.total_exact);
   out.Key("hits");
   w.StartArray();
   for (const index::SearchHit& h : r.hits) {

@@ -93,8 +93,9 @@ class SearchCommand final : public Command {
     out.Print();
   }
 
-  // One story, both versions: a hit whose other-language version was listed above is shown
-  // under it rather than on its own.
+  // One story, both versions: a hit whose other-language version is on the same page is shown
+  // under it rather than on its own. Entries are numbered by their rank, so the numbers, the
+  // "showing" range and the next page's offset all count results, not entries.
   void PrintText(const index::SearchRequest& req, const index::SearchResults& r,
                  const TranslationMap& translations) {
     if (explain_) std::cout << "fts: " << ReadableFts(r.fts_expression) << "\n";
@@ -102,31 +103,52 @@ class SearchCommand final : public Command {
       std::cout << "No results for \"" << req.query << "\".\n";
       return;
     }
-    std::cout << r.total << (r.total == 1 ? " result" : " results") << " for \"" << req.query << "\"";
+    struct Entry {
+      size_t hit;
+      std::vector<size_t> others;  // other-language versions on this page
+    };
+    std::vector<Entry> entries;
+    std::set<int64_t> shown;
+    for (size_t i = 0; i < r.hits.size(); ++i) {
+      if (!shown.insert(r.hits[i].id).second) continue;
+      Entry e{i, {}};
+      if (auto it = translations.find(r.hits[i].id); it != translations.end()) {
+        for (int64_t other : it->second) {
+          for (size_t j = i + 1; j < r.hits.size(); ++j) {
+            if (r.hits[j].id == other && shown.insert(other).second) e.others.push_back(j);
+          }
+        }
+      }
+      entries.push_back(std::move(e));
+    }
+    std::cout << (r.total_exact ? "" : "more than ") << r.total
+              << (r.total == 1 && r.total_exact ? " result" : " results") << " for \"" << req.query
+              << "\"";
     if (!r.hits.empty()) {
-      std::cout << " (showing " << req.offset + 1 << "-" << req.offset + static_cast<int>(r.hits.size())
-                << ")";
+      std::cout << " (showing " << req.offset + 1 << "-" << req.offset + static_cast<int>(r.hits.size());
+      if (entries.size() < r.hits.size()) {
+        std::cout << ", in " << entries.size() << (entries.size() == 1 ? " entry" : " entries")
+                  << ": a story's two languages share one";
+      }
+      std::cout << ")";
     }
     std::cout << "\n\n";
-    int n = req.offset;
-    std::set<int64_t> shown;
-    for (const index::SearchHit& h : r.hits) {
-      if (shown.count(h.id) > 0) continue;
-      shown.insert(h.id);
-      std::cout << ++n << ". " << (h.title.empty() ? "(untitled)" : h.title) << "\n   "
+    auto title = [](const index::SearchHit& h) { return h.title.empty() ? "(untitled)" : h.title; };
+    for (const Entry& e : entries) {
+      const index::SearchHit& h = r.hits[e.hit];
+      std::cout << req.offset + static_cast<int>(e.hit) + 1 << ". " << title(h) << "\n   "
                 << (h.published.empty() ? "undated" : h.published) << " | " << LanguageCode(h.lang)
                 << " | " << h.source << " | " << h.url << "\n   " << h.snippet << "\n";
+      for (size_t j : e.others) {
+        const index::SearchHit& o = r.hits[j];
+        std::cout << "   also in " << LanguageCode(o.lang) << ": " << title(o) << " | " << o.url
+                  << " (result " << req.offset + static_cast<int>(j) + 1 << ")\n";
+      }
       if (auto it = translations.find(h.id); it != translations.end()) {
         for (int64_t other : it->second) {
-          const auto hit = std::find_if(r.hits.begin(), r.hits.end(),
-                                        [&](const index::SearchHit& x) { return x.id == other; });
-          if (hit != r.hits.end()) {
-            shown.insert(other);
-            std::cout << "   also in " << LanguageCode(hit->lang) << ": "
-                      << (hit->title.empty() ? "(untitled)" : hit->title) << " | " << hit->url << "\n";
-          } else {
-            std::cout << "   also in the other language: document #" << other << "\n";
-          }
+          const bool on_page = std::any_of(r.hits.begin(), r.hits.end(),
+                                           [&](const index::SearchHit& x) { return x.id == other; });
+          if (!on_page) std::cout << "   also in the other language: document #" << other << "\n";
         }
       }
       std::cout << "\n";

@@ -131,5 +131,41 @@ TEST_F(CrossLanguageTest, OwnLanguageRanksFirst) {
   EXPECT_EQ(r->hits[0].lang, Language::kEnglish);
 }
 
+TEST_F(CrossLanguageTest, OwnLanguageFirstHoldsAcrossPagesAndFilters) {
+  // "chaired" / «председательством» do not cross; names do: both Dosmambetov releases, both
+  // Kadyraliev releases.
+  SearchRequest req;
+  req.query = "Kadyraliev OR Dosmambetov";
+  auto r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->total, 4);
+  EXPECT_TRUE(r->total_exact);
+  ASSERT_EQ(r->hits.size(), 4u);
+  EXPECT_EQ(r->hits[0].lang, Language::kEnglish);
+  EXPECT_EQ(r->hits[1].lang, Language::kEnglish);
+  EXPECT_EQ(r->hits[2].lang, Language::kRussian);
+  EXPECT_EQ(r->hits[3].lang, Language::kRussian);
+
+  // A page across the boundary holds the last English and the first Russian result.
+  req.offset = 1;
+  req.limit = 2;
+  auto page = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->hits.size(), 2u);
+  EXPECT_EQ(page->hits[0].id, r->hits[1].id);
+  EXPECT_EQ(page->hits[1].id, r->hits[2].id);
+  EXPECT_EQ(page->total, 4);
+
+  // With a language filter there is one language to rank.
+  req.offset = 0;
+  req.limit = 10;
+  req.lang = Language::kRussian;
+  auto ru = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(ru.ok());
+  ASSERT_EQ(ru->hits.size(), 2u);
+  EXPECT_EQ(ru->total, 2);
+  for (const auto& h : ru->hits) EXPECT_EQ(h.lang, Language::kRussian);
+}
+
 }  // namespace
 }  // namespace pressmine::index

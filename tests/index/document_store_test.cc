@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "index/fts_tokenizer.h"
 #include "index/schema.h"
+#include "index/search.h"
+#include "tests/support/search_options.h"
 #include "tests/support/temp_dir.h"
 
 namespace pressmine::index {
@@ -97,6 +100,72 @@ TEST_F(DocumentStoreTest, StatsCountByLanguageSourceAndMonth) {
   EXPECT_EQ(stats->by_source["kz-health"], 1);
   EXPECT_EQ(stats->by_month["2026-01"], 2);
   EXPECT_EQ(stats->undated, 1);
+}
+
+TEST(DocumentStoreMigrationTest, AVersion4DatabaseKeepsItsIndexWhenTheStoreWritesItInsteadOfTriggers) {
+  testing::TempDir dir;
+  const std::string path = dir.File("v4.db");
+  {
+    // Version 4: its triggers indexed these rows (one dated, one not).
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(RegisterPressmineTokenizer(*db).ok());
+    ASSERT_TRUE(ApplyMigrations(*db, kSchemaComponent, IndexMigrations().first(4)).ok());
+    ASSERT_TRUE(db->Exec("INSERT INTO documents(url, source, lang, title, published, text, "
+                         "content_hash, first_seen, last_seen) VALUES "
+                         "('u1', 'kg', 'ru', 'Гемодиализ в Оше', '2025-03-02', 'Открыто отделение "
+                         "гемодиализа.', 'h1', 't', 't'), "
+                         "('u2', 'kg', 'en', 'Measles', NULL, 'Measles vaccination.', 'h2', 't', 't')")
+                    .ok());
+  }
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  auto store = DocumentStore::Open(*db);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(*SchemaVersion(*db, kSchemaComponent), IndexMigrations().back().version);
+  // Changed content at both URLs: the store takes the old rows out of the index (the same bytes
+  // the triggers indexed, or FTS5 would be corrupt) and indexes the new ones.
+  DocumentRecord ru;
+  ru.url = "u1";
+  ru.source = "kg";
+  ru.lang = Language::kRussian;
+  ru.title = "Гемодиализ в Оше";
+  ru.published = "2025-03-02";
+  ru.text = "Отделение гемодиализа расширено.";
+  ASSERT_EQ(store->Put(ru, "t2")->outcome, PutOutcome::kUpdated);
+  DocumentRecord en;
+  en.url = "u2";
+  en.source = "kg";
+  en.lang = Language::kEnglish;
+  en.title = "Measles";
+  en.text = "Measles cases fell.";
+  ASSERT_EQ(store->Put(en, "t2")->outcome, PutOutcome::kUpdated);
+  EXPECT_TRUE(db->Exec("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')").ok());
+  auto count = [&](const std::string& match) {
+    auto s = db->Prepare("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
+    EXPECT_TRUE(s.ok());
+    s->Bind(1, match);
+    EXPECT_TRUE(*s->Step());
+    return s->ColumnInt(0);
+  };
+  EXPECT_EQ(count("\"открыто\""), 0) << "the old text left the index";
+  EXPECT_EQ(count("\"расширено\""), 1);
+  EXPECT_EQ(count("\"vaccination\""), 0);
+  EXPECT_EQ(count("\"fell\""), 1);
+  EXPECT_EQ(count("meta : " + VerbatimFtsString({MonthToken("2025-03")})), 1);
+  // A new release is indexed too, and a search crosses languages over old and new rows.
+  DocumentRecord added = en;
+  added.url = "u3";
+  added.title = "Hemodialysis centre";
+  added.text = "A hemodialysis centre opened in Osh.";
+  ASSERT_EQ(store->Put(added, "t3")->outcome, PutOutcome::kAdded);
+  EXPECT_EQ(count("\"hemodialysis\""), 1);
+  EXPECT_EQ(count("\"гемодиализ\""), 1);
+  SearchRequest req;
+  req.query = "hemodialysis";
+  auto found = Search(*db, req, testing::GlossaryOnly());
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  EXPECT_EQ(found->total, 2);
 }
 
 TEST(DocumentStoreMigrationTest, ADatabaseFromTheFirstSchemaOpensWithItsDocuments) {

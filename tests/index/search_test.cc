@@ -5,6 +5,7 @@
 #include <set>
 
 #include "index/document_store.h"
+#include "index/schema.h"
 #include "tests/support/search_options.h"
 #include "tests/support/temp_dir.h"
 
@@ -171,6 +172,63 @@ TEST_F(SearchTest, SnippetsHighlightMatchesAndTotalsCountAllMatches) {
   r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->hits.size(), 2u);
+}
+
+TEST_F(SearchTest, BroadQueriesRankTheNewestMatchesAndSayTheTotalIsALowerBound) {
+  auto store = DocumentStore::Open(*db_);
+  ASSERT_TRUE(store.ok());
+  {
+    auto tx = Transaction::Begin(*db_);
+    ASSERT_TRUE(tx.ok());
+    for (int64_t i = 0; i < kMaxRanked + 5; ++i) {
+      // The oldest release is the best match (the word in its title), but falls outside the
+      // window of the newest kMaxRanked matches.
+      Add(*store, "kg-en", Language::kEnglish, "2024-01-01", i == 0 ? "Influenza" : "Release",
+          "Influenza season report number " + std::to_string(i) + ".");
+    }
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  SearchRequest req = Q("influenza");
+  auto r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->total, kMaxRanked);
+  EXPECT_FALSE(r->total_exact);
+  ASSERT_EQ(r->hits.size(), 10u);
+  EXPECT_EQ(r->hits[0].title, "Release");
+  EXPECT_GT(r->hits[0].id, r->hits[1].id) << "equal scores: newer first";
+
+  req.query = "influenza report " + std::to_string(kMaxRanked + 4);
+  r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 1);
+  EXPECT_TRUE(r->total_exact);
+
+  req.query = "influenza";
+  req.sort = SortOrder::kNewestFirst;  // date order reads every match: the count is exact
+  r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, kMaxRanked + 5);
+  EXPECT_TRUE(r->total_exact);
+}
+
+TEST_F(SearchTest, MergingAndOptimizingTheIndexKeepsEveryMatch) {
+  auto store = DocumentStore::Open(*db_);
+  ASSERT_TRUE(store.ok());
+  for (int i = 0; i < 20; ++i) {  // one transaction, so one new segment, each
+    Add(*store, "kg-en", Language::kEnglish, "2024-02-01", "Doctors " + std::to_string(i),
+        "Rural doctors received housing.");
+  }
+  auto before = Search(*db_, Q("doctors"), testing::GlossaryOnly());
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(MergeFullTextIndex(*db_, 100).ok());
+  ASSERT_TRUE(OptimizeFullTextIndex(*db_).ok());
+  EXPECT_TRUE(db_->Exec("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')").ok());
+  auto after = Search(*db_, Q("doctors"), testing::GlossaryOnly());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total, before->total);
+  EXPECT_EQ(after->total, 23);
+  ASSERT_EQ(after->hits.size(), before->hits.size());
+  for (size_t i = 0; i < after->hits.size(); ++i) EXPECT_EQ(after->hits[i].id, before->hits[i].id);
 }
 
 TEST_F(SearchTest, SortByDateIsNewestFirstWithUndatedLast) {

@@ -114,6 +114,48 @@ TEST_F(CliTest, ReindexKeepsSearchResults) {
   EXPECT_EQ(hits["total"].GetInt(), 1) << s.out;
 }
 
+TEST_F(CliTest, TextOutputCountsResultsNotGroupedEntries) {
+  IngestFixtures();
+  // The two fixtures are one story in two languages: two results, listed as one entry.
+  RunResult r = Run({"--db", Db(), "search", "Kadyraliev"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 results for \"Kadyraliev\" (showing 1-2, in 1 entry"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\n1. "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(result 2)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\n2. "), std::string::npos) << r.out;
+
+  // The second page starts at the second result, and says so.
+  r = Run({"--db", Db(), "search", "Kadyraliev", "--offset", "1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("(showing 2-2)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n2. "), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, BroadQueriesSayTheTotalIsALowerBound) {
+  for (int i = 0; i < 1005; ++i) {
+    dir_.Write("many/" + std::to_string(i) + ".txt",
+               "Influenza season report number " + std::to_string(i) + ".\n");
+  }
+  ASSERT_EQ(Run({"--db", Db(), "ingest", dir_.File("many"), "--lang", "en"}).exit_code, 0);
+  RunResult text = Run({"--db", Db(), "search", "influenza", "--mono"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.out.rfind("more than 1000 results for \"influenza\" (showing 1-10)", 0), 0u)
+      << text.out;
+  RunResult json = Run({"--db", Db(), "search", "influenza", "--mono", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  rapidjson::Document d;
+  d.Parse(json.out.c_str());
+  ASSERT_FALSE(d.HasParseError()) << json.out;
+  EXPECT_EQ(d["total"].GetInt(), 1000);
+  EXPECT_FALSE(d["total_exact"].GetBool());
+  // Date order counts every match.
+  json = Run({"--db", Db(), "search", "influenza", "--mono", "--json", "--sort", "date"});
+  d.Parse(json.out.c_str());
+  EXPECT_EQ(d["total"].GetInt(), 1005);
+  EXPECT_TRUE(d["total_exact"].GetBool());
+}
+
 TEST_F(CliTest, DatabaseFromTheEnvironment) {
   dir_.Write("one.txt", "The ministry announced a vaccination campaign for schools.");
   RunResult r = Run({"ingest", dir_.File("one.txt")}, "PRESSMINE_DB=" + ShellQuote(Db()));

@@ -18,11 +18,20 @@
 
 namespace pressmine::bench {
 
+// Both in-process engines query through a memory-mapped file, as `pressmine serve` reads
+// (tools/serve/connection_pool.cc), after merging their index into one segment ('optimize',
+// timed as part of indexing).
+inline constexpr const char* kReadPragmas = "PRAGMA mmap_size = 4294967296;";
+
 struct RunOptions {
   std::string dir;  // working directory with corpus.tsv and queries.tsv
   int reps = 5;
   int batch = 1000;  // documents per transaction while indexing
   bool index_only = false;  // stop after indexing (for profiling); writes no results
+  // pressmine only, for iterating on search: query the index an earlier run left (no indexing
+  // figures, no incremental batch).
+  bool queries_only = false;
+  bool no_diagnostics = false;  // skip the timed parts of a search
 };
 
 // Writes results-pressmine.tsv (cross-language expansion on) and results-pressmine-mono.tsv

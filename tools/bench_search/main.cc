@@ -90,6 +90,9 @@ int main(int argc, char** argv) {
   runc->add_option("--dir", dir, "working directory")->capture_default_str();
   runc->add_option("--engine", engine, "pressmine or fts5")->required()->check(CLI::IsMember({"pressmine", "fts5"}));
   runc->add_flag("--index-only", run.index_only, "stop after indexing (for profiling)");
+  runc->add_flag("--queries-only", run.queries_only,
+                 "pressmine: query the index an earlier run left (for iterating on search)");
+  runc->add_flag("--no-diagnostics", run.no_diagnostics, "skip timing the parts of each search");
   runc->add_option("--reps", run.reps, "timed runs per query")->capture_default_str()->check(CLI::PositiveNumber);
 
   CLI::App* rep = app.add_subcommand("report", "print the comparison table");

@@ -1,0 +1,190 @@
+#include "index/snippet.h"
+
+#include <algorithm>
+
+#include "index/fts_tokenizer.h"
+
+namespace pressmine::index {
+namespace {
+
+bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+
+size_t SkipSpaces(std::string_view s, size_t i) {
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
+
+struct Position {
+  std::string stem;
+  std::string key;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+bool TokenMatches(const std::string& token, const Position& at, bool prefix) {
+  if (token.rfind("=k:", 0) == 0) return at.key == token;
+  if (prefix) return at.stem.compare(0, token.size(), token) == 0;
+  return at.stem == token;
+}
+
+struct Hit {
+  size_t first = 0;  // positions [first, first + length)
+  size_t length = 0;
+  size_t phrase = 0;
+};
+
+}  // namespace
+
+std::vector<SnippetPhrase> SnippetPhrases(std::string_view fts, IndexTokenizer& tokenizer) {
+  std::vector<SnippetPhrase> out;
+  int depth = 0;
+  int skip_depth = -1;     // inside a title- or meta-only group opened at this depth
+  bool skip_next = false;  // the next phrase or group is title- or meta-only
+  size_t i = 0;
+  while (i < fts.size()) {
+    const char c = fts[i];
+    if (c == '"') {
+      std::string content;
+      for (++i; i < fts.size(); ++i) {
+        if (fts[i] != '"') {
+          content += fts[i];
+        } else if (i + 1 < fts.size() && fts[i + 1] == '"') {
+          content += '"';
+          ++i;
+        } else {
+          ++i;
+          break;
+        }
+      }
+      SnippetPhrase phrase;
+      phrase.prefix = i < fts.size() && fts[i] == '*';
+      const bool skip = skip_next || skip_depth >= 0;
+      skip_next = false;
+      if (skip) continue;
+      if (!content.empty() && content.front() == kVerbatimMarker) {
+        size_t start = 1;
+        while (start <= content.size()) {
+          size_t end = content.find(kVerbatimMarker, start);
+          if (end == std::string::npos) end = content.size();
+          if (end > start) phrase.tokens.push_back(content.substr(start, end - start));
+          start = end + 1;
+        }
+      } else {
+        (void)tokenizer.ForEachToken(content, false, [&](const IndexToken& t) {
+          phrase.tokens.emplace_back(t.stem);
+          return true;
+        });
+      }
+      if (!phrase.tokens.empty()) out.push_back(std::move(phrase));
+    } else if (c == '(') {
+      ++depth;
+      if (skip_next && skip_depth < 0) skip_depth = depth;
+      skip_next = false;
+      ++i;
+    } else if (c == ')') {
+      if (depth == skip_depth) skip_depth = -1;
+      --depth;
+      ++i;
+    } else if (c == '{') {  // a column set such as {title text}: not title-only
+      const size_t close = fts.find('}', i);
+      i = close == std::string_view::npos ? fts.size() : close + 1;
+    } else if (IsWordChar(c)) {
+      size_t end = i;
+      while (end < fts.size() && IsWordChar(fts[end])) ++end;
+      const std::string_view word = fts.substr(i, end - i);
+      const size_t next = SkipSpaces(fts, end);
+      if (next < fts.size() && fts[next] == ':' && (word == "title" || word == "meta")) {
+        skip_next = true;
+        i = next + 1;
+      } else {
+        i = end;
+      }
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string MakeSnippet(std::string_view text, const std::vector<SnippetPhrase>& phrases,
+                        IndexTokenizer& tokenizer, const SnippetOptions& options) {
+  bool keys = false;
+  for (const SnippetPhrase& p : phrases) {
+    for (const std::string& t : p.tokens) keys = keys || t.rfind("=k:", 0) == 0;
+  }
+  std::vector<Position> pos;
+  const Status st = tokenizer.ForEachToken(text, keys, [&](const IndexToken& t) {
+    pos.push_back({std::string(t.stem), std::string(t.key), t.begin, t.end});
+    return true;
+  });
+  const size_t n = pos.size();
+  if (!st.ok() || n == 0) return std::string();
+
+  std::vector<Hit> hits;
+  for (size_t k = 0; k < phrases.size(); ++k) {
+    const std::vector<std::string>& tokens = phrases[k].tokens;
+    const size_t len = tokens.size();
+    for (size_t p = 0; p + len <= n; ++p) {
+      bool all = true;
+      for (size_t j = 0; j < len && all; ++j) {
+        all = TokenMatches(tokens[j], pos[p + j], phrases[k].prefix && j + 1 == len);
+      }
+      if (all) hits.push_back({p, len, k});
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
+
+  // The window with the most distinct phrases (then the most matches), earliest on ties.
+  const size_t width = static_cast<size_t>(std::max(options.tokens, 1));
+  size_t start = 0;
+  if (!hits.empty()) {
+    size_t best_score = 0, best_first = 0, best_end = 0;
+    std::vector<bool> seen(phrases.size());
+    for (size_t h = 0; h < hits.size(); ++h) {
+      std::fill(seen.begin(), seen.end(), false);
+      size_t distinct = 0, count = 0, end = 0;
+      for (size_t g = h; g < hits.size() && hits[g].first + hits[g].length <= hits[h].first + width;
+           ++g) {
+        if (!seen[hits[g].phrase]) ++distinct;
+        seen[hits[g].phrase] = true;
+        ++count;
+        end = std::max(end, hits[g].first + hits[g].length);
+      }
+      const size_t score = distinct * hits.size() + count;
+      if (score > best_score) {
+        best_score = score;
+        best_first = hits[h].first;
+        best_end = end;
+      }
+    }
+    // Centre the matches in the window.
+    const size_t slack = width > best_end - best_first ? width - (best_end - best_first) : 0;
+    start = best_first > slack / 2 ? best_first - slack / 2 : 0;
+  }
+  size_t end = std::min(n, start + width);
+  if (end - start < width) start = end > width ? end - width : 0;
+
+  std::string out;
+  size_t cursor = start > 0 ? pos[start].begin : 0;
+  const size_t stop = end < n ? pos[end - 1].end : text.size();
+  if (start > 0) out += options.ellipsis;
+  for (size_t h = 0; h < hits.size(); ++h) {
+    size_t a = std::max(hits[h].first, start);
+    size_t b = std::min(hits[h].first + hits[h].length, end);
+    while (h + 1 < hits.size() && hits[h + 1].first < b) {  // overlapping matches: one mark
+      ++h;
+      b = std::min(std::max(b, hits[h].first + hits[h].length), end);
+    }
+    if (a >= b || pos[a].begin < cursor) continue;
+    out.append(text.substr(cursor, pos[a].begin - cursor));
+    out += options.open;
+    out.append(text.substr(pos[a].begin, pos[b - 1].end - pos[a].begin));
+    out += options.close;
+    cursor = pos[b - 1].end;
+  }
+  if (stop > cursor) out.append(text.substr(cursor, stop - cursor));
+  if (end < n) out += options.ellipsis;
+  return out;
+}
+
+}  // namespace pressmine::index
