@@ -74,7 +74,8 @@ struct Host {
   Robots robots;
   int delay_ms = 0;
   int64_t next_start_ms = 0;  // steady clock
-  bool busy = false;
+  int in_flight = 0;
+  int connections = 1;  // the most any of its sources allows; used only while delay_ms is 0
   bool allow_private = false;
   int throttle_streak = 0;
   std::set<size_t> sources;
@@ -121,7 +122,8 @@ class Crawl {
         fetched_(sources.sources.size(), 0) {}
 
   Status Seed();
-  // Returns kInterrupted when the stop flag was raised.
+  // Returns kInterrupted when the stop flag was raised. Pages handled before it returns are
+  // committed, except after an error, when the open batch is rolled back.
   Status Loop();
   const CrawlSummary& summary() const { return summary_; }
 
@@ -129,6 +131,12 @@ class Crawl {
   int64_t Now() const { return clock_.NowUnixSeconds(); }
   const Source& Src(size_t i) const { return sources_.sources[i]; }
 
+  Status RunLoop();
+  // Opens the batch transaction that page updates join, unless one is open.
+  Status JoinBatch();
+  // Commits the open batch when it holds batch_pages pages or is batch_ms old; always when
+  // `force`.
+  Status CommitBatch(bool force);
   void Enqueue(Task task, bool front = false);
   void StartNext(Host& host);
   // Records that robots.txt forbids `url` and moves its next check a listing interval away.
@@ -175,7 +183,33 @@ class Crawl {
   std::unordered_map<uint64_t, std::pair<std::string, Task>> in_flight_;
   uint64_t next_id_ = 1;
   CrawlSummary summary_;
+  // Page updates are committed in batches: one commit per page cost more than fetching it
+  // from a fast server. A SIGKILL loses the open batch; its URLs are still due in the
+  // database, so the next run fetches them again.
+  std::optional<Transaction> batch_;
+  int batch_pages_ = 0;
+  int64_t batch_started_ms_ = 0;
 };
+
+Status Crawl::JoinBatch() {
+  if (batch_) return Status::Ok();
+  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  batch_.emplace(std::move(tx));
+  batch_pages_ = 0;
+  batch_started_ms_ = SteadyMs();
+  return Status::Ok();
+}
+
+Status Crawl::CommitBatch(bool force) {
+  if (!batch_) return Status::Ok();
+  if (!force && batch_pages_ < options_.batch_pages &&
+      SteadyMs() - batch_started_ms_ < options_.batch_ms) {
+    return Status::Ok();
+  }
+  Status st = batch_->Commit();
+  batch_.reset();
+  return st;
+}
 
 void Crawl::Enqueue(Task task, bool front) {
   const std::string key = HostKey(task.url);
@@ -185,6 +219,7 @@ void Crawl::Enqueue(Task task, bool front) {
   const Source& s = Src(task.source);
   h.delay_ms = std::max(h.delay_ms, s.delay_ms);
   h.allow_private = h.allow_private || s.allow_private;
+  h.connections = std::max(h.connections, s.connections);
   h.sources.insert(task.source);
   queued_.insert(task.url);
   // Hubs go first: their dates (lastmod, pubDate) must be known before the pages they list are
@@ -287,7 +322,7 @@ void Crawl::Report(const Task& t, const FetchResponse& r, std::string outcome, s
 Status Crawl::PostponeDenied(const std::string& url) {
   PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> rec, store_.Find(url));
   if (!rec) return Status::Ok();
-  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  PM_RETURN_IF_ERROR(JoinBatch());
   FetchUpdate up;
   up.fetched_at = rec->last_fetch;
   up.http_status = rec->http_status;
@@ -295,8 +330,7 @@ Status Crawl::PostponeDenied(const std::string& url) {
   up.failures = rec->failures;
   up.error = "disallowed by robots.txt";
   up.removed = rec->removed;
-  PM_RETURN_IF_ERROR(store_.RecordFetch(rec->id, up));
-  return tx.Commit();
+  return store_.RecordFetch(rec->id, up);
 }
 
 void Crawl::StartNext(Host& h) {
@@ -310,7 +344,7 @@ void Crawl::StartNext(Host& h) {
     req.url = t.url;
     req.allow_private = h.allow_private;
     if (fetcher_.Start(req).ok()) {
-      h.busy = true;
+      ++h.in_flight;
       h.robots_state = RobotsState::kFetching;
       in_flight_.emplace(req.id, std::make_pair(h.key, std::move(t)));
     } else {
@@ -359,31 +393,49 @@ void Crawl::StartNext(Host& h) {
       continue;
     }
     ++fetched_[t.source];
-    h.busy = true;
+    ++h.in_flight;
     in_flight_.emplace(req.id, std::make_pair(h.key, std::move(t)));
     return;
   }
 }
 
 Status Crawl::Loop() {
+  Status st = RunLoop();
+  if (!st.ok() && st.code() != Status::Code::kInterrupted) {
+    batch_.reset();  // rolled back: the database stays as the last commit left it
+    return st;
+  }
+  Status commit = CommitBatch(/*force=*/true);
+  return st.ok() ? commit : st;
+}
+
+Status Crawl::RunLoop() {
+  const size_t max_in_flight = static_cast<size_t>(std::max(1, options_.max_in_flight));
   for (;;) {
     if (stop_ != nullptr && stop_->load()) return Status::Interrupted("crawl stopped by a signal");
+    PM_RETURN_IF_ERROR(CommitBatch(/*force=*/false));
     const int64_t now = SteadyMs();
     int64_t wake = now + kMaxIdleWaitMs;
     bool work = false;
     for (auto& [key, h] : hosts_) {
-      if (h.busy) {
-        work = true;
-        continue;
-      }
+      if (h.in_flight > 0) work = true;
       if (h.queue.empty()) continue;
       work = true;
+      // Nothing else goes to a host while its robots.txt is being fetched.
+      if (h.robots_state == RobotsState::kFetching) continue;
       if (h.next_start_ms > now) {
         wake = std::min(wake, h.next_start_ms);
         continue;
       }
-      if (fetcher_.InFlight() >= static_cast<size_t>(std::max(1, options_.max_in_flight))) continue;
-      StartNext(h);
+      // Politeness: one request at a time, unless the host has no delay and its source allows
+      // more connections.
+      const int cap = h.delay_ms == 0 ? h.connections : 1;
+      while (h.in_flight < cap && !h.queue.empty() && fetcher_.InFlight() < max_in_flight &&
+             h.robots_state != RobotsState::kFetching) {
+        const int before = h.in_flight;
+        StartNext(h);
+        if (h.in_flight == before) break;  // the queue held nothing fetchable
+      }
     }
     if (!work && fetcher_.InFlight() == 0) return Status::Ok();
     const int wait_ms = static_cast<int>(std::clamp<int64_t>(wake - SteadyMs(), 0, kMaxIdleWaitMs));
@@ -403,7 +455,7 @@ Status Crawl::Handle(FetchResponse r) {
   Task task = std::move(it->second.second);
   in_flight_.erase(it);
   Host& h = hosts_[key];
-  h.busy = false;
+  --h.in_flight;
   h.next_start_ms = SteadyMs() + h.delay_ms;
   ++summary_.requests;
   ++summary_.per_host[key].requests;
@@ -428,7 +480,7 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
   }
   Report(t, r, "robots.txt");
   if (h.robots.sitemaps().empty()) return Status::Ok();
-  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  PM_RETURN_IF_ERROR(JoinBatch());
   for (const std::string& sm : h.robots.sitemaps()) {
     // RFC 9309 wants absolute URLs; a relative one is resolved rather than lost.
     Result<std::string> u = Resolve(h.key + "/robots.txt", sm);
@@ -436,7 +488,7 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
     PM_RETURN_IF_ERROR(
         DiscoverAndQueue(*u, *h.sources.begin(), UrlKind::kSitemap, 0, 0, true, nullptr));
   }
-  return tx.Commit();
+  return Status::Ok();
 }
 
 int64_t Crawl::FailureDue(int failures) const {
@@ -468,7 +520,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     return Status::Ok();
   }
 
-  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  PM_RETURN_IF_ERROR(JoinBatch());
   PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> found, store_.Find(task.url));
   if (!found) return Status::Internal("fetched URL vanished from crawl_urls: " + task.url);
   const UrlRecord& rec = *found;
@@ -555,7 +607,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     Report(task, r, "failed", up.error);
   }
   PM_RETURN_IF_ERROR(store_.RecordFetch(rec.id, up));
-  return tx.Commit();
+  ++batch_pages_;
+  return Status::Ok();
 }
 
 Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r,

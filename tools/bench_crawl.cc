@@ -199,6 +199,8 @@ int Crawl(const std::string& db_path, const SourcesFile& sources, int64_t now, b
   if (!db.ok()) return 2;
   CurlFetcherOptions fo;
   fo.user_agent = sources.user_agent;
+  for (const Source& src : sources.sources)
+    fo.max_host_connections = std::max(fo.max_host_connections, src.connections);
   auto fetcher = CurlFetcher::Create(fo);
   if (!fetcher.ok()) return 2;
   FixedClock clock(now);
@@ -293,7 +295,7 @@ int main(int argc, char** argv) {
       "lang": "ru", "seeds": [")j" +
       origin + R"j(/news/"], "allow": ["^)j" + origin +
       R"j(/"], "article": "/news/[0-9]+\\.html$", "max_depth": 100,
-      "max_pages": 10000000, "delay_ms": 0, "allow_private": true}]})j";
+      "max_pages": 10000000, "delay_ms": 0, "connections": 16, "allow_private": true}]})j";
   auto sources = ParseSources(json, "bench.json");
   if (!sources.ok()) {
     std::fprintf(stderr, "%s\n", sources.status().ToString().c_str());
@@ -311,13 +313,13 @@ int main(int argc, char** argv) {
   };
   std::printf("\nsite: %d articles, %d per listing page, nginx at %s\n", pages, per_page,
               origin.c_str());
-  run("pressmine crawl (first, 1 conn/host)", kT0, false);
+  run("pressmine crawl (first, 16 conns)", kT0, false);
 
   if (wget2) {
     if (std::system("command -v wget2 >/dev/null") != 0) {
       std::printf("wget2 not installed (use --install-wget2)\n");
     } else {
-      for (int threads : {1, 5}) {
+      for (int threads : {1, 5, 16}) {
         const fs::path out = work / ("wget2_" + std::to_string(threads));
         const std::string cmd = "wget2 -q -r -l inf --no-parent -P '" + out.string() +
                                 "' --max-threads=" + std::to_string(threads) + " '" + origin +

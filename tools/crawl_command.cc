@@ -3,6 +3,7 @@
 // something failed, one summary line, resumable after a kill).
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <iostream>
@@ -129,6 +130,8 @@ class CrawlCommandBase : public Command {
     }
     crawler::CurlFetcherOptions fetch_options;
     fetch_options.user_agent = sources->user_agent;
+    for (const crawler::Source& s : sources->sources)
+      fetch_options.max_host_connections = std::max(fetch_options.max_host_connections, s.connections);
     Result<std::unique_ptr<crawler::CurlFetcher>> fetcher = crawler::CurlFetcher::Create(fetch_options);
     if (!fetcher.ok()) {
       PrintError(name, fetcher.status().message());

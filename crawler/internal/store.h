@@ -1,8 +1,8 @@
 // The crawler's tables (component "crawler"): one row per known URL with its fetch state and
 // schedule, one row per stored page version or removal, one row per run.
 //
-// Callers group calls in small transactions (one fetched page each) so that a SIGKILL loses
-// at most the pages in flight.
+// Callers group calls in transactions (a batch of handled pages) so that a SIGKILL loses at
+// most one batch, whose URLs are still due in the database.
 #ifndef PRESSMINE_CRAWLER_INTERNAL_STORE_H_
 #define PRESSMINE_CRAWLER_INTERNAL_STORE_H_
 

@@ -128,6 +128,32 @@ class CrawlTest : public ::testing::Test {
   CrawlOptions options_;
 };
 
+// A host gets parallel connections only when politeness is off (delay 0) and its source asks
+// for them; robots.txt still comes first, alone.
+TEST_F(CrawlTest, ParallelConnectionsOnlyWithoutDelay) {
+  std::vector<std::string> links;
+  for (int i = 10; i < 20; ++i) {
+    links.push_back("/ru/news/" + std::to_string(i));
+    site_.Put("https://fake.kg/ru/news/" + std::to_string(i), Article("N" + std::to_string(i)));
+  }
+  site_.Put("https://fake.kg/ru/news", Listing(links));
+  sources_.sources[0].connections = 4;
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->new_pages, 10);
+  EXPECT_EQ(fetcher_.requests().front().url, "https://fake.kg/robots.txt");
+  EXPECT_EQ(fetcher_.PeakInFlight(), 4u);
+
+  FakeFetcher polite;
+  site_.Install(polite);
+  sources_.sources[0].delay_ms = 1;
+  options_.full = true;
+  auto again = RunCrawl(*db_, sources_, options_, polite);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_GE(polite.requests().size(), 11u);
+  EXPECT_EQ(polite.PeakInFlight(), 1u) << "a host with a delay gets one request at a time";
+}
+
 TEST_F(CrawlTest, FirstRunStoresArticlesObeysRobotsAndScope) {
   auto s = Run();
   ASSERT_TRUE(s.ok()) << s.status().ToString();
