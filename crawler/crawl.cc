@@ -76,6 +76,11 @@ struct Host {
   int64_t next_start_ms = 0;  // steady clock
   int in_flight = 0;
   int connections = 1;  // the most any of its sources allows; used only while delay_ms is 0
+  // Removal detection: URLs that a changed sitemap of this host no longer lists, and every URL
+  // the changed sitemaps list this run. Once the host's sitemaps are all read, those unlisted
+  // and not listed elsewhere (a URL may move between sitemap files) are re-checked now.
+  std::unordered_set<std::string> unlisted;
+  std::unordered_set<std::string> listed_now;
   bool allow_private = false;
   int throttle_streak = 0;
   std::set<size_t> sources;
@@ -148,9 +153,14 @@ class Crawl {
                        FetchUpdate& up);
   Status HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r,
                     FetchUpdate& up);
-  Status HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh);
+  Status HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh,
+                       int64_t listed_in);
   Status DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth,
-                          int64_t lastmod, bool force, bool* inserted);
+                          int64_t lastmod, bool force, bool* inserted, int64_t listed_in = 0);
+  // Whether a sitemap of the host is queued or being fetched.
+  bool HasSitemapWork(const Host& h) const;
+  // Queues the host's unlisted URLs for a re-check now (see Host::unlisted); true if any.
+  Result<bool> SweepUnlisted(Host& h);
   // The source a URL belongs to: `preferred` if in its scope, else another active source
   // sharing the host whose scope holds it; -1 when none.
   int ScopeOwner(const std::string& url, size_t preferred) const;
@@ -232,10 +242,10 @@ void Crawl::Enqueue(Task task, bool front) {
 }
 
 Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth,
-                               int64_t lastmod, bool force, bool* inserted) {
+                               int64_t lastmod, bool force, bool* inserted, int64_t listed_in) {
   bool is_new = false;
-  PM_ASSIGN_OR_RETURN(UrlRecord rec,
-                      store_.Discover(url, Src(source).name, kind, depth, lastmod, Now(), &is_new));
+  PM_ASSIGN_OR_RETURN(UrlRecord rec, store_.Discover(url, Src(source).name, kind, depth, lastmod,
+                                                     Now(), &is_new, listed_in));
   if (inserted) *inserted = is_new;
   if (is_new) fresh_.insert(url);
   if (queued_.count(url)) return Status::Ok();
@@ -437,7 +447,17 @@ Status Crawl::RunLoop() {
         if (h.in_flight == before) break;  // the queue held nothing fetchable
       }
     }
-    if (!work && fetcher_.InFlight() == 0) return Status::Ok();
+    if (!work && fetcher_.InFlight() == 0) {
+      // Sitemaps that never finished (robots.txt, budget): re-check what they dropped anyway.
+      bool more = false;
+      for (auto& [key, h] : hosts_) {
+        if (h.unlisted.empty()) continue;
+        PM_ASSIGN_OR_RETURN(bool queued, SweepUnlisted(h));
+        more = more || queued;
+      }
+      if (!more) return Status::Ok();
+      continue;
+    }
     const int wait_ms = static_cast<int>(std::clamp<int64_t>(wake - SteadyMs(), 0, kMaxIdleWaitMs));
     if (fetcher_.InFlight() > 0) {
       PM_ASSIGN_OR_RETURN(std::vector<FetchResponse> done, fetcher_.Wait(wait_ms));
@@ -460,7 +480,49 @@ Status Crawl::Handle(FetchResponse r) {
   ++summary_.requests;
   ++summary_.per_host[key].requests;
   if (task.robots) return HandleRobots(h, r);
-  return HandlePage(h, task, r);
+  const bool sitemap = task.kind == UrlKind::kSitemap;
+  PM_RETURN_IF_ERROR(HandlePage(h, task, r));
+  if (sitemap && !HasSitemapWork(h)) return SweepUnlisted(h).status();
+  return Status::Ok();
+}
+
+bool Crawl::HasSitemapWork(const Host& h) const {
+  for (const Task& t : h.queue) {
+    if (t.kind == UrlKind::kSitemap) return true;
+  }
+  for (const auto& [id, entry] : in_flight_) {
+    if (entry.first == h.key && entry.second.kind == UrlKind::kSitemap) return true;
+  }
+  return false;
+}
+
+Result<bool> Crawl::SweepUnlisted(Host& h) {
+  std::unordered_set<std::string> unlisted;
+  unlisted.swap(h.unlisted);
+  std::unordered_set<std::string> listed;
+  listed.swap(h.listed_now);
+  bool queued = false;
+  for (const std::string& url : unlisted) {
+    if (listed.count(url) || queued_.count(url)) continue;
+    PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> rec, store_.Find(url));
+    if (!rec || rec->removed) continue;
+    std::optional<size_t> owner;
+    for (size_t i : active_) {
+      if (Src(i).name == rec->source) owner = i;
+    }
+    if (!owner) continue;
+    // Due now in the database too, so that a run killed before the re-check still makes it.
+    PM_RETURN_IF_ERROR(JoinBatch());
+    PM_RETURN_IF_ERROR(store_.MarkUnlisted(rec->id));
+    Task t;
+    t.url = url;
+    t.source = *owner;
+    t.depth = rec->depth;
+    t.kind = rec->kind;
+    Enqueue(std::move(t));
+    queued = true;
+  }
+  return queued;
 }
 
 Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
@@ -636,15 +698,40 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
         return Status::Ok();
       }
       if (sm->is_index) {
+        PM_ASSIGN_OR_RETURN(std::vector<std::string> before, store_.ListedIn(rec.id));
+        std::unordered_set<std::string> children;
         for (const DiscoveredUrl& child : sm->entries) {
           if (HostKey(child.url) != HostKey(task.url)) continue;  // sitemaps.org: same host only
           PM_RETURN_IF_ERROR(DiscoverAndQueue(child.url, task.source, UrlKind::kSitemap, task.depth,
-                                              child.lastmod, true, nullptr));
+                                              child.lastmod, true, nullptr, rec.id));
+          children.insert(child.url);
+        }
+        // A sitemap the index no longer lists (renamed, split, gzipped) no longer lists its
+        // pages either: they are checked against this run's sitemaps like dropped entries.
+        Host& h = hosts_[HostKey(task.url)];
+        for (const std::string& dropped : before) {
+          if (children.count(dropped)) continue;
+          PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> child, store_.Find(dropped));
+          if (!child) continue;
+          if (child->kind != UrlKind::kSitemap) {  // the file was a urlset before
+            h.unlisted.insert(dropped);
+            continue;
+          }
+          PM_ASSIGN_OR_RETURN(std::vector<std::string> pages, store_.ListedIn(child->id));
+          for (std::string& u : pages) h.unlisted.insert(std::move(u));
         }
         Report(task, r, "sitemap", std::to_string(sm->entries.size()) + " sitemaps");
         return Status::Ok();
       }
-      PM_RETURN_IF_ERROR(HandleEntries(task, sm->entries, &fresh));
+      PM_ASSIGN_OR_RETURN(std::vector<std::string> before, store_.ListedIn(rec.id));
+      PM_RETURN_IF_ERROR(HandleEntries(task, sm->entries, &fresh, rec.id));
+      Host& h = hosts_[HostKey(task.url)];
+      std::unordered_set<std::string> now_listed;
+      for (const DiscoveredUrl& e : sm->entries) now_listed.insert(e.url);
+      for (std::string& u : before) {
+        if (!now_listed.count(u)) h.unlisted.insert(std::move(u));
+      }
+      h.listed_now.merge(now_listed);
       Report(task, r, "sitemap",
              std::to_string(sm->entries.size()) + " URLs, " + std::to_string(fresh) + " to fetch");
     } else {
@@ -656,7 +743,7 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
         Report(task, r, "failed", up.error);
         return Status::Ok();
       }
-      PM_RETURN_IF_ERROR(HandleEntries(task, *items, &fresh));
+      PM_RETURN_IF_ERROR(HandleEntries(task, *items, &fresh, 0));
       Report(task, r, "feed",
              std::to_string(items->size()) + " items, " + std::to_string(fresh) + " to fetch");
     }
@@ -666,14 +753,14 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
 }
 
 Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries,
-                            int* fresh) {
+                            int* fresh, int64_t listed_in) {
   for (const DiscoveredUrl& e : entries) {
     const int owner = ScopeOwner(e.url, task.source);
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
     const size_t before = queued_.size();
     PM_RETURN_IF_ERROR(DiscoverAndQueue(e.url, o, Classify(e.url, o, UrlKind::kPage), 1, e.lastmod,
-                                        false, nullptr));
+                                        false, nullptr, listed_in));
     *fresh += queued_.size() > before;
   }
   return Status::Ok();

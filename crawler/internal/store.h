@@ -36,6 +36,7 @@ struct UrlRecord {
   int64_t lastmod = 0;  // newest sitemap/feed date seen for it
   int failures = 0;
   bool removed = false;
+  int64_t listed_in = 0;  // the sitemap (crawl_urls id) that last listed it; 0: none
 };
 
 // The state after one fetch, written over the URL's row.
@@ -71,8 +72,14 @@ class Store {
   // Inserts a URL first seen now (due immediately); returns the row, new or existing. An
   // existing row is not modified except that a sitemap/feed `lastmod` newer than its last
   // fetch makes it due now (the site says it changed).
+  // `listed_in`, when not 0, records the sitemap that lists the URL.
   Result<UrlRecord> Discover(const std::string& url, const std::string& source, UrlKind kind,
-                             int depth, int64_t lastmod, int64_t now, bool* inserted);
+                             int depth, int64_t lastmod, int64_t now, bool* inserted,
+                             int64_t listed_in = 0);
+  // URLs not marked removed that sitemap `sitemap_id` listed when last read.
+  Result<std::vector<std::string>> ListedIn(int64_t sitemap_id);
+  // A URL its sitemap no longer lists: no sitemap recorded, and due now (it may be gone).
+  Status MarkUnlisted(int64_t url_id);
   // URLs of `source` due at `now` (all of them when `full`), fewest hops first.
   Result<std::vector<UrlRecord>> Due(const std::string& source, int64_t now, bool full);
   Status RecordFetch(int64_t url_id, const FetchUpdate& update);

@@ -154,6 +154,71 @@ TEST_F(CrawlTest, ParallelConnectionsOnlyWithoutDelay) {
   EXPECT_EQ(polite.PeakInFlight(), 1u) << "a host with a delay gets one request at a time";
 }
 
+// A release removed from the site usually leaves its sitemap too: the URL the changed sitemap no
+// longer lists is re-checked at once and marked removed, while the site's other old pages wait
+// for their schedule.
+TEST_F(CrawlTest, ArticleDroppedFromItsSitemapIsRecheckedAndMarkedRemoved) {
+  const std::string sitemap_url = "https://fake.kg/ru/sitemap.xml";
+  auto sitemap = [](const std::vector<int>& ids) {
+    std::string xml = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">";
+    for (int id : ids) {
+      xml += "<url><loc>https://fake.kg/ru/news/" + std::to_string(id) +
+             "</loc><lastmod>2020-01-01</lastmod></url>";
+    }
+    return xml + "</urlset>";
+  };
+  sources_.sources[0].sitemaps = {sitemap_url};
+  site_.Put(sitemap_url, sitemap({7, 8, 9}), "application/xml");
+  for (int id : {7, 8, 9})
+    site_.Put("https://fake.kg/ru/news/" + std::to_string(id), Article(std::to_string(id)));
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->new_pages, 6);
+
+  // An hour later 8 is gone from the site and from the sitemap.
+  clock_ = FixedClock(1769447460 + 3600);
+  site_.Status("https://fake.kg/ru/news/8", 404);
+  site_.Put(sitemap_url, sitemap({7, 9}), "application/xml");
+  s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/8"), 1);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/7"), 0) << "still listed: not due";
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/9"), 0) << "still listed: not due";
+  EXPECT_EQ(s->removed_pages, 1);
+  const std::vector<PageChange> changes = Changes();
+  ASSERT_FALSE(changes.empty());
+  EXPECT_EQ(changes.back().kind, PageChange::Kind::kRemoved);
+  EXPECT_EQ(changes.back().url, "https://fake.kg/ru/news/8");
+
+  // The sitemap becomes an index over two files: the pages moved, none was dropped.
+  site_.Put(sitemap_url,
+            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            "<sitemap><loc>https://fake.kg/ru/sitemap-a.xml</loc></sitemap>"
+            "<sitemap><loc>https://fake.kg/ru/sitemap-b.xml</loc></sitemap></sitemapindex>",
+            "application/xml");
+  site_.Put("https://fake.kg/ru/sitemap-a.xml", sitemap({7}), "application/xml");
+  site_.Put("https://fake.kg/ru/sitemap-b.xml", sitemap({9}), "application/xml");
+  clock_ = FixedClock(1769447460 + 2 * 3600);
+  s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/7"), 0);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/9"), 0);
+
+  // A sitemap file the index stops listing takes its pages with it.
+  site_.Status("https://fake.kg/ru/news/9", 404);
+  site_.Put(sitemap_url,
+            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            "<sitemap><loc>https://fake.kg/ru/sitemap-c.xml</loc></sitemap></sitemapindex>",
+            "application/xml");
+  site_.Put("https://fake.kg/ru/sitemap-c.xml", sitemap({7}), "application/xml");
+  clock_ = FixedClock(1769447460 + 3 * 3600);
+  s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/7"), 0) << "moved to sitemap-c";
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/9"), 1);
+  EXPECT_EQ(s->removed_pages, 1);
+}
+
 TEST_F(CrawlTest, FirstRunStoresArticlesObeysRobotsAndScope) {
   auto s = Run();
   ASSERT_TRUE(s.ok()) << s.status().ToString();
