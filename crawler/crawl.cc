@@ -326,6 +326,11 @@ void Crawl::Report(const Task& t, const FetchResponse& r, std::string outcome, s
   e.outcome = std::move(outcome);
   e.detail = detail.empty() ? r.error : std::move(detail);
   e.elapsed_ms = r.elapsed_ms;
+  e.host = HostKey(t.url);
+  for (const auto& [key, h] : hosts_) {
+    e.queued += static_cast<int>(h.queue.size());
+    if (key == e.host) e.host_queued = static_cast<int>(h.queue.size());
+  }
   observer_.OnFetch(e);
 }
 

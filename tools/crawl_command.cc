@@ -8,6 +8,8 @@
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "crawler/crawl.h"
 #include "crawler/curl_fetcher.h"
@@ -32,17 +34,25 @@ void InstallStopHandlers() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
-// Progress on a terminal: one status line, redrawn at most every kRedrawMs; --verbose: a line
-// per fetched URL.
+// Progress on a terminal: one status line, redrawn at most every kRedrawMs, with the run's
+// totals (fetched, queued, errors) and the busiest hosts'; --verbose: a line per fetched URL.
 class ProgressPrinter final : public crawler::CrawlObserver {
  public:
   static constexpr int kRedrawMs = 250;
+  static constexpr size_t kHostsShown = 3;
 
   ProgressPrinter(bool status_line, bool verbose) : status_line_(status_line), verbose_(verbose) {}
 
   void OnFetch(const crawler::FetchEvent& e) override {
     ++counts_[e.outcome];
-    ++fetched_;
+    HostProgress& h = hosts_[e.host];
+    queued_ = e.queued;
+    h.queued = e.host_queued;
+    const bool error = e.outcome == "failed";
+    if (e.http_status != 0 || !e.detail.empty() || error) ++h.fetched;
+    h.errors += error;
+    if (e.http_status != 0 || !e.detail.empty() || error) ++fetched_;
+    errors_ += error;
     if (verbose_) {
       std::cerr << e.outcome << " " << (e.http_status ? std::to_string(e.http_status) : "-") << " "
                 << e.url << (e.detail.empty() ? "" : "  (" + e.detail + ")") << "\n";
@@ -52,14 +62,36 @@ class ProgressPrinter final : public crawler::CrawlObserver {
     const auto now = std::chrono::steady_clock::now();
     if (now - last_draw_ < std::chrono::milliseconds(kRedrawMs)) return;
     last_draw_ = now;
-    std::cerr << "\r\x1b[K" << "crawl: " << fetched_ << " fetched";
-    for (const char* k : {"new", "changed", "unchanged", "removed", "failed", "retry"}) {
-      if (auto it = counts_.find(k); it != counts_.end()) std::cerr << ", " << it->second << " " << k;
-    }
-    std::cerr << std::flush;
+    std::cerr << "\r\x1b[K" << StatusLine() << std::flush;
   }
 
   void OnNotice(std::string_view message) override { notices_.emplace_back(message); }
+
+  // "1234 fetched, 56 queued, 2 errors (1200 new, 3 changed) | http://a.kg 800, 30 queued, 1
+  // error | ..." with the hosts that have the most left to do first.
+  std::string StatusLine() const {
+    std::string line = "crawl: " + std::to_string(fetched_) + " fetched, " +
+                       std::to_string(queued_) + " queued, " + std::to_string(errors_) +
+                       (errors_ == 1 ? " error" : " errors");
+    std::string outcomes;
+    for (const char* k : {"new", "changed", "unchanged", "removed", "retry"}) {
+      if (auto it = counts_.find(k); it != counts_.end())
+        outcomes += (outcomes.empty() ? "" : ", ") + std::to_string(it->second) + " " + k;
+    }
+    if (!outcomes.empty()) line += " (" + outcomes + ")";
+    std::vector<std::pair<std::string, HostProgress>> hosts(hosts_.begin(), hosts_.end());
+    std::stable_sort(hosts.begin(), hosts.end(),
+                     [](const auto& a, const auto& b) { return a.second.queued > b.second.queued; });
+    for (size_t i = 0; i < hosts.size() && i < kHostsShown; ++i) {
+      const HostProgress& h = hosts[i].second;
+      line += " | " + hosts[i].first + " " + std::to_string(h.fetched) + ", " +
+              std::to_string(h.queued) + " queued";
+      if (h.errors > 0) line += ", " + std::to_string(h.errors) + (h.errors == 1 ? " error" : " errors");
+    }
+    if (hosts.size() > kHostsShown)
+      line += " | +" + std::to_string(hosts.size() - kHostsShown) + " hosts";
+    return line;
+  }
 
   void Finish() {
     if (status_line_ && !verbose_ && fetched_ > 0) std::cerr << "\r\x1b[K" << std::flush;
@@ -67,10 +99,18 @@ class ProgressPrinter final : public crawler::CrawlObserver {
   const std::vector<std::string>& notices() const { return notices_; }
 
  private:
+  struct HostProgress {
+    int fetched = 0;
+    int queued = 0;
+    int errors = 0;
+  };
   bool status_line_;
   bool verbose_;
   int fetched_ = 0;
+  int queued_ = 0;
+  int errors_ = 0;
   std::map<std::string, int> counts_;
+  std::map<std::string, HostProgress> hosts_;
   std::vector<std::string> notices_;
   std::chrono::steady_clock::time_point last_draw_{};
 };
