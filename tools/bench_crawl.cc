@@ -310,12 +310,16 @@ int main(int argc, char** argv) {
   }
   const std::string db_path = (work / "bench.db").string();
   const fs::path summary_path = work / "summary.json";
+  Measured first_crawl;
+  int first_pages = 0;
   auto run = [&](const char* label, int64_t now, bool full) {
     const Measured m = InChild([&] { return Crawl(db_path, *sources, now, full, summary_path); });
+    if (first_crawl.seconds == 0) first_crawl = m;
     auto text = ReadFile(summary_path);
     const std::string s = text.ok() ? *text : "{}";
     const int fetched = JsonInt(s, "new") + JsonInt(s, "changed") + JsonInt(s, "unchanged");
     Report(label, m, fetched, JsonInt(s, "requests"));
+    if (first_pages == 0) first_pages = fetched;
     std::printf("    %s\n", s.c_str());
   };
   std::printf("\nsite: %d articles, %d per listing page, nginx at %s\n", pages, per_page,
@@ -341,6 +345,12 @@ int main(int argc, char** argv) {
         char label[64];
         std::snprintf(label, sizeof label, "wget2 -r (--max-threads=%d)", threads);
         Report(label, m, files, files);
+        if (threads == 16 && m.seconds > 0 && first_crawl.seconds > 0) {
+          const double ours = first_pages / first_crawl.seconds, theirs = files / m.seconds;
+          std::printf("  pressmine / wget2 (16 threads) pages/s: %.2f (goal >= 0.5); peak RSS "
+                      "%.1f MB vs %.1f MB (goal < 100 MB)\n",
+                      ours / theirs, first_crawl.max_rss_kb / 1024.0, m.max_rss_kb / 1024.0);
+        }
       }
     }
   }
