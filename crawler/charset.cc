@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace pressmine::crawler {
 namespace {
@@ -100,6 +102,15 @@ bool IsValidUtf8(std::string_view bytes) {
   const int32_t length = static_cast<int32_t>(bytes.size());
   int32_t i = 0;
   while (i < length) {
+    // Markup is mostly ASCII: skip eight ASCII bytes at a time.
+    if (i + 8 <= length) {
+      uint64_t word;
+      std::memcpy(&word, s + i, sizeof word);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) return false;
@@ -108,12 +119,13 @@ bool IsValidUtf8(std::string_view bytes) {
 }
 
 std::string SniffHtmlMetaCharset(std::string_view html) {
-  const std::string head = ToLowerAscii(html.substr(0, std::min(html.size(), kMetaScanBytes)));
-  size_t pos = 0;
-  while ((pos = head.find("<meta", pos)) != std::string::npos) {
+  const std::string_view head = html.substr(0, std::min(html.size(), kMetaScanBytes));
+  for (size_t pos = head.find('<'); pos != std::string_view::npos; pos = head.find('<', pos + 1)) {
+    if (ToLowerAscii(head.substr(pos + 1, 4)) != "meta") continue;
     const size_t end = head.find('>', pos);
-    if (end == std::string::npos) break;
-    const std::string_view tag(head.data() + pos, end - pos);
+    if (end == std::string_view::npos) break;
+    const std::string lowered = ToLowerAscii(head.substr(pos, end - pos));
+    const std::string_view tag(lowered);
     pos = end;
     size_t at = tag.find("charset");
     if (at == std::string_view::npos) continue;

@@ -188,7 +188,7 @@ class Crawl {
   std::vector<int> fetched_;  // requests started per source (robots.txt excluded)
 
   std::map<std::string, Host> hosts_;
-  std::unordered_set<std::string> queued_;  // URLs queued this run
+  std::unordered_map<std::string, UrlKind> queued_;  // URLs queued this run, with their kind
   std::unordered_set<std::string> fresh_;   // URLs first discovered this run
   std::unordered_map<uint64_t, std::pair<std::string, Task>> in_flight_;
   uint64_t next_id_ = 1;
@@ -231,7 +231,7 @@ void Crawl::Enqueue(Task task, bool front) {
   h.allow_private = h.allow_private || s.allow_private;
   h.connections = std::max(h.connections, s.connections);
   h.sources.insert(task.source);
-  queued_.insert(task.url);
+  queued_.emplace(task.url, task.kind);
   // Hubs go first: their dates (lastmod, pubDate) must be known before the pages they list are
   // fetched, so that a page's first re-check is scheduled by its age, not by our first visit.
   if (front || task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed) {
@@ -842,16 +842,18 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
       candidates.push_back(n);
   }
   for (const std::string& l : candidates) {
+    // Queued this run means already found in scope and classified: no regular expressions and
+    // no database lookup again (most links on a site point at pages already queued).
+    if (auto q = queued_.find(l); q != queued_.end()) {
+      // New to us this run counts even when a sitemap or feed listed it first: the listing is
+      // still showing news, so its next page may too.
+      if (q->second == UrlKind::kArticle) new_articles += fresh_.count(l) > 0;
+      continue;
+    }
     const int owner = ScopeOwner(l, task.source);
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
     if (Src(o).IsArticle(l)) {
-      // New to us this run counts even when a sitemap or feed listed it first: the listing is
-      // still showing news, so its next page may too.
-      if (queued_.count(l)) {
-        new_articles += fresh_.count(l) > 0;
-        continue;
-      }
       bool inserted = false;
       PM_RETURN_IF_ERROR(
           DiscoverAndQueue(l, o, UrlKind::kArticle, child_depth, 0, false, &inserted));
