@@ -2,6 +2,8 @@
 #include "crawler/crawl.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -217,6 +219,62 @@ TEST_F(CrawlTest, ArticleDroppedFromItsSitemapIsRecheckedAndMarkedRemoved) {
   EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/7"), 0) << "moved to sitemap-c";
   EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/9"), 1);
   EXPECT_EQ(s->removed_pages, 1);
+}
+
+// Page updates are committed in batches. A SIGKILL in the middle of a batch loses that batch,
+// and only that: its pages are still due, and the next run fetches and stores them, each once.
+TEST_F(CrawlTest, KilledMidBatchLosesOnlyTheOpenBatchWhichTheNextRunFetchesAgain) {
+  constexpr int kArticles = 12, kBatch = 4, kKillAtRequest = 9;
+  std::map<std::string, std::string> pages;
+  std::vector<std::string> links;
+  for (int i = 1; i <= kArticles; ++i) {
+    const std::string url = "https://fake.kg/ru/news/" + std::to_string(100 + i);
+    links.push_back(url);
+    pages[url] = Article("N" + std::to_string(i));
+  }
+  pages["https://fake.kg/ru/news"] = Listing(links);
+  for (const auto& [url, html] : pages) site_.Put(url, html);  // what the next run sees
+  options_.batch_pages = kBatch;
+  options_.batch_ms = 3'600'000;  // only the page count closes a batch here
+  const std::string db_path = (dir_ / "pm.db").string();
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto db = Database::Open(db_path);
+    if (!db.ok()) _exit(2);
+    FakeFetcher f;
+    int requests = 0;
+    f.SetHandler([&](const FetchRequest& req) {
+      if (++requests == kKillAtRequest) raise(SIGKILL);  // as `kill -9` would, mid-run
+      FetchResponse r;
+      auto it = pages.find(req.url);
+      r.status = it == pages.end() ? 404 : 200;
+      if (it != pages.end()) {
+        r.body = it->second;
+        r.headers.emplace_back("content-type", "text/html; charset=utf-8");
+      }
+      return r;
+    });
+    (void)RunCrawl(*db, sources_, options_, f);
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the child was meant to die by SIGKILL";
+  // Handled before the kill: robots.txt, the listing and 6 articles (one request per host at a
+  // time). Committed: the batches that filled up; the open one is gone.
+  const int handled_articles = kKillAtRequest - 3;
+  const int at_kill = static_cast<int>(Changes().size());
+  EXPECT_LT(at_kill, handled_articles) << "the open batch is not committed";
+  EXPECT_GE(at_kill, handled_articles - kBatch) << "at most one batch is lost";
+
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->new_pages, kArticles - at_kill);
+  std::map<std::string, int> versions;
+  for (const PageChange& c : Changes()) ++versions[c.url];
+  EXPECT_EQ(versions.size(), static_cast<size_t>(kArticles));
+  for (const auto& [url, n] : versions) EXPECT_EQ(n, 1) << url;
 }
 
 TEST_F(CrawlTest, FirstRunStoresArticlesObeysRobotsAndScope) {
