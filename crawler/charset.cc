@@ -46,7 +46,8 @@ Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& cha
   UErrorCode status = U_ZERO_ERROR;
   icu::LocalUConverterPointer conv(ucnv_open(charset.c_str(), &status));
   if (U_FAILURE(status)) return Status::InvalidArgument("unknown charset \"" + charset + "\"");
-  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), conv.getAlias(), status);
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), conv.getAlias(),
+                          status);
   if (U_FAILURE(status)) {
     return Status::InvalidArgument("cannot convert from " + charset + ": " + u_errorName(status));
   }
@@ -80,9 +81,11 @@ std::string StandardName(const std::string& icu_name) {
 
 Result<DecodedText> Decode(std::string_view bytes, std::string_view label, std::string source) {
   const std::string charset = CanonicalCharset(label);
-  if (charset.empty()) return Status::InvalidArgument("unknown charset \"" + std::string(label) + "\"");
+  if (charset.empty())
+    return Status::InvalidArgument("unknown charset \"" + std::string(label) + "\"");
   if (charset == "UTF-8") {
-    if (!IsValidUtf8(bytes)) return Status::InvalidArgument("declared UTF-8 but the bytes are not valid UTF-8");
+    if (!IsValidUtf8(bytes))
+      return Status::InvalidArgument("declared UTF-8 but the bytes are not valid UTF-8");
     return DecodedText{StripUtf8Bom(bytes), charset, std::move(source)};
   }
   PM_ASSIGN_OR_RETURN(std::string utf8, ConvertToUtf8(bytes, charset));
@@ -133,9 +136,9 @@ std::string SniffHtmlMetaCharset(std::string_view html) {
     while (at < tag.size() && (tag[at] == ' ' || tag[at] == '=')) ++at;
     while (at < tag.size() && (tag[at] == '"' || tag[at] == '\'')) ++at;
     size_t stop = at;
-    while (stop < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[stop])) ||
-                                 tag[stop] == '-' || tag[stop] == '_' || tag[stop] == ':' ||
-                                 tag[stop] == '.')) {
+    while (stop < tag.size() &&
+           (std::isalnum(static_cast<unsigned char>(tag[stop])) || tag[stop] == '-' ||
+            tag[stop] == '_' || tag[stop] == ':' || tag[stop] == '.')) {
       ++stop;
     }
     if (stop > at) return std::string(tag.substr(at, stop - at));

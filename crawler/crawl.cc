@@ -189,7 +189,7 @@ class Crawl {
 
   std::map<std::string, Host> hosts_;
   std::unordered_map<std::string, UrlKind> queued_;  // URLs queued this run, with their kind
-  std::unordered_set<std::string> fresh_;   // URLs first discovered this run
+  std::unordered_set<std::string> fresh_;            // URLs first discovered this run
   std::unordered_map<uint64_t, std::pair<std::string, Task>> in_flight_;
   uint64_t next_id_ = 1;
   CrawlSummary summary_;
@@ -757,8 +757,8 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
   return HandleHtml(task, rec, r, up);
 }
 
-Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries,
-                            int* fresh, int64_t listed_in) {
+Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh,
+                            int64_t listed_in) {
   for (const DiscoveredUrl& e : entries) {
     const int owner = ScopeOwner(e.url, task.source);
     if (owner < 0) continue;

@@ -125,9 +125,9 @@ struct FetchEvent {
   std::string outcome;
   std::string detail;  // error text, redirect target, entries found
   int64_t elapsed_ms = 0;
-  std::string host;        // "scheme://host[:port]"
-  int host_queued = 0;     // URLs waiting for this host in this run, after this event
-  int queued = 0;          // URLs waiting for all hosts
+  std::string host;     // "scheme://host[:port]"
+  int host_queued = 0;  // URLs waiting for this host in this run, after this event
+  int queued = 0;       // URLs waiting for all hosts
 };
 
 // Progress reports, implemented by the CLI. Default implementations ignore everything.

@@ -227,10 +227,9 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
     PM_RETURN_IF_ERROR(FieldReader(v, ctx).String("name", &s.name, true));
     ctx = file + ", source \"" + s.name + "\"";
     FieldReader r(v, ctx);
-    PM_RETURN_IF_ERROR(
-        r.Unknown({"name", "lang", "seeds", "sitemaps", "feeds", "allow", "deny", "article",
-                   "max_depth", "max_pages", "delay_ms", "connections", "allow_private", "note",
-                   "extract"}));
+    PM_RETURN_IF_ERROR(r.Unknown({"name", "lang", "seeds", "sitemaps", "feeds", "allow", "deny",
+                                  "article", "max_depth", "max_pages", "delay_ms", "connections",
+                                  "allow_private", "note", "extract"}));
     PM_RETURN_IF_ERROR(r.String("lang", &s.lang, false));
     PM_RETURN_IF_ERROR(r.Strings("seeds", &s.seeds));
     PM_RETURN_IF_ERROR(r.Strings("sitemaps", &s.sitemaps));

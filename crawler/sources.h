@@ -43,7 +43,7 @@ struct Source {
   // Connections to one host at once, used only while the host's delay is 0 (politeness off:
   // your own mirror or a local test site). With any delay, requests to a host are sequential.
   int connections = 1;
-  std::string note;            // free text, e.g. "URL unchecked"
+  std::string note;  // free text, e.g. "URL unchecked"
   // Optional "extract": {"content", "title", "published", "remove": [...]}: CSS-like selectors
   // that override the generic article extraction for this site's template. Kept as text here
   // (the crawler does not extract); extract::ValidateSiteRules checks them when they are used.

@@ -347,9 +347,10 @@ int main(int argc, char** argv) {
         Report(label, m, files, files);
         if (threads == 16 && m.seconds > 0 && first_crawl.seconds > 0) {
           const double ours = first_pages / first_crawl.seconds, theirs = files / m.seconds;
-          std::printf("  pressmine / wget2 (16 threads) pages/s: %.2f (goal >= 0.5); peak RSS "
-                      "%.1f MB vs %.1f MB (goal < 100 MB)\n",
-                      ours / theirs, first_crawl.max_rss_kb / 1024.0, m.max_rss_kb / 1024.0);
+          std::printf(
+              "  pressmine / wget2 (16 threads) pages/s: %.2f (goal >= 0.5); peak RSS "
+              "%.1f MB vs %.1f MB (goal < 100 MB)\n",
+              ours / theirs, first_crawl.max_rss_kb / 1024.0, m.max_rss_kb / 1024.0);
         }
       }
     }
@@ -473,8 +474,8 @@ int main(int argc, char** argv) {
           "deleted: %zu/%zu answered 404 but nothing is marked (its copies stay); %zu requests "
           "(%zu answered 304) = %.2f%% of the site's %zu pages\n",
           m.seconds, w.added, added.size(), pct(w.added, added.size()), w.edited, edited.size(),
-          pct(w.edited, edited.size()), w.deleted_seen, deleted.size(), w.requests,
-          w.not_modified, pct(w.requests, site_pages), site_pages);
+          pct(w.edited, edited.size()), w.deleted_seen, deleted.size(), w.requests, w.not_modified,
+          pct(w.requests, site_pages), site_pages);
     }
     run("pressmine crawl --full (contrast)", kT0 + 86400 + 60, true);
   }

@@ -63,8 +63,8 @@ void WriteSite(const fs::path& root, int articles) {
   fs::create_directories(root / "news");
   std::string listing = "<!DOCTYPE html><html><body><ul>";
   for (int i = 1; i <= articles; ++i) {
-    listing += "<li><a href=\"" + std::to_string(i) + ".html\">release " + std::to_string(i) +
-               "</a></li>";
+    listing +=
+        "<li><a href=\"" + std::to_string(i) + ".html\">release " + std::to_string(i) + "</a></li>";
     std::ofstream(root / "news" / (std::to_string(i) + ".html"))
         << "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Release " << i
         << "</title></head><body><article><h1>Release " << i << "</h1><p>Text " << i
@@ -138,7 +138,8 @@ int main(int argc, char** argv) {
     options.clock = &clock;
     const auto t0 = std::chrono::steady_clock::now();
     auto summary = RunCrawl(*db, *sources, options, **fetcher);
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!summary.ok()) {
       std::fprintf(stderr, "crawl failed: %s\n", summary.status().ToString().c_str());
       return 1;

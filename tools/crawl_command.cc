@@ -80,13 +80,15 @@ class ProgressPrinter final : public crawler::CrawlObserver {
     }
     if (!outcomes.empty()) line += " (" + outcomes + ")";
     std::vector<std::pair<std::string, HostProgress>> hosts(hosts_.begin(), hosts_.end());
-    std::stable_sort(hosts.begin(), hosts.end(),
-                     [](const auto& a, const auto& b) { return a.second.queued > b.second.queued; });
+    std::stable_sort(hosts.begin(), hosts.end(), [](const auto& a, const auto& b) {
+      return a.second.queued > b.second.queued;
+    });
     for (size_t i = 0; i < hosts.size() && i < kHostsShown; ++i) {
       const HostProgress& h = hosts[i].second;
       line += " | " + hosts[i].first + " " + std::to_string(h.fetched) + ", " +
               std::to_string(h.queued) + " queued";
-      if (h.errors > 0) line += ", " + std::to_string(h.errors) + (h.errors == 1 ? " error" : " errors");
+      if (h.errors > 0)
+        line += ", " + std::to_string(h.errors) + (h.errors == 1 ? " error" : " errors");
     }
     if (hosts.size() > kHostsShown)
       line += " | +" + std::to_string(hosts.size() - kHostsShown) + " hosts";
@@ -132,8 +134,9 @@ class CrawlCommandBase : public Command {
     cmd_->add_option("--source", only_sources_, "Only this source (repeatable)");
     cmd_->add_option("--max-pages", max_pages_, "Fetch at most N pages per source this run")
         ->check(CLI::PositiveNumber);
-    cmd_->add_option("--delay-ms", delay_ms_, "Delay between requests to one host (robots.txt "
-                                              "Crawl-delay still applies when larger)")
+    cmd_->add_option("--delay-ms", delay_ms_,
+                     "Delay between requests to one host (robots.txt "
+                     "Crawl-delay still applies when larger)")
         ->check(CLI::NonNegativeNumber);
     cmd_->add_flag("--full", full_, "Re-check every known page now, not only those due");
     cmd_->add_flag("--json", json_, "Print the summary as JSON");
@@ -171,8 +174,10 @@ class CrawlCommandBase : public Command {
     crawler::CurlFetcherOptions fetch_options;
     fetch_options.user_agent = sources->user_agent;
     for (const crawler::Source& s : sources->sources)
-      fetch_options.max_host_connections = std::max(fetch_options.max_host_connections, s.connections);
-    Result<std::unique_ptr<crawler::CurlFetcher>> fetcher = crawler::CurlFetcher::Create(fetch_options);
+      fetch_options.max_host_connections =
+          std::max(fetch_options.max_host_connections, s.connections);
+    Result<std::unique_ptr<crawler::CurlFetcher>> fetcher =
+        crawler::CurlFetcher::Create(fetch_options);
     if (!fetcher.ok()) {
       PrintError(name, fetcher.status().message());
       return kExitRuntimeError;
@@ -193,7 +198,7 @@ class CrawlCommandBase : public Command {
                                  summary.status().message()
                            : summary.status().message());
       return summary.status().code() == Status::Code::kInvalidArgument ? kExitUsage
-                                                                        : kExitRuntimeError;
+                                                                       : kExitRuntimeError;
     }
     for (const std::string& notice : progress.notices()) {
       if (verbose_ || interactive) PrintError(name, notice);
@@ -237,9 +242,12 @@ class CrawlCommandBase : public Command {
     if (applied) {
       out.Key("index");
       w.StartObject();
-      for (auto [k, v] : {std::pair{"added", applied->added}, {"updated", applied->updated},
-                          {"unchanged", applied->unchanged}, {"duplicates", applied->duplicates},
-                          {"removed", applied->removed}, {"not_articles", applied->not_articles},
+      for (auto [k, v] : {std::pair{"added", applied->added},
+                          {"updated", applied->updated},
+                          {"unchanged", applied->unchanged},
+                          {"duplicates", applied->duplicates},
+                          {"removed", applied->removed},
+                          {"not_articles", applied->not_articles},
                           {"rejected", applied->rejected}}) {
         out.Key(k);
         w.Int(v);
@@ -267,7 +275,8 @@ class CrawlCommandBase : public Command {
 class CrawlCommand final : public CrawlCommandBase {
  public:
   explicit CrawlCommand(CLI::App& app)
-      : CrawlCommandBase(app, "crawl", "Fetch the sources' new and changed pages (politely, incrementally)",
+      : CrawlCommandBase(app, "crawl",
+                         "Fetch the sources' new and changed pages (politely, incrementally)",
                          /*is_update=*/false) {}
 };
 
@@ -285,7 +294,11 @@ class UpdateCommand final : public CrawlCommandBase {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeCrawlCommand(CLI::App& app) { return std::make_unique<CrawlCommand>(app); }
-std::unique_ptr<Command> MakeUpdateCommand(CLI::App& app) { return std::make_unique<UpdateCommand>(app); }
+std::unique_ptr<Command> MakeCrawlCommand(CLI::App& app) {
+  return std::make_unique<CrawlCommand>(app);
+}
+std::unique_ptr<Command> MakeUpdateCommand(CLI::App& app) {
+  return std::make_unique<UpdateCommand>(app);
+}
 
 }  // namespace pressmine::tools

@@ -12,8 +12,8 @@ bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // Elements whose content is text up to their end tag: markup inside them is not markup.
-constexpr std::string_view kRawText[] = {"script", "style",    "textarea", "title",
-                                         "xmp",    "iframe",   "noembed",  "noframes"};
+constexpr std::string_view kRawText[] = {"script", "style",  "textarea", "title",
+                                         "xmp",    "iframe", "noembed",  "noframes"};
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view lower) {
   if (a.size() != lower.size()) return false;

@@ -110,7 +110,8 @@ int Count(const std::vector<AccessLogLine>& log, const std::string& uri) {
 // The smallest gap between consecutive requests in one host's log, in ms.
 double MinGapMs(const std::vector<AccessLogLine>& log) {
   double gap = 1e9;
-  for (size_t i = 1; i < log.size(); ++i) gap = std::min(gap, (log[i].time - log[i - 1].time) * 1e3);
+  for (size_t i = 1; i < log.size(); ++i)
+    gap = std::min(gap, (log[i].time - log[i - 1].time) * 1e3);
   return gap;
 }
 

@@ -106,7 +106,8 @@ TEST(SourcesTest, OptionalExtractRules) {
       "allow": ["^https://gov\\.example/"], "extract": {"body": ".x"}}]})",
                           "s.json");
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("s.json, source \"kz\", field \"extract\""), std::string::npos)
+  EXPECT_NE(bad.status().message().find("s.json, source \"kz\", field \"extract\""),
+            std::string::npos)
       << bad.status().message();
   EXPECT_NE(bad.status().message().find("body"), std::string::npos) << bad.status().message();
 }
