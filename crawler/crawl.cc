@@ -54,6 +54,16 @@ int64_t SteadyMs() {
       .count();
 }
 
+// The earliest start `delay_ms` after now. Rounded up to the next whole millisecond, so that
+// comparing against the truncated SteadyMs() never starts a request short of the delay.
+int64_t StartAfter(int64_t delay_ms) {
+  if (delay_ms <= 0) return SteadyMs();  // no delay: no reason to wait for the next tick
+  const int64_t us = std::chrono::duration_cast<std::chrono::microseconds>(
+                         std::chrono::steady_clock::now().time_since_epoch())
+                         .count();
+  return (us + 999) / 1000 + delay_ms;
+}
+
 struct Task {
   std::string url;
   size_t source = 0;
@@ -481,7 +491,7 @@ Status Crawl::Handle(FetchResponse r) {
   in_flight_.erase(it);
   Host& h = hosts_[key];
   --h.in_flight;
-  h.next_start_ms = SteadyMs() + h.delay_ms;
+  h.next_start_ms = StartAfter(h.delay_ms);
   ++summary_.requests;
   ++summary_.per_host[key].requests;
   if (task.robots) return HandleRobots(h, r);
@@ -536,7 +546,7 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
   h.robots = IsRedirect(status) ? Robots::AllowAll() : Robots::FromResponse(status, r.body, token_);
   h.robots_state = RobotsState::kReady;
   if (h.robots.crawl_delay_ms()) h.delay_ms = std::max(h.delay_ms, *h.robots.crawl_delay_ms());
-  h.next_start_ms = SteadyMs() + h.delay_ms;
+  h.next_start_ms = StartAfter(h.delay_ms);
   Task t;
   t.url = r.url;
   t.source = *h.sources.begin();
@@ -574,7 +584,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     ++h.throttle_streak;
     const int64_t backoff =
         internal::ThrottleDelayMs(r.Header("retry-after"), h.throttle_streak, Now(), options_);
-    h.next_start_ms = SteadyMs() + std::max<int64_t>(backoff, h.delay_ms);
+    h.next_start_ms = StartAfter(std::max<int64_t>(backoff, h.delay_ms));
   } else if (r.status != 0) {
     h.throttle_streak = 0;
   }
@@ -582,7 +592,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     ++task.attempt;
     Report(task, r, "retry", r.status ? "HTTP " + std::to_string(r.status) : r.error);
     if (!throttled && r.status == 0)
-      h.next_start_ms = SteadyMs() + std::max(h.delay_ms, options_.throttle_backoff_ms);
+      h.next_start_ms = StartAfter(std::max(h.delay_ms, options_.throttle_backoff_ms));
     h.queue.push_front(std::move(task));
     return Status::Ok();
   }
