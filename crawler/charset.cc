@@ -4,7 +4,6 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -33,6 +32,9 @@ std::string ToLowerAscii(std::string_view s) {
 
 // Canonical ICU name for a charset label, or empty when ICU does not know it.
 std::string CanonicalCharset(std::string_view label) {
+  // The common case, without opening an ICU converter for every page.
+  const std::string lower = ToLowerAscii(label);
+  if (lower == "utf-8" || lower == "utf8") return "UTF-8";
   std::string name(label);
   UErrorCode status = U_ZERO_ERROR;
   icu::LocalUConverterPointer conv(ucnv_open(name.c_str(), &status));
@@ -100,23 +102,41 @@ bool LooksBinary(std::string_view bytes) {
 
 }  // namespace
 
+// Well-formedness per the Unicode standard's table 3-7 (no overlongs, no surrogates, nothing
+// past U+10FFFF), checked byte by byte without decoding: every page passes through here.
 bool IsValidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const int32_t length = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < length) {
-    // Markup is mostly ASCII: skip eight ASCII bytes at a time.
-    if (i + 8 <= length) {
-      uint64_t word;
-      std::memcpy(&word, s + i, sizeof word);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
+  const size_t n = bytes.size();
+  auto cont = [&](size_t at, uint8_t lo = 0x80, uint8_t hi = 0xBF) {
+    return at < n && s[at] >= lo && s[at] <= hi;
+  };
+  size_t i = 0;
+  while (i < n) {
+    const uint8_t c = s[i];
+    if (c < 0x80) {
+      ++i;
+      // Markup is mostly ASCII: after an ASCII byte, skip eight at a time while they all are.
+      for (uint64_t word; i + 8 <= n; i += 8) {
+        std::memcpy(&word, s + i, sizeof word);
+        if ((word & 0x8080808080808080ull) != 0) break;
       }
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      // Cyrillic text is runs of these: take the run in a tight loop.
+      do {
+        if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return false;
+        i += 2;
+      } while (i < n && s[i] >= 0xC2 && s[i] <= 0xDF);
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      const uint8_t lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      if (!cont(i + 1, lo, hi) || !cont(i + 2)) return false;
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      const uint8_t lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (!cont(i + 1, lo, hi) || !cont(i + 2) || !cont(i + 3)) return false;
+      i += 4;
+    } else {
+      return false;  // a continuation byte first, C0/C1 (overlong) or F5..FF
     }
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return false;
   }
   return true;
 }
