@@ -73,6 +73,15 @@ struct Task {
   bool robots = false;  // this task is the host's robots.txt
   int attempt = 0;
   int redirect_hops = 0;
+  // The validators stored for the URL when it was queued (none for a removed page): sent as
+  // If-None-Match and If-Modified-Since without reading its row again.
+  std::string etag, last_modified;
+
+  void SetValidators(const UrlRecord& rec) {
+    if (rec.removed) return;
+    etag = rec.etag;
+    last_modified = rec.last_modified;
+  }
 };
 
 enum class RobotsState { kUnknown, kFetching, kReady };
@@ -272,6 +281,7 @@ Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind ki
   t.source = owner;
   t.depth = rec.depth;
   t.kind = rec.kind;
+  t.SetValidators(rec);
   Enqueue(std::move(t));
   return Status::Ok();
 }
@@ -303,6 +313,7 @@ Status Crawl::Seed() {
       t.source = i;
       t.kind = rec.kind;
       t.seed = seed;
+      t.SetValidators(rec);
       Enqueue(std::move(t));
       return Status::Ok();
     };
@@ -322,6 +333,7 @@ Status Crawl::Seed() {
       t.source = i;
       t.depth = rec.depth;
       t.kind = rec.kind;
+      t.SetValidators(rec);
       Enqueue(std::move(t));
     }
   }
@@ -407,11 +419,8 @@ void Crawl::StartNext(Host& h) {
     req.id = next_id_++;
     req.url = t.url;
     req.allow_private = s.allow_private;
-    Result<std::optional<UrlRecord>> rec = store_.Find(t.url);
-    if (rec.ok() && rec->has_value() && !(*rec)->removed) {
-      req.etag = (*rec)->etag;
-      req.last_modified = (*rec)->last_modified;
-    }
+    req.etag = t.etag;
+    req.last_modified = t.last_modified;
     if (!fetcher_.Start(req).ok()) {
       Bump(&SourceSummary::failed, t.source);
       Report(t, none, "failed", "cannot start a request");
@@ -534,6 +543,7 @@ Result<bool> Crawl::SweepUnlisted(Host& h) {
     t.source = *owner;
     t.depth = rec->depth;
     t.kind = rec->kind;
+    t.SetValidators(*rec);
     Enqueue(std::move(t));
     queued = true;
   }
@@ -661,6 +671,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
           t.source = static_cast<size_t>(owner);
           t.depth = trec.depth;
           t.kind = trec.kind;
+          t.SetValidators(trec);
           t.seed = task.seed;
           t.redirect_hops = task.redirect_hops + 1;
           Enqueue(std::move(t), /*front=*/true);
