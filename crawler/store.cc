@@ -92,6 +92,8 @@ UrlRecord ReadUrl(const Statement& s) {
 
 }  // namespace
 
+std::span<const Migration> CrawlerMigrations() { return kMigrations; }
+
 std::string ContentHash(std::string_view bytes) {
   uint64_t h = 1469598103934665603ull;
   for (unsigned char c : bytes) {

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -98,6 +99,9 @@ class Store {
   Database* db_;
   std::unique_ptr<std::map<std::string, std::unique_ptr<Statement>>> cache_;
 };
+
+// The crawler's schema migrations, oldest first (for tests that build an older database).
+std::span<const Migration> CrawlerMigrations();
 
 // A stable 64-bit content fingerprint (FNV-1a), as 16 hex digits.
 std::string ContentHash(std::string_view bytes);

@@ -11,6 +11,7 @@
 
 #include "crawler/changes.h"
 #include "crawler/fake_fetcher.h"
+#include "crawler/internal/store.h"
 #include "crawler/run_lock.h"
 
 namespace pressmine::crawler {
@@ -275,6 +276,34 @@ TEST_F(CrawlTest, KilledMidBatchLosesOnlyTheOpenBatchWhichTheNextRunFetchesAgain
   for (const PageChange& c : Changes()) ++versions[c.url];
   EXPECT_EQ(versions.size(), static_cast<size_t>(kArticles));
   for (const auto& [url, n] : versions) EXPECT_EQ(n, 1) << url;
+}
+
+// A database from before crawl_urls.listed_in (crawler schema 1) is migrated on first use: its
+// rows stay, and the crawl goes on from them.
+TEST_F(CrawlTest, SchemaOneDatabaseIsMigrated) {
+  const std::string path = (dir_ / "old.db").string();
+  {
+    auto old = Database::Open(path);
+    ASSERT_TRUE(old.ok());
+    ASSERT_TRUE(ApplyMigrations(*old, "crawler", internal::CrawlerMigrations().first(1)).ok());
+    ASSERT_TRUE(old->Exec("INSERT INTO crawl_urls(url, source, kind, depth, first_seen, next_due) "
+                          "VALUES('https://fake.kg/ru/news/1', 'fake-ru', 1, 1, 1, 0)")
+                    .ok());
+  }
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  auto s = RunCrawl(*db, sources_, options_, fetcher_);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto version = SchemaVersion(*db, "crawler");
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, 2);
+  EXPECT_EQ(s->new_pages, 3);
+  auto st = db->Prepare("SELECT id, listed_in FROM crawl_urls WHERE url = ?1");
+  ASSERT_TRUE(st.ok());
+  st->Bind(1, std::string("https://fake.kg/ru/news/1"));
+  ASSERT_TRUE(*st->Step());
+  EXPECT_EQ(st->ColumnInt(0), 1) << "the old row is kept, not re-inserted";
+  EXPECT_EQ(st->ColumnInt(1), 0);
 }
 
 TEST_F(CrawlTest, FirstRunStoresArticlesObeysRobotsAndScope) {
