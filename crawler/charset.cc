@@ -4,10 +4,11 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace pressmine::crawler {
 namespace {
@@ -20,15 +21,20 @@ constexpr size_t kBinaryScanBytes = 8192;
 // The detector needs a reasonable sample; more does not help and costs time.
 constexpr size_t kDetectSampleBytes = 65536;
 
+// ASCII only, without std::tolower's locale lookup per byte: this runs over 4 KB of every page.
 std::string ToLowerAscii(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
   return out;
 }
 
 // Canonical ICU name for a charset label, or empty when ICU does not know it.
 std::string CanonicalCharset(std::string_view label) {
+  // The common case, without opening an ICU converter for every page.
+  const std::string lower = ToLowerAscii(label);
+  if (lower == "utf-8" || lower == "utf8") return "UTF-8";
   std::string name(label);
   UErrorCode status = U_ZERO_ERROR;
   icu::LocalUConverterPointer conv(ucnv_open(name.c_str(), &status));
@@ -42,7 +48,8 @@ Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& cha
   UErrorCode status = U_ZERO_ERROR;
   icu::LocalUConverterPointer conv(ucnv_open(charset.c_str(), &status));
   if (U_FAILURE(status)) return Status::InvalidArgument("unknown charset \"" + charset + "\"");
-  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), conv.getAlias(), status);
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), conv.getAlias(),
+                          status);
   if (U_FAILURE(status)) {
     return Status::InvalidArgument("cannot convert from " + charset + ": " + u_errorName(status));
   }
@@ -76,9 +83,11 @@ std::string StandardName(const std::string& icu_name) {
 
 Result<DecodedText> Decode(std::string_view bytes, std::string_view label, std::string source) {
   const std::string charset = CanonicalCharset(label);
-  if (charset.empty()) return Status::InvalidArgument("unknown charset \"" + std::string(label) + "\"");
+  if (charset.empty())
+    return Status::InvalidArgument("unknown charset \"" + std::string(label) + "\"");
   if (charset == "UTF-8") {
-    if (!IsValidUtf8(bytes)) return Status::InvalidArgument("declared UTF-8 but the bytes are not valid UTF-8");
+    if (!IsValidUtf8(bytes))
+      return Status::InvalidArgument("declared UTF-8 but the bytes are not valid UTF-8");
     return DecodedText{StripUtf8Bom(bytes), charset, std::move(source)};
   }
   PM_ASSIGN_OR_RETURN(std::string utf8, ConvertToUtf8(bytes, charset));
@@ -93,25 +102,53 @@ bool LooksBinary(std::string_view bytes) {
 
 }  // namespace
 
+// Well-formedness per the Unicode standard's table 3-7 (no overlongs, no surrogates, nothing
+// past U+10FFFF), checked byte by byte without decoding: every page passes through here.
 bool IsValidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const int32_t length = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return false;
+  const size_t n = bytes.size();
+  auto cont = [&](size_t at, uint8_t lo = 0x80, uint8_t hi = 0xBF) {
+    return at < n && s[at] >= lo && s[at] <= hi;
+  };
+  size_t i = 0;
+  while (i < n) {
+    const uint8_t c = s[i];
+    if (c < 0x80) {
+      ++i;
+      // Markup is mostly ASCII: after an ASCII byte, skip eight at a time while they all are.
+      for (uint64_t word; i + 8 <= n; i += 8) {
+        std::memcpy(&word, s + i, sizeof word);
+        if ((word & 0x8080808080808080ull) != 0) break;
+      }
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      // Cyrillic text is runs of these: take the run in a tight loop.
+      do {
+        if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return false;
+        i += 2;
+      } while (i < n && s[i] >= 0xC2 && s[i] <= 0xDF);
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      const uint8_t lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      if (!cont(i + 1, lo, hi) || !cont(i + 2)) return false;
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      const uint8_t lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (!cont(i + 1, lo, hi) || !cont(i + 2) || !cont(i + 3)) return false;
+      i += 4;
+    } else {
+      return false;  // a continuation byte first, C0/C1 (overlong) or F5..FF
+    }
   }
   return true;
 }
 
 std::string SniffHtmlMetaCharset(std::string_view html) {
-  const std::string head = ToLowerAscii(html.substr(0, std::min(html.size(), kMetaScanBytes)));
-  size_t pos = 0;
-  while ((pos = head.find("<meta", pos)) != std::string::npos) {
+  const std::string_view head = html.substr(0, std::min(html.size(), kMetaScanBytes));
+  for (size_t pos = head.find('<'); pos != std::string_view::npos; pos = head.find('<', pos + 1)) {
+    if (ToLowerAscii(head.substr(pos + 1, 4)) != "meta") continue;
     const size_t end = head.find('>', pos);
-    if (end == std::string::npos) break;
-    const std::string_view tag(head.data() + pos, end - pos);
+    if (end == std::string_view::npos) break;
+    const std::string lowered = ToLowerAscii(head.substr(pos, end - pos));
+    const std::string_view tag(lowered);
     pos = end;
     size_t at = tag.find("charset");
     if (at == std::string_view::npos) continue;
@@ -119,9 +156,9 @@ std::string SniffHtmlMetaCharset(std::string_view html) {
     while (at < tag.size() && (tag[at] == ' ' || tag[at] == '=')) ++at;
     while (at < tag.size() && (tag[at] == '"' || tag[at] == '\'')) ++at;
     size_t stop = at;
-    while (stop < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[stop])) ||
-                                 tag[stop] == '-' || tag[stop] == '_' || tag[stop] == ':' ||
-                                 tag[stop] == '.')) {
+    while (stop < tag.size() &&
+           (std::isalnum(static_cast<unsigned char>(tag[stop])) || tag[stop] == '-' ||
+            tag[stop] == '_' || tag[stop] == ':' || tag[stop] == '.')) {
       ++stop;
     }
     if (stop > at) return std::string(tag.substr(at, stop - at));

@@ -54,6 +54,16 @@ int64_t SteadyMs() {
       .count();
 }
 
+// The earliest start `delay_ms` after now. Rounded up to the next whole millisecond, so that
+// comparing against the truncated SteadyMs() never starts a request short of the delay.
+int64_t StartAfter(int64_t delay_ms) {
+  if (delay_ms <= 0) return SteadyMs();  // no delay: no reason to wait for the next tick
+  const int64_t us = std::chrono::duration_cast<std::chrono::microseconds>(
+                         std::chrono::steady_clock::now().time_since_epoch())
+                         .count();
+  return (us + 999) / 1000 + delay_ms;
+}
+
 struct Task {
   std::string url;
   size_t source = 0;
@@ -63,6 +73,15 @@ struct Task {
   bool robots = false;  // this task is the host's robots.txt
   int attempt = 0;
   int redirect_hops = 0;
+  // The validators stored for the URL when it was queued (none for a removed page): sent as
+  // If-None-Match and If-Modified-Since without reading its row again.
+  std::string etag, last_modified;
+
+  void SetValidators(const UrlRecord& rec) {
+    if (rec.removed) return;
+    etag = rec.etag;
+    last_modified = rec.last_modified;
+  }
 };
 
 enum class RobotsState { kUnknown, kFetching, kReady };
@@ -74,7 +93,13 @@ struct Host {
   Robots robots;
   int delay_ms = 0;
   int64_t next_start_ms = 0;  // steady clock
-  bool busy = false;
+  int in_flight = 0;
+  int connections = 1;  // the most any of its sources allows; used only while delay_ms is 0
+  // Removal detection: URLs that a changed sitemap of this host no longer lists, and every URL
+  // the changed sitemaps list this run. Once the host's sitemaps are all read, those unlisted
+  // and not listed elsewhere (a URL may move between sitemap files) are re-checked now.
+  std::unordered_set<std::string> unlisted;
+  std::unordered_set<std::string> listed_now;
   bool allow_private = false;
   int throttle_streak = 0;
   std::set<size_t> sources;
@@ -121,7 +146,8 @@ class Crawl {
         fetched_(sources.sources.size(), 0) {}
 
   Status Seed();
-  // Returns kInterrupted when the stop flag was raised.
+  // Returns kInterrupted when the stop flag was raised. Pages handled before it returns are
+  // committed, except after an error, when the open batch is rolled back.
   Status Loop();
   const CrawlSummary& summary() const { return summary_; }
 
@@ -129,6 +155,12 @@ class Crawl {
   int64_t Now() const { return clock_.NowUnixSeconds(); }
   const Source& Src(size_t i) const { return sources_.sources[i]; }
 
+  Status RunLoop();
+  // Opens the batch transaction that page updates join, unless one is open.
+  Status JoinBatch();
+  // Commits the open batch when it holds batch_pages pages or is batch_ms old; always when
+  // `force`.
+  Status CommitBatch(bool force);
   void Enqueue(Task task, bool front = false);
   void StartNext(Host& host);
   // Records that robots.txt forbids `url` and moves its next check a listing interval away.
@@ -140,9 +172,14 @@ class Crawl {
                        FetchUpdate& up);
   Status HandleHtml(const Task& task, const UrlRecord& rec, const FetchResponse& r,
                     FetchUpdate& up);
-  Status HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh);
+  Status HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh,
+                       int64_t listed_in);
   Status DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth,
-                          int64_t lastmod, bool force, bool* inserted);
+                          int64_t lastmod, bool force, bool* inserted, int64_t listed_in = 0);
+  // Whether a sitemap of the host is queued or being fetched.
+  bool HasSitemapWork(const Host& h) const;
+  // Queues the host's unlisted URLs for a re-check now (see Host::unlisted); true if any.
+  Result<bool> SweepUnlisted(Host& h);
   // The source a URL belongs to: `preferred` if in its scope, else another active source
   // sharing the host whose scope holds it; -1 when none.
   int ScopeOwner(const std::string& url, size_t preferred) const;
@@ -170,12 +207,38 @@ class Crawl {
   std::vector<int> fetched_;  // requests started per source (robots.txt excluded)
 
   std::map<std::string, Host> hosts_;
-  std::unordered_set<std::string> queued_;  // URLs queued this run
-  std::unordered_set<std::string> fresh_;   // URLs first discovered this run
+  std::unordered_map<std::string, UrlKind> queued_;  // URLs queued this run, with their kind
+  std::unordered_set<std::string> fresh_;            // URLs first discovered this run
   std::unordered_map<uint64_t, std::pair<std::string, Task>> in_flight_;
   uint64_t next_id_ = 1;
   CrawlSummary summary_;
+  // Page updates are committed in batches: one commit per page cost more than fetching it
+  // from a fast server. A SIGKILL loses the open batch; its URLs are still due in the
+  // database, so the next run fetches them again.
+  std::optional<Transaction> batch_;
+  int batch_pages_ = 0;
+  int64_t batch_started_ms_ = 0;
 };
+
+Status Crawl::JoinBatch() {
+  if (batch_) return Status::Ok();
+  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  batch_.emplace(std::move(tx));
+  batch_pages_ = 0;
+  batch_started_ms_ = SteadyMs();
+  return Status::Ok();
+}
+
+Status Crawl::CommitBatch(bool force) {
+  if (!batch_) return Status::Ok();
+  if (!force && batch_pages_ < options_.batch_pages &&
+      SteadyMs() - batch_started_ms_ < options_.batch_ms) {
+    return Status::Ok();
+  }
+  Status st = batch_->Commit();
+  batch_.reset();
+  return st;
+}
 
 void Crawl::Enqueue(Task task, bool front) {
   const std::string key = HostKey(task.url);
@@ -185,8 +248,9 @@ void Crawl::Enqueue(Task task, bool front) {
   const Source& s = Src(task.source);
   h.delay_ms = std::max(h.delay_ms, s.delay_ms);
   h.allow_private = h.allow_private || s.allow_private;
+  h.connections = std::max(h.connections, s.connections);
   h.sources.insert(task.source);
-  queued_.insert(task.url);
+  queued_.emplace(task.url, task.kind);
   // Hubs go first: their dates (lastmod, pubDate) must be known before the pages they list are
   // fetched, so that a page's first re-check is scheduled by its age, not by our first visit.
   if (front || task.kind == UrlKind::kSitemap || task.kind == UrlKind::kFeed) {
@@ -197,10 +261,10 @@ void Crawl::Enqueue(Task task, bool front) {
 }
 
 Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind kind, int depth,
-                               int64_t lastmod, bool force, bool* inserted) {
+                               int64_t lastmod, bool force, bool* inserted, int64_t listed_in) {
   bool is_new = false;
-  PM_ASSIGN_OR_RETURN(UrlRecord rec,
-                      store_.Discover(url, Src(source).name, kind, depth, lastmod, Now(), &is_new));
+  PM_ASSIGN_OR_RETURN(UrlRecord rec, store_.Discover(url, Src(source).name, kind, depth, lastmod,
+                                                     Now(), &is_new, listed_in));
   if (inserted) *inserted = is_new;
   if (is_new) fresh_.insert(url);
   if (queued_.count(url)) return Status::Ok();
@@ -217,6 +281,7 @@ Status Crawl::DiscoverAndQueue(const std::string& url, size_t source, UrlKind ki
   t.source = owner;
   t.depth = rec.depth;
   t.kind = rec.kind;
+  t.SetValidators(rec);
   Enqueue(std::move(t));
   return Status::Ok();
 }
@@ -248,6 +313,7 @@ Status Crawl::Seed() {
       t.source = i;
       t.kind = rec.kind;
       t.seed = seed;
+      t.SetValidators(rec);
       Enqueue(std::move(t));
       return Status::Ok();
     };
@@ -267,6 +333,7 @@ Status Crawl::Seed() {
       t.source = i;
       t.depth = rec.depth;
       t.kind = rec.kind;
+      t.SetValidators(rec);
       Enqueue(std::move(t));
     }
   }
@@ -281,13 +348,18 @@ void Crawl::Report(const Task& t, const FetchResponse& r, std::string outcome, s
   e.outcome = std::move(outcome);
   e.detail = detail.empty() ? r.error : std::move(detail);
   e.elapsed_ms = r.elapsed_ms;
+  e.host = HostKey(t.url);
+  for (const auto& [key, h] : hosts_) {
+    e.queued += static_cast<int>(h.queue.size());
+    if (key == e.host) e.host_queued = static_cast<int>(h.queue.size());
+  }
   observer_.OnFetch(e);
 }
 
 Status Crawl::PostponeDenied(const std::string& url) {
   PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> rec, store_.Find(url));
   if (!rec) return Status::Ok();
-  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  PM_RETURN_IF_ERROR(JoinBatch());
   FetchUpdate up;
   up.fetched_at = rec->last_fetch;
   up.http_status = rec->http_status;
@@ -295,8 +367,7 @@ Status Crawl::PostponeDenied(const std::string& url) {
   up.failures = rec->failures;
   up.error = "disallowed by robots.txt";
   up.removed = rec->removed;
-  PM_RETURN_IF_ERROR(store_.RecordFetch(rec->id, up));
-  return tx.Commit();
+  return store_.RecordFetch(rec->id, up);
 }
 
 void Crawl::StartNext(Host& h) {
@@ -310,7 +381,7 @@ void Crawl::StartNext(Host& h) {
     req.url = t.url;
     req.allow_private = h.allow_private;
     if (fetcher_.Start(req).ok()) {
-      h.busy = true;
+      ++h.in_flight;
       h.robots_state = RobotsState::kFetching;
       in_flight_.emplace(req.id, std::make_pair(h.key, std::move(t)));
     } else {
@@ -348,44 +419,69 @@ void Crawl::StartNext(Host& h) {
     req.id = next_id_++;
     req.url = t.url;
     req.allow_private = s.allow_private;
-    Result<std::optional<UrlRecord>> rec = store_.Find(t.url);
-    if (rec.ok() && rec->has_value() && !(*rec)->removed) {
-      req.etag = (*rec)->etag;
-      req.last_modified = (*rec)->last_modified;
-    }
+    req.etag = t.etag;
+    req.last_modified = t.last_modified;
     if (!fetcher_.Start(req).ok()) {
       Bump(&SourceSummary::failed, t.source);
       Report(t, none, "failed", "cannot start a request");
       continue;
     }
     ++fetched_[t.source];
-    h.busy = true;
+    ++h.in_flight;
     in_flight_.emplace(req.id, std::make_pair(h.key, std::move(t)));
     return;
   }
 }
 
 Status Crawl::Loop() {
+  Status st = RunLoop();
+  if (!st.ok() && st.code() != Status::Code::kInterrupted) {
+    batch_.reset();  // rolled back: the database stays as the last commit left it
+    return st;
+  }
+  Status commit = CommitBatch(/*force=*/true);
+  return st.ok() ? commit : st;
+}
+
+Status Crawl::RunLoop() {
+  const size_t max_in_flight = static_cast<size_t>(std::max(1, options_.max_in_flight));
   for (;;) {
     if (stop_ != nullptr && stop_->load()) return Status::Interrupted("crawl stopped by a signal");
+    PM_RETURN_IF_ERROR(CommitBatch(/*force=*/false));
     const int64_t now = SteadyMs();
     int64_t wake = now + kMaxIdleWaitMs;
     bool work = false;
     for (auto& [key, h] : hosts_) {
-      if (h.busy) {
-        work = true;
-        continue;
-      }
+      if (h.in_flight > 0) work = true;
       if (h.queue.empty()) continue;
       work = true;
+      // Nothing else goes to a host while its robots.txt is being fetched.
+      if (h.robots_state == RobotsState::kFetching) continue;
       if (h.next_start_ms > now) {
         wake = std::min(wake, h.next_start_ms);
         continue;
       }
-      if (fetcher_.InFlight() >= static_cast<size_t>(std::max(1, options_.max_in_flight))) continue;
-      StartNext(h);
+      // Politeness: one request at a time, unless the host has no delay and its source allows
+      // more connections.
+      const int cap = h.delay_ms == 0 ? h.connections : 1;
+      while (h.in_flight < cap && !h.queue.empty() && fetcher_.InFlight() < max_in_flight &&
+             h.robots_state != RobotsState::kFetching) {
+        const int before = h.in_flight;
+        StartNext(h);
+        if (h.in_flight == before) break;  // the queue held nothing fetchable
+      }
     }
-    if (!work && fetcher_.InFlight() == 0) return Status::Ok();
+    if (!work && fetcher_.InFlight() == 0) {
+      // Sitemaps that never finished (robots.txt, budget): re-check what they dropped anyway.
+      bool more = false;
+      for (auto& [key, h] : hosts_) {
+        if (h.unlisted.empty()) continue;
+        PM_ASSIGN_OR_RETURN(bool queued, SweepUnlisted(h));
+        more = more || queued;
+      }
+      if (!more) return Status::Ok();
+      continue;
+    }
     const int wait_ms = static_cast<int>(std::clamp<int64_t>(wake - SteadyMs(), 0, kMaxIdleWaitMs));
     if (fetcher_.InFlight() > 0) {
       PM_ASSIGN_OR_RETURN(std::vector<FetchResponse> done, fetcher_.Wait(wait_ms));
@@ -403,12 +499,55 @@ Status Crawl::Handle(FetchResponse r) {
   Task task = std::move(it->second.second);
   in_flight_.erase(it);
   Host& h = hosts_[key];
-  h.busy = false;
-  h.next_start_ms = SteadyMs() + h.delay_ms;
+  --h.in_flight;
+  h.next_start_ms = StartAfter(h.delay_ms);
   ++summary_.requests;
   ++summary_.per_host[key].requests;
   if (task.robots) return HandleRobots(h, r);
-  return HandlePage(h, task, r);
+  const bool sitemap = task.kind == UrlKind::kSitemap;
+  PM_RETURN_IF_ERROR(HandlePage(h, task, r));
+  if (sitemap && !HasSitemapWork(h)) return SweepUnlisted(h).status();
+  return Status::Ok();
+}
+
+bool Crawl::HasSitemapWork(const Host& h) const {
+  for (const Task& t : h.queue) {
+    if (t.kind == UrlKind::kSitemap) return true;
+  }
+  for (const auto& [id, entry] : in_flight_) {
+    if (entry.first == h.key && entry.second.kind == UrlKind::kSitemap) return true;
+  }
+  return false;
+}
+
+Result<bool> Crawl::SweepUnlisted(Host& h) {
+  std::unordered_set<std::string> unlisted;
+  unlisted.swap(h.unlisted);
+  std::unordered_set<std::string> listed;
+  listed.swap(h.listed_now);
+  bool queued = false;
+  for (const std::string& url : unlisted) {
+    if (listed.count(url) || queued_.count(url)) continue;
+    PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> rec, store_.Find(url));
+    if (!rec || rec->removed) continue;
+    std::optional<size_t> owner;
+    for (size_t i : active_) {
+      if (Src(i).name == rec->source) owner = i;
+    }
+    if (!owner) continue;
+    // Due now in the database too, so that a run killed before the re-check still makes it.
+    PM_RETURN_IF_ERROR(JoinBatch());
+    PM_RETURN_IF_ERROR(store_.MarkUnlisted(rec->id));
+    Task t;
+    t.url = url;
+    t.source = *owner;
+    t.depth = rec->depth;
+    t.kind = rec->kind;
+    t.SetValidators(*rec);
+    Enqueue(std::move(t));
+    queued = true;
+  }
+  return queued;
 }
 
 Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
@@ -417,7 +556,7 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
   h.robots = IsRedirect(status) ? Robots::AllowAll() : Robots::FromResponse(status, r.body, token_);
   h.robots_state = RobotsState::kReady;
   if (h.robots.crawl_delay_ms()) h.delay_ms = std::max(h.delay_ms, *h.robots.crawl_delay_ms());
-  h.next_start_ms = SteadyMs() + h.delay_ms;
+  h.next_start_ms = StartAfter(h.delay_ms);
   Task t;
   t.url = r.url;
   t.source = *h.sources.begin();
@@ -428,7 +567,7 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
   }
   Report(t, r, "robots.txt");
   if (h.robots.sitemaps().empty()) return Status::Ok();
-  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  PM_RETURN_IF_ERROR(JoinBatch());
   for (const std::string& sm : h.robots.sitemaps()) {
     // RFC 9309 wants absolute URLs; a relative one is resolved rather than lost.
     Result<std::string> u = Resolve(h.key + "/robots.txt", sm);
@@ -436,7 +575,7 @@ Status Crawl::HandleRobots(Host& h, const FetchResponse& r) {
     PM_RETURN_IF_ERROR(
         DiscoverAndQueue(*u, *h.sources.begin(), UrlKind::kSitemap, 0, 0, true, nullptr));
   }
-  return tx.Commit();
+  return Status::Ok();
 }
 
 int64_t Crawl::FailureDue(int failures) const {
@@ -455,7 +594,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     ++h.throttle_streak;
     const int64_t backoff =
         internal::ThrottleDelayMs(r.Header("retry-after"), h.throttle_streak, Now(), options_);
-    h.next_start_ms = SteadyMs() + std::max<int64_t>(backoff, h.delay_ms);
+    h.next_start_ms = StartAfter(std::max<int64_t>(backoff, h.delay_ms));
   } else if (r.status != 0) {
     h.throttle_streak = 0;
   }
@@ -463,12 +602,12 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     ++task.attempt;
     Report(task, r, "retry", r.status ? "HTTP " + std::to_string(r.status) : r.error);
     if (!throttled && r.status == 0)
-      h.next_start_ms = SteadyMs() + std::max(h.delay_ms, options_.throttle_backoff_ms);
+      h.next_start_ms = StartAfter(std::max(h.delay_ms, options_.throttle_backoff_ms));
     h.queue.push_front(std::move(task));
     return Status::Ok();
   }
 
-  PM_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(store_.db()));
+  PM_RETURN_IF_ERROR(JoinBatch());
   PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> found, store_.Find(task.url));
   if (!found) return Status::Internal("fetched URL vanished from crawl_urls: " + task.url);
   const UrlRecord& rec = *found;
@@ -532,6 +671,7 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
           t.source = static_cast<size_t>(owner);
           t.depth = trec.depth;
           t.kind = trec.kind;
+          t.SetValidators(trec);
           t.seed = task.seed;
           t.redirect_hops = task.redirect_hops + 1;
           Enqueue(std::move(t), /*front=*/true);
@@ -555,7 +695,8 @@ Status Crawl::HandlePage(Host& h, Task& task, const FetchResponse& r) {
     Report(task, r, "failed", up.error);
   }
   PM_RETURN_IF_ERROR(store_.RecordFetch(rec.id, up));
-  return tx.Commit();
+  ++batch_pages_;
+  return Status::Ok();
 }
 
 Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r,
@@ -583,15 +724,40 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
         return Status::Ok();
       }
       if (sm->is_index) {
+        PM_ASSIGN_OR_RETURN(std::vector<std::string> before, store_.ListedIn(rec.id));
+        std::unordered_set<std::string> children;
         for (const DiscoveredUrl& child : sm->entries) {
           if (HostKey(child.url) != HostKey(task.url)) continue;  // sitemaps.org: same host only
           PM_RETURN_IF_ERROR(DiscoverAndQueue(child.url, task.source, UrlKind::kSitemap, task.depth,
-                                              child.lastmod, true, nullptr));
+                                              child.lastmod, true, nullptr, rec.id));
+          children.insert(child.url);
+        }
+        // A sitemap the index no longer lists (renamed, split, gzipped) no longer lists its
+        // pages either: they are checked against this run's sitemaps like dropped entries.
+        Host& h = hosts_[HostKey(task.url)];
+        for (const std::string& dropped : before) {
+          if (children.count(dropped)) continue;
+          PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> child, store_.Find(dropped));
+          if (!child) continue;
+          if (child->kind != UrlKind::kSitemap) {  // the file was a urlset before
+            h.unlisted.insert(dropped);
+            continue;
+          }
+          PM_ASSIGN_OR_RETURN(std::vector<std::string> pages, store_.ListedIn(child->id));
+          for (std::string& u : pages) h.unlisted.insert(std::move(u));
         }
         Report(task, r, "sitemap", std::to_string(sm->entries.size()) + " sitemaps");
         return Status::Ok();
       }
-      PM_RETURN_IF_ERROR(HandleEntries(task, sm->entries, &fresh));
+      PM_ASSIGN_OR_RETURN(std::vector<std::string> before, store_.ListedIn(rec.id));
+      PM_RETURN_IF_ERROR(HandleEntries(task, sm->entries, &fresh, rec.id));
+      Host& h = hosts_[HostKey(task.url)];
+      std::unordered_set<std::string> now_listed;
+      for (const DiscoveredUrl& e : sm->entries) now_listed.insert(e.url);
+      for (std::string& u : before) {
+        if (!now_listed.count(u)) h.unlisted.insert(std::move(u));
+      }
+      h.listed_now.merge(now_listed);
       Report(task, r, "sitemap",
              std::to_string(sm->entries.size()) + " URLs, " + std::to_string(fresh) + " to fetch");
     } else {
@@ -603,7 +769,7 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
         Report(task, r, "failed", up.error);
         return Status::Ok();
       }
-      PM_RETURN_IF_ERROR(HandleEntries(task, *items, &fresh));
+      PM_RETURN_IF_ERROR(HandleEntries(task, *items, &fresh, 0));
       Report(task, r, "feed",
              std::to_string(items->size()) + " items, " + std::to_string(fresh) + " to fetch");
     }
@@ -612,15 +778,15 @@ Status Crawl::HandleSuccess(const Task& task, const UrlRecord& rec, const FetchR
   return HandleHtml(task, rec, r, up);
 }
 
-Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries,
-                            int* fresh) {
+Status Crawl::HandleEntries(const Task& task, const std::vector<DiscoveredUrl>& entries, int* fresh,
+                            int64_t listed_in) {
   for (const DiscoveredUrl& e : entries) {
     const int owner = ScopeOwner(e.url, task.source);
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
     const size_t before = queued_.size();
     PM_RETURN_IF_ERROR(DiscoverAndQueue(e.url, o, Classify(e.url, o, UrlKind::kPage), 1, e.lastmod,
-                                        false, nullptr));
+                                        false, nullptr, listed_in));
     *fresh += queued_.size() > before;
   }
   return Status::Ok();
@@ -697,16 +863,18 @@ Status Crawl::HandleHtml(const Task& task, const UrlRecord& rec, const FetchResp
       candidates.push_back(n);
   }
   for (const std::string& l : candidates) {
+    // Queued this run means already found in scope and classified: no regular expressions and
+    // no database lookup again (most links on a site point at pages already queued).
+    if (auto q = queued_.find(l); q != queued_.end()) {
+      // New to us this run counts even when a sitemap or feed listed it first: the listing is
+      // still showing news, so its next page may too.
+      if (q->second == UrlKind::kArticle) new_articles += fresh_.count(l) > 0;
+      continue;
+    }
     const int owner = ScopeOwner(l, task.source);
     if (owner < 0) continue;
     const size_t o = static_cast<size_t>(owner);
     if (Src(o).IsArticle(l)) {
-      // New to us this run counts even when a sitemap or feed listed it first: the listing is
-      // still showing news, so its next page may too.
-      if (queued_.count(l)) {
-        new_articles += fresh_.count(l) > 0;
-        continue;
-      }
       bool inserted = false;
       PM_RETURN_IF_ERROR(
           DiscoverAndQueue(l, o, UrlKind::kArticle, child_depth, 0, false, &inserted));

@@ -3,12 +3,15 @@
 // A run fetches, per source: its seeds, sitemaps and feeds (every run, with conditional
 // requests, so an unchanged hub costs one 304), everything they reveal that is new, and the
 // known URLs whose re-check is due. New and edited pages become versions readable through
-// crawler/changes.h; 404/410 pages are flagged removed (never deleted). State is committed
-// one page at a time, so a killed run loses only its in-flight pages and the next run resumes.
+// crawler/changes.h; 404/410 pages are flagged removed (never deleted). State is committed in
+// batches of a few hundred pages or one second, whichever comes first, so a killed run loses at
+// most its in-flight pages and the open batch, which the next run fetches again.
 //
 // Politeness: one request at a time per host, at least the source's delay_ms (or robots.txt
 // Crawl-delay, whichever is larger) between the end of one request and the start of the next;
-// robots.txt is fetched first on every host; 429/503 back the host off, honouring Retry-After.
+// robots.txt is fetched first on every host, once per run; 429/503 back the host off,
+// honouring Retry-After. Only a host with no delay at all gets more than one connection, up to
+// its source's `connections`.
 //
 // Thread-safety: RunCrawl blocks its thread; the observer is called on that thread. Two runs
 // on one database exclude each other through RunLock (the second gets kBusy).
@@ -47,8 +50,14 @@ struct CrawlOptions {
   std::vector<std::string> only_sources;
   // When > 0, lowers every source's max_pages for this run (`--max-pages` for trial runs).
   int max_pages = 0;
-  // Requests in flight across all hosts. Per host it is always one.
-  int max_in_flight = 8;
+  // Requests in flight across all hosts. Per host: one, or the source's `connections` when
+  // the host's delay is 0.
+  int max_in_flight = 16;
+  // Page updates are committed together once this many pages are handled or the open batch
+  // is this old. Bigger batches are faster; what a SIGKILL loses (and the next run re-fetches)
+  // is at most one batch.
+  int batch_pages = 256;
+  int batch_ms = 1000;
   // Further attempts within this run after 429, 503, other 5xx or a network error. After the
   // last one the URL is recorded as failed and stays due for the next run: never dropped.
   int max_retries = 2;
@@ -116,6 +125,9 @@ struct FetchEvent {
   std::string outcome;
   std::string detail;  // error text, redirect target, entries found
   int64_t elapsed_ms = 0;
+  std::string host;     // "scheme://host[:port]"
+  int host_queued = 0;  // URLs waiting for this host in this run, after this event
+  int queued = 0;       // URLs waiting for all hosts
 };
 
 // Progress reports, implemented by the CLI. Default implementations ignore everything.

@@ -12,6 +12,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <mutex>
@@ -206,7 +207,8 @@ Result<std::unique_ptr<CurlFetcher>> CurlFetcher::Create(const CurlFetcherOption
   impl->options = options;
   impl->multi.reset(curl_multi_init());
   if (!impl->multi) return Status::Internal("curl_multi_init failed");
-  curl_multi_setopt(impl->multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS, 1L);
+  curl_multi_setopt(impl->multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
+                    static_cast<long>(std::max(1, options.max_host_connections)));
   curl_multi_setopt(impl->multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS,
                     static_cast<long>(options.max_connections));
   return std::unique_ptr<CurlFetcher>(new CurlFetcher(std::move(impl)));

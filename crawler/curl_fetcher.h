@@ -1,8 +1,8 @@
 // A Fetcher over one libcurl multi handle: one event loop, many transfers in parallel.
 //
 // Thread-safety: one thread at a time. Politeness (one request at a time per host, delays) is
-// the crawl loop's job; as a second line of defence the multi handle is capped at one
-// connection per host and `max_connections` in total.
+// the crawl loop's job; as a second line of defence the multi handle is capped at
+// `max_host_connections` per host and `max_connections` in total.
 #ifndef PRESSMINE_CRAWLER_CURL_FETCHER_H_
 #define PRESSMINE_CRAWLER_CURL_FETCHER_H_
 
@@ -24,6 +24,9 @@ struct CurlFetcherOptions {
   size_t max_body_bytes = 32u << 20;
   // Total simultaneous connections.
   int max_connections = 16;
+  // Simultaneous connections to one host. Raise it only with sources whose "connections" is
+  // above 1 (politeness off); transfers beyond the cap wait inside libcurl.
+  int max_host_connections = 1;
 };
 
 class CurlFetcher final : public Fetcher {

@@ -1,5 +1,7 @@
 #include "crawler/fake_fetcher.h"
 
+#include <algorithm>
+
 namespace pressmine::crawler {
 
 int FakeFetcher::CountRequests(const std::string& url) const {
@@ -24,6 +26,7 @@ Status FakeFetcher::Start(FetchRequest request) {
   r.url = request.url;
   if (r.final_url.empty()) r.final_url = request.url;
   pending_.push_back(std::move(r));
+  peak_in_flight_ = std::max(peak_in_flight_, pending_.size());
   return Status::Ok();
 }
 

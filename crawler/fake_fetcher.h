@@ -38,6 +38,8 @@ class FakeFetcher final : public Fetcher {
   void ClearRequests() { requests_.clear(); }
   // How many requests asked for `url`.
   int CountRequests(const std::string& url) const;
+  // The most requests that were in flight at once.
+  size_t PeakInFlight() const { return peak_in_flight_; }
 
   Status Start(FetchRequest request) override;
   Result<std::vector<FetchResponse>> Wait(int timeout_ms) override;
@@ -48,6 +50,7 @@ class FakeFetcher final : public Fetcher {
   std::function<FetchResponse(const FetchRequest&)> handler_;
   std::vector<FetchRequest> requests_;
   std::vector<FetchResponse> pending_;
+  size_t peak_in_flight_ = 0;
 };
 
 }  // namespace pressmine::crawler

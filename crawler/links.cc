@@ -1,28 +1,19 @@
-// Link extraction from HTML with gumbo (an HTML5-conformant parser, so broken markup yields
-// the same tree a browser builds).
-//
-// One walk over the tree collects <base href>, <a>/<area> links, <link rel=alternate> feeds,
-// rel=next pagination, <link rel=canonical> and <meta name=robots>. Resolution happens after
-// the walk because <base> applies to every link in the document wherever it appears.
-#include <gumbo.h>
-
+// Link extraction: one pass over the start tags (crawler/internal/html_tags.h) collects
+// <base href>, <a>/<area> links, <link rel=alternate> feeds, rel=next pagination,
+// <link rel=canonical> and <meta name=robots>. Resolution happens after the pass because <base>
+// applies to every link in the document wherever it appears.
 #include <algorithm>
 #include <cctype>
-#include <memory>
 #include <set>
-#include <sstream>
 
 #include "crawler/discovery.h"
+#include "crawler/internal/html_tags.h"
 #include "crawler/url.h"
 
 namespace pressmine::crawler {
 namespace {
 
-// The one owner of a GumboOutput.
-struct GumboDeleter {
-  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
-};
-using GumboPtr = std::unique_ptr<GumboOutput, GumboDeleter>;
+using internal::HtmlTag;
 
 // A page with more links than this is a sitemap-like dump or a trap; the rest are ignored.
 constexpr size_t kMaxLinksPerPage = 5000;
@@ -33,17 +24,20 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string Attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a ? std::string(a->value) : std::string();
-}
-
-// rel is a space-separated token list.
-bool HasToken(const std::string& list, std::string_view token) {
-  std::istringstream in(Lower(list));
-  std::string t;
-  while (in >> t) {
-    if (t == token) return true;
+// rel is a space-separated token list, compared case-insensitively.
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && std::isspace(static_cast<unsigned char>(list[i]))) ++i;
+    size_t j = i;
+    while (j < list.size() && !std::isspace(static_cast<unsigned char>(list[j]))) ++j;
+    if (j - i == token.size()) {
+      bool same = true;
+      for (size_t k = 0; k < token.size() && same; ++k)
+        same = std::tolower(static_cast<unsigned char>(list[i + k])) == token[k];
+      if (same) return true;
+    }
+    i = j;
   }
   return false;
 }
@@ -55,50 +49,29 @@ struct RawLinks {
   std::string robots_meta;
 };
 
-void Walk(const GumboNode* node, RawLinks& raw) {
-  std::vector<const GumboNode*> stack = {node};  // iterative: deep markup must not overflow
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
-    const GumboElement& e = n->v.element;
-    switch (e.tag) {
-      case GUMBO_TAG_BASE:
-        if (raw.base.empty()) raw.base = Attr(e, "href");
-        break;
-      case GUMBO_TAG_A:
-      case GUMBO_TAG_AREA: {
-        const std::string href = Attr(e, "href");
-        const std::string rel = Attr(e, "rel");
-        if (href.empty()) break;
-        if (HasToken(rel, "next")) raw.next.push_back(href);
-        if (!HasToken(rel, "nofollow") && raw.links.size() < kMaxLinksPerPage)
-          raw.links.push_back(href);
-        break;
-      }
-      case GUMBO_TAG_LINK: {
-        const std::string rel = Attr(e, "rel");
-        const std::string href = Attr(e, "href");
-        if (href.empty()) break;
-        const std::string type = Lower(Attr(e, "type"));
-        if (HasToken(rel, "alternate") &&
-            (type == "application/rss+xml" || type == "application/atom+xml")) {
-          raw.feeds.push_back(href);
-        }
-        if (HasToken(rel, "next")) raw.next.push_back(href);
-        if (HasToken(rel, "canonical") && raw.canonical.empty()) raw.canonical = href;
-        break;
-      }
-      case GUMBO_TAG_META:
-        if (Lower(Attr(e, "name")) == "robots") raw.robots_meta += " " + Lower(Attr(e, "content"));
-        break;
-      default:
-        break;
+void Collect(const HtmlTag& e, RawLinks& raw) {
+  if (e.name == "base") {
+    if (raw.base.empty()) raw.base = e.Attr("href");
+  } else if (e.name == "a" || e.name == "area") {
+    const std::string& href = e.Attr("href");
+    const std::string& rel = e.Attr("rel");
+    if (href.empty()) return;
+    if (HasToken(rel, "next")) raw.next.push_back(href);
+    if (!HasToken(rel, "nofollow") && raw.links.size() < kMaxLinksPerPage)
+      raw.links.push_back(href);
+  } else if (e.name == "link") {
+    const std::string& rel = e.Attr("rel");
+    const std::string& href = e.Attr("href");
+    if (href.empty()) return;
+    const std::string type = Lower(e.Attr("type"));
+    if (HasToken(rel, "alternate") &&
+        (type == "application/rss+xml" || type == "application/atom+xml")) {
+      raw.feeds.push_back(href);
     }
-    // Push children in reverse so they pop in document order.
-    for (unsigned i = e.children.length; i > 0; --i) {
-      stack.push_back(static_cast<const GumboNode*>(e.children.data[i - 1]));
-    }
+    if (HasToken(rel, "next")) raw.next.push_back(href);
+    if (HasToken(rel, "canonical") && raw.canonical.empty()) raw.canonical = href;
+  } else if (e.name == "meta") {
+    if (Lower(e.Attr("name")) == "robots") raw.robots_meta += " " + Lower(e.Attr("content"));
   }
 }
 
@@ -116,10 +89,9 @@ std::vector<std::string> ResolveAll(std::string_view base, const std::vector<std
 
 PageLinks ExtractLinks(std::string_view html, std::string_view url) {
   PageLinks out;
-  GumboPtr doc(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
-  if (!doc) return out;
   RawLinks raw;
-  Walk(doc->root, raw);
+  internal::ForEachStartTag(html, {"a", "area", "link", "base", "meta"},
+                            [&](const HtmlTag& tag) { Collect(tag, raw); });
   std::string base(url);
   if (!raw.base.empty()) {
     Result<std::string> b = Resolve(url, raw.base);

@@ -15,6 +15,8 @@ namespace {
 constexpr int kMaxPagesLimit = 10'000'000;
 // Politeness floor/ceiling: below 0 is meaningless, above 10 minutes makes a run never end.
 constexpr int kMaxDelayMs = 600'000;
+// More parallel connections than this to one host is an attack, not a crawl.
+constexpr int kMaxConnections = 64;
 constexpr int kMaxDepthLimit = 100;
 
 bool ValidName(std::string_view name) {
@@ -225,9 +227,9 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
     PM_RETURN_IF_ERROR(FieldReader(v, ctx).String("name", &s.name, true));
     ctx = file + ", source \"" + s.name + "\"";
     FieldReader r(v, ctx);
-    PM_RETURN_IF_ERROR(
-        r.Unknown({"name", "lang", "seeds", "sitemaps", "feeds", "allow", "deny", "article",
-                   "max_depth", "max_pages", "delay_ms", "allow_private", "note", "extract"}));
+    PM_RETURN_IF_ERROR(r.Unknown({"name", "lang", "seeds", "sitemaps", "feeds", "allow", "deny",
+                                  "article", "max_depth", "max_pages", "delay_ms", "connections",
+                                  "allow_private", "note", "extract"}));
     PM_RETURN_IF_ERROR(r.String("lang", &s.lang, false));
     PM_RETURN_IF_ERROR(r.Strings("seeds", &s.seeds));
     PM_RETURN_IF_ERROR(r.Strings("sitemaps", &s.sitemaps));
@@ -238,6 +240,7 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
     PM_RETURN_IF_ERROR(r.Int("max_depth", &s.max_depth, 0, kMaxDepthLimit));
     PM_RETURN_IF_ERROR(r.Int("max_pages", &s.max_pages, 1, kMaxPagesLimit));
     PM_RETURN_IF_ERROR(r.Int("delay_ms", &s.delay_ms, 0, kMaxDelayMs));
+    PM_RETURN_IF_ERROR(r.Int("connections", &s.connections, 1, kMaxConnections));
     PM_RETURN_IF_ERROR(r.Bool("allow_private", &s.allow_private));
     PM_RETURN_IF_ERROR(r.String("note", &s.note, false));
     if (auto ex = v.FindMember("extract"); ex != v.MemberEnd()) {

@@ -5,7 +5,8 @@
 //    "sources": [{"name": "kg-health-ru", "lang": "ru", "seeds": ["https://…/ru/news"],
 //                 "sitemaps": [], "feeds": [], "allow": ["^https://…/ru/"], "deny": [],
 //                 "article": "/ru/news/[0-9]+", "max_depth": 3, "max_pages": 5000,
-//                 "delay_ms": 1000, "allow_private": false, "note": "free text"}]}
+//                 "delay_ms": 1000, "connections": 1, "allow_private": false,
+//                 "note": "free text"}]}
 // Only "name", "seeds" (or "sitemaps"/"feeds") and "allow" are required; the rest have the
 // defaults documented on Source. allow/deny/article are ECMAScript regular expressions searched
 // (not anchored) in canonical URLs; they are compiled once here, and a bad pattern is reported
@@ -39,7 +40,10 @@ struct Source {
   int max_pages = 5000;  // fetches per run for this source, robots.txt excluded
   int delay_ms = 1000;   // between two requests to one host (robots Crawl-delay may raise it)
   bool allow_private = false;  // may fetch loopback/private addresses (fixtures, intranets)
-  std::string note;            // free text, e.g. "URL unchecked"
+  // Connections to one host at once, used only while the host's delay is 0 (politeness off:
+  // your own mirror or a local test site). With any delay, requests to a host are sequential.
+  int connections = 1;
+  std::string note;  // free text, e.g. "URL unchecked"
   // Optional "extract": {"content", "title", "published", "remove": [...]}: CSS-like selectors
   // that override the generic article extraction for this site's template. Kept as text here
   // (the crawler does not extract); extract::ValidateSiteRules checks them when they are used.

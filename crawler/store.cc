@@ -50,14 +50,23 @@ CREATE TABLE crawl_runs(
 );
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Which sitemap file last listed a URL (its crawl_urls id; 0: none), so that a URL dropped from
+// its sitemap is re-checked at once: that is how a removed release is noticed without
+// re-checking the whole site.
+constexpr std::string_view kSchemaV2 = R"sql(
+ALTER TABLE crawl_urls ADD COLUMN listed_in INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX crawl_urls_listed_in ON crawl_urls(listed_in) WHERE listed_in != 0;
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "crawl_urls, crawl_versions, crawl_runs", kSchemaV1, nullptr},
+    {2, "crawl_urls.listed_in: the sitemap that lists a URL", kSchemaV2, nullptr},
 }};
 
 constexpr std::string_view kUrlColumns =
     "id, url, source, kind, depth, first_seen, last_fetch, last_change, next_due, http_status, "
     "coalesce(etag,''), coalesce(last_modified,''), coalesce(content_hash,''), lastmod, failures, "
-    "removed";
+    "removed, listed_in";
 
 UrlRecord ReadUrl(const Statement& s) {
   UrlRecord r;
@@ -77,10 +86,13 @@ UrlRecord ReadUrl(const Statement& s) {
   r.lastmod = s.ColumnInt(13);
   r.failures = static_cast<int>(s.ColumnInt(14));
   r.removed = s.ColumnInt(15) != 0;
+  r.listed_in = s.ColumnInt(16);
   return r;
 }
 
 }  // namespace
+
+std::span<const Migration> CrawlerMigrations() { return kMigrations; }
 
 std::string ContentHash(std::string_view bytes) {
   uint64_t h = 1469598103934665603ull;
@@ -122,12 +134,20 @@ Result<std::optional<UrlRecord>> Store::Find(const std::string& url) {
 }
 
 Result<UrlRecord> Store::Discover(const std::string& url, const std::string& source, UrlKind kind,
-                                  int depth, int64_t lastmod, int64_t now, bool* inserted) {
+                                  int depth, int64_t lastmod, int64_t now, bool* inserted,
+                                  int64_t listed_in) {
   // A date in the future is a wrong server clock or a typo; it must not keep a page due forever.
   lastmod = std::min(lastmod, now);
   PM_ASSIGN_OR_RETURN(std::optional<UrlRecord> existing, Find(url));
   if (existing) {
     *inserted = false;
+    if (listed_in != 0 && listed_in != existing->listed_in) {
+      PM_ASSIGN_OR_RETURN(Statement * stmt,
+                          Cached("UPDATE crawl_urls SET listed_in = ?2 WHERE id = ?1"));
+      stmt->Bind(1, existing->id).Bind(2, listed_in);
+      PM_RETURN_IF_ERROR(stmt->Run());
+      existing->listed_in = listed_in;
+    }
     if (lastmod > existing->lastmod) {
       // A sitemap or feed says the page changed after we last saw it: due now.
       const bool due_now = lastmod > existing->last_fetch && !existing->removed;
@@ -144,15 +164,16 @@ Result<UrlRecord> Store::Discover(const std::string& url, const std::string& sou
   }
   PM_ASSIGN_OR_RETURN(
       Statement * stmt,
-      Cached("INSERT INTO crawl_urls(url, source, kind, depth, first_seen, lastmod, next_due) "
-             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 0)"));
+      Cached("INSERT INTO crawl_urls(url, source, kind, depth, first_seen, lastmod, next_due, "
+             "listed_in) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)"));
   Statement& s = *stmt;
   s.Bind(1, url)
       .Bind(2, source)
       .Bind(3, static_cast<int>(kind))
       .Bind(4, depth)
       .Bind(5, now)
-      .Bind(6, lastmod);
+      .Bind(6, lastmod)
+      .Bind(7, listed_in);
   PM_RETURN_IF_ERROR(s.Run());
   *inserted = true;
   UrlRecord r;
@@ -163,7 +184,28 @@ Result<UrlRecord> Store::Discover(const std::string& url, const std::string& sou
   r.depth = depth;
   r.first_seen = now;
   r.lastmod = lastmod;
+  r.listed_in = listed_in;
   return r;
+}
+
+Status Store::MarkUnlisted(int64_t url_id) {
+  PM_ASSIGN_OR_RETURN(Statement * stmt,
+                      Cached("UPDATE crawl_urls SET listed_in = 0, next_due = 0 WHERE id = ?1"));
+  stmt->Bind(1, url_id);
+  return stmt->Run();
+}
+
+Result<std::vector<std::string>> Store::ListedIn(int64_t sitemap_id) {
+  PM_ASSIGN_OR_RETURN(Statement * stmt,
+                      Cached("SELECT url FROM crawl_urls WHERE listed_in = ?1 AND removed = 0"));
+  stmt->Bind(1, sitemap_id);
+  std::vector<std::string> out;
+  for (;;) {
+    PM_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    out.push_back(stmt->ColumnText(0));
+  }
+  return out;
 }
 
 Result<std::vector<UrlRecord>> Store::Due(const std::string& source, int64_t now, bool full) {

@@ -3,10 +3,13 @@
 // something failed, one summary line, resumable after a kill).
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "crawler/crawl.h"
 #include "crawler/curl_fetcher.h"
@@ -31,17 +34,25 @@ void InstallStopHandlers() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
-// Progress on a terminal: one status line, redrawn at most every kRedrawMs; --verbose: a line
-// per fetched URL.
+// Progress on a terminal: one status line, redrawn at most every kRedrawMs, with the run's
+// totals (fetched, queued, errors) and the busiest hosts'; --verbose: a line per fetched URL.
 class ProgressPrinter final : public crawler::CrawlObserver {
  public:
   static constexpr int kRedrawMs = 250;
+  static constexpr size_t kHostsShown = 3;
 
   ProgressPrinter(bool status_line, bool verbose) : status_line_(status_line), verbose_(verbose) {}
 
   void OnFetch(const crawler::FetchEvent& e) override {
     ++counts_[e.outcome];
-    ++fetched_;
+    HostProgress& h = hosts_[e.host];
+    queued_ = e.queued;
+    h.queued = e.host_queued;
+    const bool error = e.outcome == "failed";
+    if (e.http_status != 0 || !e.detail.empty() || error) ++h.fetched;
+    h.errors += error;
+    if (e.http_status != 0 || !e.detail.empty() || error) ++fetched_;
+    errors_ += error;
     if (verbose_) {
       std::cerr << e.outcome << " " << (e.http_status ? std::to_string(e.http_status) : "-") << " "
                 << e.url << (e.detail.empty() ? "" : "  (" + e.detail + ")") << "\n";
@@ -51,14 +62,38 @@ class ProgressPrinter final : public crawler::CrawlObserver {
     const auto now = std::chrono::steady_clock::now();
     if (now - last_draw_ < std::chrono::milliseconds(kRedrawMs)) return;
     last_draw_ = now;
-    std::cerr << "\r\x1b[K" << "crawl: " << fetched_ << " fetched";
-    for (const char* k : {"new", "changed", "unchanged", "removed", "failed", "retry"}) {
-      if (auto it = counts_.find(k); it != counts_.end()) std::cerr << ", " << it->second << " " << k;
-    }
-    std::cerr << std::flush;
+    std::cerr << "\r\x1b[K" << StatusLine() << std::flush;
   }
 
   void OnNotice(std::string_view message) override { notices_.emplace_back(message); }
+
+  // "1234 fetched, 56 queued, 2 errors (1200 new, 3 changed) | http://a.kg 800, 30 queued, 1
+  // error | ..." with the hosts that have the most left to do first.
+  std::string StatusLine() const {
+    std::string line = "crawl: " + std::to_string(fetched_) + " fetched, " +
+                       std::to_string(queued_) + " queued, " + std::to_string(errors_) +
+                       (errors_ == 1 ? " error" : " errors");
+    std::string outcomes;
+    for (const char* k : {"new", "changed", "unchanged", "removed", "retry"}) {
+      if (auto it = counts_.find(k); it != counts_.end())
+        outcomes += (outcomes.empty() ? "" : ", ") + std::to_string(it->second) + " " + k;
+    }
+    if (!outcomes.empty()) line += " (" + outcomes + ")";
+    std::vector<std::pair<std::string, HostProgress>> hosts(hosts_.begin(), hosts_.end());
+    std::stable_sort(hosts.begin(), hosts.end(), [](const auto& a, const auto& b) {
+      return a.second.queued > b.second.queued;
+    });
+    for (size_t i = 0; i < hosts.size() && i < kHostsShown; ++i) {
+      const HostProgress& h = hosts[i].second;
+      line += " | " + hosts[i].first + " " + std::to_string(h.fetched) + ", " +
+              std::to_string(h.queued) + " queued";
+      if (h.errors > 0)
+        line += ", " + std::to_string(h.errors) + (h.errors == 1 ? " error" : " errors");
+    }
+    if (hosts.size() > kHostsShown)
+      line += " | +" + std::to_string(hosts.size() - kHostsShown) + " hosts";
+    return line;
+  }
 
   void Finish() {
     if (status_line_ && !verbose_ && fetched_ > 0) std::cerr << "\r\x1b[K" << std::flush;
@@ -66,10 +101,18 @@ class ProgressPrinter final : public crawler::CrawlObserver {
   const std::vector<std::string>& notices() const { return notices_; }
 
  private:
+  struct HostProgress {
+    int fetched = 0;
+    int queued = 0;
+    int errors = 0;
+  };
   bool status_line_;
   bool verbose_;
   int fetched_ = 0;
+  int queued_ = 0;
+  int errors_ = 0;
   std::map<std::string, int> counts_;
+  std::map<std::string, HostProgress> hosts_;
   std::vector<std::string> notices_;
   std::chrono::steady_clock::time_point last_draw_{};
 };
@@ -91,8 +134,9 @@ class CrawlCommandBase : public Command {
     cmd_->add_option("--source", only_sources_, "Only this source (repeatable)");
     cmd_->add_option("--max-pages", max_pages_, "Fetch at most N pages per source this run")
         ->check(CLI::PositiveNumber);
-    cmd_->add_option("--delay-ms", delay_ms_, "Delay between requests to one host (robots.txt "
-                                              "Crawl-delay still applies when larger)")
+    cmd_->add_option("--delay-ms", delay_ms_,
+                     "Delay between requests to one host (robots.txt "
+                     "Crawl-delay still applies when larger)")
         ->check(CLI::NonNegativeNumber);
     cmd_->add_flag("--full", full_, "Re-check every known page now, not only those due");
     cmd_->add_flag("--json", json_, "Print the summary as JSON");
@@ -129,7 +173,11 @@ class CrawlCommandBase : public Command {
     }
     crawler::CurlFetcherOptions fetch_options;
     fetch_options.user_agent = sources->user_agent;
-    Result<std::unique_ptr<crawler::CurlFetcher>> fetcher = crawler::CurlFetcher::Create(fetch_options);
+    for (const crawler::Source& s : sources->sources)
+      fetch_options.max_host_connections =
+          std::max(fetch_options.max_host_connections, s.connections);
+    Result<std::unique_ptr<crawler::CurlFetcher>> fetcher =
+        crawler::CurlFetcher::Create(fetch_options);
     if (!fetcher.ok()) {
       PrintError(name, fetcher.status().message());
       return kExitRuntimeError;
@@ -150,7 +198,7 @@ class CrawlCommandBase : public Command {
                                  summary.status().message()
                            : summary.status().message());
       return summary.status().code() == Status::Code::kInvalidArgument ? kExitUsage
-                                                                        : kExitRuntimeError;
+                                                                       : kExitRuntimeError;
     }
     for (const std::string& notice : progress.notices()) {
       if (verbose_ || interactive) PrintError(name, notice);
@@ -194,9 +242,12 @@ class CrawlCommandBase : public Command {
     if (applied) {
       out.Key("index");
       w.StartObject();
-      for (auto [k, v] : {std::pair{"added", applied->added}, {"updated", applied->updated},
-                          {"unchanged", applied->unchanged}, {"duplicates", applied->duplicates},
-                          {"removed", applied->removed}, {"not_articles", applied->not_articles},
+      for (auto [k, v] : {std::pair{"added", applied->added},
+                          {"updated", applied->updated},
+                          {"unchanged", applied->unchanged},
+                          {"duplicates", applied->duplicates},
+                          {"removed", applied->removed},
+                          {"not_articles", applied->not_articles},
                           {"rejected", applied->rejected}}) {
         out.Key(k);
         w.Int(v);
@@ -224,7 +275,8 @@ class CrawlCommandBase : public Command {
 class CrawlCommand final : public CrawlCommandBase {
  public:
   explicit CrawlCommand(CLI::App& app)
-      : CrawlCommandBase(app, "crawl", "Fetch the sources' new and changed pages (politely, incrementally)",
+      : CrawlCommandBase(app, "crawl",
+                         "Fetch the sources' new and changed pages (politely, incrementally)",
                          /*is_update=*/false) {}
 };
 
@@ -242,7 +294,11 @@ class UpdateCommand final : public CrawlCommandBase {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeCrawlCommand(CLI::App& app) { return std::make_unique<CrawlCommand>(app); }
-std::unique_ptr<Command> MakeUpdateCommand(CLI::App& app) { return std::make_unique<UpdateCommand>(app); }
+std::unique_ptr<Command> MakeCrawlCommand(CLI::App& app) {
+  return std::make_unique<CrawlCommand>(app);
+}
+std::unique_ptr<Command> MakeUpdateCommand(CLI::App& app) {
+  return std::make_unique<UpdateCommand>(app);
+}
 
 }  // namespace pressmine::tools

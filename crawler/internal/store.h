@@ -1,8 +1,8 @@
 // The crawler's tables (component "crawler"): one row per known URL with its fetch state and
 // schedule, one row per stored page version or removal, one row per run.
 //
-// Callers group calls in small transactions (one fetched page each) so that a SIGKILL loses
-// at most the pages in flight.
+// Callers group calls in transactions (a batch of handled pages) so that a SIGKILL loses at
+// most one batch, whose URLs are still due in the database.
 #ifndef PRESSMINE_CRAWLER_INTERNAL_STORE_H_
 #define PRESSMINE_CRAWLER_INTERNAL_STORE_H_
 
@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct UrlRecord {
   int64_t lastmod = 0;  // newest sitemap/feed date seen for it
   int failures = 0;
   bool removed = false;
+  int64_t listed_in = 0;  // the sitemap (crawl_urls id) that last listed it; 0: none
 };
 
 // The state after one fetch, written over the URL's row.
@@ -71,8 +73,14 @@ class Store {
   // Inserts a URL first seen now (due immediately); returns the row, new or existing. An
   // existing row is not modified except that a sitemap/feed `lastmod` newer than its last
   // fetch makes it due now (the site says it changed).
+  // `listed_in`, when not 0, records the sitemap that lists the URL.
   Result<UrlRecord> Discover(const std::string& url, const std::string& source, UrlKind kind,
-                             int depth, int64_t lastmod, int64_t now, bool* inserted);
+                             int depth, int64_t lastmod, int64_t now, bool* inserted,
+                             int64_t listed_in = 0);
+  // URLs not marked removed that sitemap `sitemap_id` listed when last read.
+  Result<std::vector<std::string>> ListedIn(int64_t sitemap_id);
+  // A URL its sitemap no longer lists: no sitemap recorded, and due now (it may be gone).
+  Status MarkUnlisted(int64_t url_id);
   // URLs of `source` due at `now` (all of them when `full`), fewest hops first.
   Result<std::vector<UrlRecord>> Due(const std::string& source, int64_t now, bool full);
   Status RecordFetch(int64_t url_id, const FetchUpdate& update);
@@ -91,6 +99,9 @@ class Store {
   Database* db_;
   std::unique_ptr<std::map<std::string, std::unique_ptr<Statement>>> cache_;
 };
+
+// The crawler's schema migrations, oldest first (for tests that build an older database).
+std::span<const Migration> CrawlerMigrations();
 
 // A stable 64-bit content fingerprint (FNV-1a), as 16 hex digits.
 std::string ContentHash(std::string_view bytes);

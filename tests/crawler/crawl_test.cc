@@ -2,6 +2,8 @@
 #include "crawler/crawl.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -9,6 +11,7 @@
 
 #include "crawler/changes.h"
 #include "crawler/fake_fetcher.h"
+#include "crawler/internal/store.h"
 #include "crawler/run_lock.h"
 
 namespace pressmine::crawler {
@@ -127,6 +130,181 @@ class CrawlTest : public ::testing::Test {
   FixedClock clock_{1769447460};
   CrawlOptions options_;
 };
+
+// A host gets parallel connections only when politeness is off (delay 0) and its source asks
+// for them; robots.txt still comes first, alone.
+TEST_F(CrawlTest, ParallelConnectionsOnlyWithoutDelay) {
+  std::vector<std::string> links;
+  for (int i = 10; i < 20; ++i) {
+    links.push_back("/ru/news/" + std::to_string(i));
+    site_.Put("https://fake.kg/ru/news/" + std::to_string(i), Article("N" + std::to_string(i)));
+  }
+  site_.Put("https://fake.kg/ru/news", Listing(links));
+  sources_.sources[0].connections = 4;
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->new_pages, 10);
+  EXPECT_EQ(fetcher_.requests().front().url, "https://fake.kg/robots.txt");
+  EXPECT_EQ(fetcher_.PeakInFlight(), 4u);
+
+  FakeFetcher polite;
+  site_.Install(polite);
+  sources_.sources[0].delay_ms = 1;
+  options_.full = true;
+  auto again = RunCrawl(*db_, sources_, options_, polite);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_GE(polite.requests().size(), 11u);
+  EXPECT_EQ(polite.PeakInFlight(), 1u) << "a host with a delay gets one request at a time";
+}
+
+// A release removed from the site usually leaves its sitemap too: the URL the changed sitemap no
+// longer lists is re-checked at once and marked removed, while the site's other old pages wait
+// for their schedule.
+TEST_F(CrawlTest, ArticleDroppedFromItsSitemapIsRecheckedAndMarkedRemoved) {
+  const std::string sitemap_url = "https://fake.kg/ru/sitemap.xml";
+  auto sitemap = [](const std::vector<int>& ids) {
+    std::string xml = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">";
+    for (int id : ids) {
+      xml += "<url><loc>https://fake.kg/ru/news/" + std::to_string(id) +
+             "</loc><lastmod>2020-01-01</lastmod></url>";
+    }
+    return xml + "</urlset>";
+  };
+  sources_.sources[0].sitemaps = {sitemap_url};
+  site_.Put(sitemap_url, sitemap({7, 8, 9}), "application/xml");
+  for (int id : {7, 8, 9})
+    site_.Put("https://fake.kg/ru/news/" + std::to_string(id), Article(std::to_string(id)));
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->new_pages, 6);
+
+  // An hour later 8 is gone from the site and from the sitemap.
+  clock_ = FixedClock(1769447460 + 3600);
+  site_.Status("https://fake.kg/ru/news/8", 404);
+  site_.Put(sitemap_url, sitemap({7, 9}), "application/xml");
+  s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/8"), 1);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/7"), 0) << "still listed: not due";
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/9"), 0) << "still listed: not due";
+  EXPECT_EQ(s->removed_pages, 1);
+  const std::vector<PageChange> changes = Changes();
+  ASSERT_FALSE(changes.empty());
+  EXPECT_EQ(changes.back().kind, PageChange::Kind::kRemoved);
+  EXPECT_EQ(changes.back().url, "https://fake.kg/ru/news/8");
+
+  // The sitemap becomes an index over two files: the pages moved, none was dropped.
+  site_.Put(sitemap_url,
+            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            "<sitemap><loc>https://fake.kg/ru/sitemap-a.xml</loc></sitemap>"
+            "<sitemap><loc>https://fake.kg/ru/sitemap-b.xml</loc></sitemap></sitemapindex>",
+            "application/xml");
+  site_.Put("https://fake.kg/ru/sitemap-a.xml", sitemap({7}), "application/xml");
+  site_.Put("https://fake.kg/ru/sitemap-b.xml", sitemap({9}), "application/xml");
+  clock_ = FixedClock(1769447460 + 2 * 3600);
+  s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/7"), 0);
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/9"), 0);
+
+  // A sitemap file the index stops listing takes its pages with it.
+  site_.Status("https://fake.kg/ru/news/9", 404);
+  site_.Put(sitemap_url,
+            "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            "<sitemap><loc>https://fake.kg/ru/sitemap-c.xml</loc></sitemap></sitemapindex>",
+            "application/xml");
+  site_.Put("https://fake.kg/ru/sitemap-c.xml", sitemap({7}), "application/xml");
+  clock_ = FixedClock(1769447460 + 3 * 3600);
+  s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/7"), 0) << "moved to sitemap-c";
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/9"), 1);
+  EXPECT_EQ(s->removed_pages, 1);
+}
+
+// Page updates are committed in batches. A SIGKILL in the middle of a batch loses that batch,
+// and only that: its pages are still due, and the next run fetches and stores them, each once.
+TEST_F(CrawlTest, KilledMidBatchLosesOnlyTheOpenBatchWhichTheNextRunFetchesAgain) {
+  constexpr int kArticles = 12, kBatch = 4, kKillAtRequest = 9;
+  std::map<std::string, std::string> pages;
+  std::vector<std::string> links;
+  for (int i = 1; i <= kArticles; ++i) {
+    const std::string url = "https://fake.kg/ru/news/" + std::to_string(100 + i);
+    links.push_back(url);
+    pages[url] = Article("N" + std::to_string(i));
+  }
+  pages["https://fake.kg/ru/news"] = Listing(links);
+  for (const auto& [url, html] : pages) site_.Put(url, html);  // what the next run sees
+  options_.batch_pages = kBatch;
+  options_.batch_ms = 3'600'000;  // only the page count closes a batch here
+  const std::string db_path = (dir_ / "pm.db").string();
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto db = Database::Open(db_path);
+    if (!db.ok()) _exit(2);
+    FakeFetcher f;
+    int requests = 0;
+    f.SetHandler([&](const FetchRequest& req) {
+      if (++requests == kKillAtRequest) raise(SIGKILL);  // as `kill -9` would, mid-run
+      FetchResponse r;
+      auto it = pages.find(req.url);
+      r.status = it == pages.end() ? 404 : 200;
+      if (it != pages.end()) {
+        r.body = it->second;
+        r.headers.emplace_back("content-type", "text/html; charset=utf-8");
+      }
+      return r;
+    });
+    (void)RunCrawl(*db, sources_, options_, f);
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the child was meant to die by SIGKILL";
+  // Handled before the kill: robots.txt, the listing and 6 articles (one request per host at a
+  // time). Committed: the batches that filled up; the open one is gone.
+  const int handled_articles = kKillAtRequest - 3;
+  const int at_kill = static_cast<int>(Changes().size());
+  EXPECT_LT(at_kill, handled_articles) << "the open batch is not committed";
+  EXPECT_GE(at_kill, handled_articles - kBatch) << "at most one batch is lost";
+
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->new_pages, kArticles - at_kill);
+  std::map<std::string, int> versions;
+  for (const PageChange& c : Changes()) ++versions[c.url];
+  EXPECT_EQ(versions.size(), static_cast<size_t>(kArticles));
+  for (const auto& [url, n] : versions) EXPECT_EQ(n, 1) << url;
+}
+
+// A database from before crawl_urls.listed_in (crawler schema 1) is migrated on first use: its
+// rows stay, and the crawl goes on from them.
+TEST_F(CrawlTest, SchemaOneDatabaseIsMigrated) {
+  const std::string path = (dir_ / "old.db").string();
+  {
+    auto old = Database::Open(path);
+    ASSERT_TRUE(old.ok());
+    ASSERT_TRUE(ApplyMigrations(*old, "crawler", internal::CrawlerMigrations().first(1)).ok());
+    ASSERT_TRUE(old->Exec("INSERT INTO crawl_urls(url, source, kind, depth, first_seen, next_due) "
+                          "VALUES('https://fake.kg/ru/news/1', 'fake-ru', 1, 1, 1, 0)")
+                    .ok());
+  }
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  auto s = RunCrawl(*db, sources_, options_, fetcher_);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto version = SchemaVersion(*db, "crawler");
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, 2);
+  EXPECT_EQ(s->new_pages, 3);
+  auto st = db->Prepare("SELECT id, listed_in FROM crawl_urls WHERE url = ?1");
+  ASSERT_TRUE(st.ok());
+  st->Bind(1, std::string("https://fake.kg/ru/news/1"));
+  ASSERT_TRUE(*st->Step());
+  EXPECT_EQ(st->ColumnInt(0), 1) << "the old row is kept, not re-inserted";
+  EXPECT_EQ(st->ColumnInt(1), 0);
+}
 
 TEST_F(CrawlTest, FirstRunStoresArticlesObeysRobotsAndScope) {
   auto s = Run();

@@ -26,6 +26,7 @@ TEST(SourcesTest, ParsesAndCompiles) {
   EXPECT_EQ(s.max_depth, 2);
   EXPECT_EQ(s.max_pages, 5000);  // default
   EXPECT_EQ(s.delay_ms, 1500);
+  EXPECT_EQ(s.connections, 1);  // default: one request at a time per host
   EXPECT_FALSE(s.allow_private);
   EXPECT_TRUE(s.InScope("https://med.kg/ru/news/12"));
   EXPECT_FALSE(s.InScope("https://med.kg/ru/print/12"));
@@ -57,6 +58,10 @@ TEST(SourcesTest, ErrorsNameFileSourceAndField) {
        "field \"seeds\""},
       {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["^https://b"]}]})",
        "outside the allow/deny scope"},
+      {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["a"], "connections": 0}]})",
+       "source \"x\", field \"connections\""},
+      {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["a"], "connections": 65}]})",
+       "field \"connections\""},
       {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["a"], "lang": "kk"}]})",
        "field \"lang\""},
       {R"({"sources": [{"name": "x", "seeds": ["https://a.kg/"], "allow": ["a"], "max_pages": 0}]})",
@@ -101,7 +106,8 @@ TEST(SourcesTest, OptionalExtractRules) {
       "allow": ["^https://gov\\.example/"], "extract": {"body": ".x"}}]})",
                           "s.json");
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("s.json, source \"kz\", field \"extract\""), std::string::npos)
+  EXPECT_NE(bad.status().message().find("s.json, source \"kz\", field \"extract\""),
+            std::string::npos)
       << bad.status().message();
   EXPECT_NE(bad.status().message().find("body"), std::string::npos) << bad.status().message();
 }
