@@ -24,6 +24,7 @@ const STRINGS = {
     'h-or': 'either word', 'h-not': 'without the excluded word', 'h-prefix': 'prefix',
     'h-title': 'the word in the title', 'h-date': 'a date range',
     results: (n) => `${n} ${n === 1 ? 'result' : 'results'}`,
+    moreThan: (n) => `more than ${n} results`,
     showing: (a, b) => `showing ${a}–${b}`, none: 'No results.', loading: 'Searching…',
     prev: '← Previous', next: 'Next →', page: (p, n) => `page ${p} of ${n}`,
     undated: 'undated', untitled: '(untitled)', original: 'Original article',
@@ -58,7 +59,7 @@ const STRINGS = {
     syntax: 'Язык запросов', 'h-and': 'оба слова', 'h-phrase': 'слова подряд',
     'h-or': 'любое из слов', 'h-not': 'без исключённого слова', 'h-prefix': 'начало слова',
     'h-title': 'слово в заголовке', 'h-date': 'период',
-    results: (n) => `Найдено: ${n}`, showing: (a, b) => `показаны ${a}–${b}`,
+    results: (n) => `Найдено: ${n}`, moreThan: (n) => `Найдено более ${n}`, showing: (a, b) => `показаны ${a}–${b}`,
     none: 'Ничего не найдено.', loading: 'Поиск…', prev: '← Назад', next: 'Дальше →',
     page: (p, n) => `страница ${p} из ${n}`, undated: 'без даты', untitled: '(без заголовка)',
     original: 'Исходная публикация', versions: 'Версии', version: (v) => `версия ${v}`,
@@ -290,8 +291,9 @@ async function runSearch(s) {
     } else {
       const first = (s.page - 1) * PAGE_SIZE + 1;
       const last = first + data.hits.length - 1;
-      setStatus(data.hits.length ? `${t('results', data.total)}, ${t('showing', first, last)}`
-                                 : t('results', data.total));
+      // A broad query is ranked over its newest matches only; its total is then a lower bound.
+      const found = data.total_exact === false ? t('moreThan', data.total) : t('results', data.total);
+      setStatus(data.hits.length ? `${found}, ${t('showing', first, last)}` : found);
     }
     renderPager(s, data.total);
     document.body.dataset.view = 'results';

@@ -1,6 +1,8 @@
 // index/fact_store: facts written per document and read back through every filter.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "base/sqlite.h"
 #include "index/fact_store.h"
 #include "tests/extract/facts_test_util.h"
@@ -136,6 +138,28 @@ TEST_F(FactStoreTest, OfficialsMergeLanguagesAndTimelineOrdersPeriods) {
   EXPECT_EQ((*timeline)[0].period, "2024");
   EXPECT_DOUBLE_EQ((*timeline)[0].value, 25.7);
   EXPECT_EQ((*timeline)[1].period, "2025");
+}
+
+TEST_F(FactStoreTest, StoryCandidatesAreOtherLanguageReleasesWithinTheWindow) {
+  Put(1, "2026-01-28", kRuRelease);
+  Put(2, "2026-01-26T17:11", kEnRelease);  // two days before, with a time of day
+  Put(3, "2026-01-31", kEnRelease);        // three days after: the window's last day
+  Put(4, "2026-02-01", kEnRelease);        // four days after: outside
+  Put(5, "2026-01-24", kEnRelease);        // four days before: outside
+  Put(6, "2026-01-28", kRuRelease);        // same day, same language: not a translation
+  Put(7, "2025-12-31", kEnRelease);        // the window does not cross into another month
+  auto candidates = store_->StoryCandidates(1, "2026-01-28T10:00", Language::kRussian, 3);
+  ASSERT_TRUE(candidates.ok()) << candidates.status().ToString();
+  std::vector<int64_t> ids;
+  for (const auto& [id, published] : *candidates) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<int64_t>{2, 3}));
+
+  // Across a year boundary the date arithmetic still holds.
+  auto new_year = store_->StoryCandidates(9, "2026-01-02", Language::kRussian, 3);
+  ASSERT_TRUE(new_year.ok());
+  ASSERT_EQ(new_year->size(), 1u);
+  EXPECT_EQ((*new_year)[0].first, 7);
 }
 
 TEST_F(FactStoreTest, ReopeningKeepsTheSchemaVersion) {
