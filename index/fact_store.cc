@@ -211,10 +211,12 @@ Result<std::vector<std::pair<int64_t, std::string>>> FactStore::StoryCandidates(
   std::vector<std::pair<int64_t, std::string>> out;
   if (published.size() < 10 || lang == Language::kUnknown) return out;
   // The string range [day - max_days, day + max_days + 1) lets facts_by_published narrow the
-  // rows; the julianday test keeps the exact day distance for the rows inside it.
+  // rows; the julianday test keeps the exact day distance for the rows inside it. SQLite 3.40
+  // uses the partial index only when the query repeats its IS NOT NULL term.
   PM_ASSIGN_OR_RETURN(
       Statement s,
-      db_->Prepare("SELECT DISTINCT doc_id, published FROM facts WHERE published != '' AND "
+      db_->Prepare("SELECT DISTINCT doc_id, published FROM facts WHERE published IS NOT NULL AND "
+                   "published != '' AND "
                    "published >= date(substr(?3, 1, 10), '-' || ?4 || ' days') AND "
                    "published < date(substr(?3, 1, 10), '+' || (?4 + 1) || ' days') AND "
                    "doc_id != ?1 AND lang != ?2 AND "
