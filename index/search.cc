@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <span>
 
 #include "index/fts_rank.h"
 #include "index/fts_tokenizer.h"
@@ -266,6 +267,35 @@ void SortByScore(std::vector<std::pair<int64_t, double>>& rows) {
   });
 }
 
+// Reads the page's rows, one lookup by id each, in the order given, with their snippets
+// (snippet.h), or the opening of the text when `phrases` is null (a filter-only query).
+Status ReadPage(StatementCache& statements, const SearchRequest& req,
+                std::span<const std::pair<int64_t, double>> page, IndexTokenizer& tokenizer,
+                const std::vector<SnippetPhrase>* phrases, SearchResults& results) {
+  PM_ASSIGN_OR_RETURN(Statement * read_statement,
+                      statements.Get("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, "
+                                     "0.0, d.text FROM documents d WHERE d.id = ?1"));
+  ResetOnExit reset{read_statement};
+  Statement& read = *read_statement;
+  SnippetOptions snippet;
+  snippet.tokens = kSnippetTokens;
+  snippet.open = req.highlight_open;
+  snippet.close = req.highlight_close;
+  for (const auto& [id, score] : page) {
+    read.Reset();
+    read.Bind(1, id);
+    Result<bool> row = read.Step();
+    if (!row.ok()) return MatchError(row.status(), req.query);
+    if (!*row) continue;
+    SearchHit hit = ReadHit(read);
+    hit.score = score;
+    hit.snippet = OneLine(phrases ? MakeSnippet(read.ColumnText(7), *phrases, tokenizer, snippet)
+                                  : Lead(read.ColumnText(7)));
+    results.hits.push_back(std::move(hit));
+  }
+  return Status::Ok();
+}
+
 // Relevance order:
 //   1. the newest kMaxRanked matches in the query's own language (its =l: token narrows the
 //      match), ranked by bm25 and listed first; then the other matches among the newest
@@ -327,28 +357,7 @@ Status RankedSearch(StatementCache& statements, const SearchRequest& req, const 
   const auto first = ranked.begin() + req.offset;
   const auto last = ranked.size() > page_end ? ranked.begin() + static_cast<std::ptrdiff_t>(page_end)
                                              : ranked.end();
-
-  PM_ASSIGN_OR_RETURN(Statement * read_statement,
-                      statements.Get("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, "
-                                     "0.0, d.text FROM documents d WHERE d.id = ?1"));
-  ResetOnExit reset{read_statement};
-  Statement& read = *read_statement;
-  SnippetOptions snippet;
-  snippet.tokens = kSnippetTokens;
-  snippet.open = req.highlight_open;
-  snippet.close = req.highlight_close;
-  for (auto it = first; it != last; ++it) {
-    read.Reset();
-    read.Bind(1, it->first);
-    Result<bool> row = read.Step();
-    if (!row.ok()) return MatchError(row.status(), req.query);
-    if (!*row) continue;
-    SearchHit hit = ReadHit(read);
-    hit.score = it->second;
-    hit.snippet = OneLine(MakeSnippet(read.ColumnText(7), phrases, tokenizer, snippet));
-    results.hits.push_back(std::move(hit));
-  }
-  return Status::Ok();
+  return ReadPage(statements, req, {first, last}, tokenizer, &phrases, results);
 }
 
 struct Searcher::Impl {
@@ -400,7 +409,6 @@ Result<SearchResults> Search(Database& db, const SearchRequest& request,
 }
 
 Result<SearchResults> Searcher::Search(const SearchRequest& req) {
-  Database& db = *impl_->db;
   if (req.limit < 0 || req.limit > kMaxSearchLimit) {
     return Status::InvalidArgument("the limit must be between 0 and " +
                                    std::to_string(kMaxSearchLimit));
@@ -438,43 +446,60 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
     return results;
   }
 
-  // Date order and filter-only queries read documents for every match: order by publication
-  // date, with exact date bounds (day precision, open ranges) checked on the rows.
+  // Date order and filter-only queries read the publication date of every match: order by it,
+  // with exact date bounds (day precision, open ranges) checked on the rows. Only the page's rows
+  // are read whole: a snippet or a text column in the sorted query would be made for every match.
   std::string from_where =
       " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
       " WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.published >= ?2)"
       " AND (?3 = '' OR d.published < ?3)";
+  // With no day bounds the index tokens decide the filters: count inside FTS5 alone.
+  bool count_in_fts = dates_exact;
+  std::string count_sql = count_in_fts ? "SELECT count(*) FROM documents_fts WHERE documents_fts "
+                                         "MATCH ?1"
+                                       : "SELECT count(*)" + from_where;
   if (match.empty()) {
     // Only open-ended date bounds: nothing to match on; scan the dated documents by index.
     from_where = " FROM documents d WHERE ?1 = '' AND (?2 = '' OR d.published >= ?2)"
                  " AND (?3 = '' OR d.published < ?3) AND d.published IS NOT NULL";
+    count_sql = "SELECT count(*)" + from_where;
+    count_in_fts = false;
   }
   auto bind_common = [&](Statement& s) {
     s.Bind(1, match).Bind(2, filters.from).Bind(3, filters.to_excl);
   };
-  PM_ASSIGN_OR_RETURN(Statement count, db.Prepare("SELECT count(*)" + from_where));
-  bind_common(count);
-  Result<bool> counted = count.Step();
+  PM_ASSIGN_OR_RETURN(Statement * count, impl_->statements.Get(count_sql));
+  ResetOnExit reset_count{count};
+  if (count_in_fts) {
+    count->Bind(1, match);
+  } else {
+    bind_common(*count);
+  }
+  Result<bool> counted = count->Step();
   if (!counted.ok()) return MatchError(counted.status(), req.query);
-  results.total = count.ColumnInt(0);
+  results.total = count->ColumnInt(0);
   if (req.limit == 0 || results.total == 0) return results;
 
-  std::string select = "SELECT d.id, d.url, d.source, d.lang, d.title, d.published, 0.0, ";
-  select += full_text ? "snippet(documents_fts, 1, ?4, ?5, '…', " + std::to_string(kSnippetTokens) + ")"
-                      : std::string("d.text");
-  select += from_where + " ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT " +
-            std::to_string(req.limit) + " OFFSET " + std::to_string(req.offset);
-  PM_ASSIGN_OR_RETURN(Statement rows, db.Prepare(select));
-  bind_common(rows);
-  if (full_text) rows.Bind(4, req.highlight_open).Bind(5, req.highlight_close);
+  PM_ASSIGN_OR_RETURN(
+      Statement * rows,
+      impl_->statements.Get("SELECT d.id" + from_where +
+                            " ORDER BY d.published IS NULL, d.published DESC, d.id DESC"
+                            " LIMIT ?4 OFFSET ?5"));
+  ResetOnExit reset_rows{rows};
+  bind_common(*rows);
+  rows->Bind(4, req.limit).Bind(5, req.offset);
+  std::vector<std::pair<int64_t, double>> page;
   for (;;) {
-    Result<bool> row = rows.Step();
+    Result<bool> row = rows->Step();
     if (!row.ok()) return MatchError(row.status(), req.query);
     if (!*row) break;
-    SearchHit hit = ReadHit(rows);
-    hit.snippet = OneLine(full_text ? rows.ColumnText(7) : Lead(rows.ColumnText(7)));
-    results.hits.push_back(std::move(hit));
+    page.emplace_back(rows->ColumnInt(0), 0.0);
   }
+  PM_ASSIGN_OR_RETURN(IndexTokenizer * tokenizer, impl_->Tokenizer());
+  std::vector<SnippetPhrase> phrases;
+  if (full_text) phrases = SnippetPhrases(match.substr(0, query_end), *tokenizer);
+  PM_RETURN_IF_ERROR(
+      ReadPage(impl_->statements, req, page, *tokenizer, full_text ? &phrases : nullptr, results));
   return results;
 }
 

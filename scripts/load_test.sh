@@ -5,7 +5,9 @@
 # requests/s and latency percentiles (p99 is the figure to watch). Installs wrk from Debian if
 # it is missing. Not run by ctest: a benchmark prints figures, it does not assert them.
 #
-#   [MIX=typical|broad] bash scripts/load_test.sh [N] [SECONDS] [CONNECTIONS]
+#   [MIX=typical|broad] [SERVER_THREADS=N] bash scripts/load_test.sh [N] [SECONDS] [CONNECTIONS]
+#
+# The server gets one thread per connection unless SERVER_THREADS says otherwise.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${PRESSMINE_BUILD_DIR:-$root/build}"
@@ -31,7 +33,7 @@ if [ ! -f "$db" ]; then
 fi
 
 log="$build/load/serve.log"
-"$build/tools/pressmine" --db "$db" serve --port 0 --threads "$connections" >"$log" 2>&1 &
+"$build/tools/pressmine" --db "$db" serve --port 0 --threads "${SERVER_THREADS:-$connections}" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do

@@ -234,12 +234,43 @@ TEST_F(SearchTest, MergingAndOptimizingTheIndexKeepsEveryMatch) {
 TEST_F(SearchTest, SortByDateIsNewestFirstWithUndatedLast) {
   SearchRequest req = Q("ministry OR doctors");
   req.sort = SortOrder::kNewestFirst;
+  req.highlight_open = "<";
+  req.highlight_close = ">";
   auto r = Search(*db_, req, testing::GlossaryOnly());
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->hits.size(), 3u);
   EXPECT_EQ(r->hits[0].published, "2026-01-26");
   EXPECT_EQ(r->hits[1].published, "2025-11-03");
   EXPECT_EQ(r->hits[2].published, "");
+  // Snippets in date order mark the matches as in relevance order.
+  for (const auto& h : r->hits) {
+    EXPECT_TRUE(h.snippet.find("<ministry>") != std::string::npos ||
+                h.snippet.find("<doctors>") != std::string::npos)
+        << h.snippet;
+  }
+}
+
+TEST_F(SearchTest, SortByDatePagesAndChecksDayBounds) {
+  SearchRequest req = Q("ministry OR doctors OR врачей");
+  req.sort = SortOrder::kNewestFirst;
+  req.limit = 2;
+  req.offset = 1;
+  auto r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->total, 5);
+  ASSERT_EQ(r->hits.size(), 2u);
+  EXPECT_EQ(r->hits[0].published, "2026-01-26");  // the second of the two 2026-01-26 releases
+  EXPECT_EQ(r->hits[1].published, "2025-11-03");
+
+  // Day bounds are checked on the rows: the count joins the documents.
+  req.offset = 0;
+  req.from = "2025-11-01";
+  req.to = "2025-11-30";
+  r = Search(*db_, req, testing::GlossaryOnly());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->total, 1);
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].title, "Vaccination campaign in Osh");
 }
 
 TEST_F(SearchTest, FilterOnlyQueryListsNewestFirst) {
@@ -247,6 +278,8 @@ TEST_F(SearchTest, FilterOnlyQueryListsNewestFirst) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->total, 2);
   EXPECT_EQ(r->hits[0].published, "2026-01-26");
+  // With no words to mark, the hit shows the opening of its text.
+  EXPECT_EQ(r->hits[0].snippet.rfind("Заместитель министра", 0), 0u) << r->hits[0].snippet;
 }
 
 TEST_F(SearchTest, MalformedQueriesNeverLeakSqlText) {
