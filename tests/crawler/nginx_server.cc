@@ -183,4 +183,11 @@ std::vector<AccessLogLine> NginxServer::AccessLog() const {
   return out;
 }
 
+std::string NginxServer::RetargetSources(std::string sources_json) const {
+  const std::string port = ":" + std::to_string(port_) + "/";
+  for (size_t p = 0; (p = sources_json.find(":8080/", p)) != std::string::npos; p += port.size())
+    sources_json.replace(p, 6, port);
+  return sources_json;
+}
+
 }  // namespace pressmine::crawler::testing

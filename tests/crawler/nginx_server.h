@@ -39,6 +39,9 @@ class NginxServer {
   const std::filesystem::path& root() const { return root_; }
   const std::filesystem::path& dir() const { return dir_; }
   std::vector<AccessLogLine> AccessLog() const;
+  // `sources_json` (a sources file written for the sample site at 127.0.0.1:8080) with every
+  // ":8080/" pointing at this server's port instead.
+  std::string RetargetSources(std::string sources_json) const;
 
  private:
   NginxServer() = default;

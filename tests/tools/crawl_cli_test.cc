@@ -37,9 +37,7 @@ class CrawlCliTest : public ::testing::Test {
     ASSERT_NE(server_, nullptr) << error;
     auto text = ReadFile(src / "corpora/sources/sample.json");
     ASSERT_TRUE(text.ok());
-    std::string json = *text;
-    for (size_t p; (p = json.find(":8080/")) != std::string::npos;)
-      json.replace(p, 6, ":" + std::to_string(server_->port()) + "/");
+    const std::string json = server_->RetargetSources(*text);
     sources_ = dir_.Write("sources.json", json);
   }
 
