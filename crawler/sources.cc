@@ -215,8 +215,11 @@ Result<SourcesFile> ParseSources(std::string_view json, std::string_view file_na
   if (RobotsToken(out.user_agent).empty()) {
     return top.Error("user_agent", "must start with a product token such as \"pressmine/1.0\"");
   }
-  auto it = doc.FindMember("sources");
-  if (it == doc.MemberEnd() || !it->value.IsArray())
+  // Through a const reference: RapidJSON 1.1.0's non-const iterator comparison is ambiguous
+  // under C++20's reversed operators (clang warns).
+  const rapidjson::Value& root = doc;
+  auto it = root.FindMember("sources");
+  if (it == root.MemberEnd() || !it->value.IsArray())
     return top.Error("sources", "missing or not an array");
   std::set<std::string> names;
   size_t index = 0;

@@ -215,12 +215,13 @@ Result<std::vector<std::pair<int64_t, std::string>>> FactStore::StoryCandidates(
   // uses the partial index only when the query repeats its IS NOT NULL term.
   PM_ASSIGN_OR_RETURN(
       Statement s,
-      db_->Prepare("SELECT DISTINCT doc_id, published FROM facts WHERE published IS NOT NULL AND "
-                   "published != '' AND "
-                   "published >= date(substr(?3, 1, 10), '-' || ?4 || ' days') AND "
-                   "published < date(substr(?3, 1, 10), '+' || (?4 + 1) || ' days') AND "
-                   "doc_id != ?1 AND lang != ?2 AND "
-                   "abs(julianday(substr(published, 1, 10)) - julianday(substr(?3, 1, 10))) <= ?4"));
+      db_->Prepare(
+          "SELECT DISTINCT doc_id, published FROM facts WHERE published IS NOT NULL AND "
+          "published != '' AND "
+          "published >= date(substr(?3, 1, 10), '-' || ?4 || ' days') AND "
+          "published < date(substr(?3, 1, 10), '+' || (?4 + 1) || ' days') AND "
+          "doc_id != ?1 AND lang != ?2 AND "
+          "abs(julianday(substr(published, 1, 10)) - julianday(substr(?3, 1, 10))) <= ?4"));
   s.Bind(1, doc_id).Bind(2, LanguageCode(lang)).Bind(3, published).Bind(4, max_days);
   for (;;) {
     PM_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -231,9 +232,9 @@ Result<std::vector<std::pair<int64_t, std::string>>> FactStore::StoryCandidates(
 }
 
 Status FactStore::LinkStory(int64_t a, int64_t b, double score) {
-  PM_ASSIGN_OR_RETURN(Statement s,
-                      db_->Prepare("INSERT INTO story_links(doc_a, doc_b, score) VALUES(?1, ?2, ?3) "
-                                   "ON CONFLICT(doc_a, doc_b) DO UPDATE SET score = excluded.score"));
+  PM_ASSIGN_OR_RETURN(
+      Statement s, db_->Prepare("INSERT INTO story_links(doc_a, doc_b, score) VALUES(?1, ?2, ?3) "
+                                "ON CONFLICT(doc_a, doc_b) DO UPDATE SET score = excluded.score"));
   s.Bind(1, std::min(a, b)).Bind(2, std::max(a, b)).Bind(3, score);
   return s.Run();
 }

@@ -30,8 +30,8 @@ constexpr size_t kLeadBytes = 200;
 struct Filters {
   std::optional<Language> lang;
   std::vector<std::string> sources;
-  std::string from;      // inclusive lower bound
-  std::string to_excl;   // exclusive upper bound
+  std::string from;     // inclusive lower bound
+  std::string to_excl;  // exclusive upper bound
 };
 
 Result<Filters> CombineFilters(const SearchRequest& req, const Query& q) {
@@ -55,7 +55,8 @@ Result<Filters> CombineFilters(const SearchRequest& req, const Query& q) {
   }
   for (const std::string* d : {&req.from, &req.to}) {
     if (!d->empty() && !IsIsoDatePrefix(*d)) {
-      return Status::InvalidArgument("\"" + *d + "\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+      return Status::InvalidArgument("\"" + *d +
+                                     "\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
     }
   }
   std::string from = req.from;
@@ -139,7 +140,8 @@ std::string FilterMatch(const Filters& f, bool* dates_exact) {
 std::string Lead(const std::string& text) {
   if (text.size() <= kLeadBytes) return text;
   size_t cut = kLeadBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;  // UTF-8 boundary
   return text.substr(0, cut) + "…";
 }
 
@@ -235,8 +237,8 @@ Result<Window> NewestMatches(StatementCache& statements, const SearchRequest& re
   const std::string bm25 = std::string(kRankFunctionName) + "(documents_fts, ?4, " +
                            std::to_string(kTitleWeight) + ", " + std::to_string(kTextWeight) +
                            ", ?5, ?6)";
-  std::string sql = "SELECT documents_fts.rowid, " + (scored ? bm25 : std::string("0.0")) +
-                    " FROM documents_fts";
+  std::string sql =
+      "SELECT documents_fts.rowid, " + (scored ? bm25 : std::string("0.0")) + " FROM documents_fts";
   if (!dates_exact) sql += " JOIN documents d ON d.id = documents_fts.rowid";
   sql += " WHERE documents_fts MATCH ?1";
   if (!dates_exact) sql += " AND (?2 = '' OR d.published >= ?2) AND (?3 = '' OR d.published < ?3)";
@@ -312,7 +314,7 @@ Status RankedSearch(StatementCache& statements, const SearchRequest& req, const 
   Scoring scored;
   if (req.limit > 0) {
     PM_ASSIGN_OR_RETURN(Statement * range, statements.Get("SELECT (SELECT min(id) FROM documents), "
-                                                         "(SELECT max(id) FROM documents)"));
+                                                          "(SELECT max(id) FROM documents)"));
     ResetOnExit reset{range};
     PM_RETURN_IF_ERROR(range->Step().status());
     scored = Scoring{std::max(query_phrases, 1), range->ColumnInt(0), range->ColumnInt(1)};
@@ -322,12 +324,14 @@ Status RankedSearch(StatementCache& statements, const SearchRequest& req, const 
   bool capped = false;
   if (query_language != Language::kUnknown && !filters.lang) {
     const std::string lang_token = "meta : " + VerbatimFtsString({LanguageToken(query_language)});
-    PM_ASSIGN_OR_RETURN(Window own, NewestMatches(statements, req, "(" + match + ") AND " + lang_token,
-                                                  scored, filters, dates_exact));
+    PM_ASSIGN_OR_RETURN(Window own,
+                        NewestMatches(statements, req, "(" + match + ") AND " + lang_token, scored,
+                                      filters, dates_exact));
     SortByScore(own.rows);
     const bool other_on_page = req.limit > 0 && own.rows.size() < page_end;
-    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(statements, req, match, other_on_page ? scored : Scoring{},
-                                                  filters, dates_exact));
+    PM_ASSIGN_OR_RETURN(Window all,
+                        NewestMatches(statements, req, match, other_on_page ? scored : Scoring{},
+                                      filters, dates_exact));
     std::vector<int64_t> own_ids;
     own_ids.reserve(own.rows.size());
     for (const auto& row : own.rows) own_ids.push_back(row.first);
@@ -346,7 +350,8 @@ Status RankedSearch(StatementCache& statements, const SearchRequest& req, const 
   } else {
     // One language, or a query without one: a single window. (With a language filter, every
     // match is in the query's own language or none is.)
-    PM_ASSIGN_OR_RETURN(Window all, NewestMatches(statements, req, match, scored, filters, dates_exact));
+    PM_ASSIGN_OR_RETURN(Window all,
+                        NewestMatches(statements, req, match, scored, filters, dates_exact));
     SortByScore(all.rows);
     ranked = std::move(all.rows);
     capped = all.capped;
@@ -355,8 +360,9 @@ Status RankedSearch(StatementCache& statements, const SearchRequest& req, const 
   results.total_exact = !capped;
   if (req.limit == 0 || static_cast<size_t>(req.offset) >= ranked.size()) return Status::Ok();
   const auto first = ranked.begin() + req.offset;
-  const auto last = ranked.size() > page_end ? ranked.begin() + static_cast<std::ptrdiff_t>(page_end)
-                                             : ranked.end();
+  const auto last = ranked.size() > page_end
+                        ? ranked.begin() + static_cast<std::ptrdiff_t>(page_end)
+                        : ranked.end();
   return ReadPage(statements, req, {first, last}, tokenizer, &phrases, results);
 }
 
@@ -441,8 +447,8 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
     const std::vector<SnippetPhrase> phrases =
         req.limit > 0 ? SnippetPhrases(match.substr(0, query_end), *tokenizer)
                       : std::vector<SnippetPhrase>();
-    PM_RETURN_IF_ERROR(RankedSearch(impl_->statements, req, match, query_phrases, query_language, filters,
-                                    dates_exact, *tokenizer, phrases, results));
+    PM_RETURN_IF_ERROR(RankedSearch(impl_->statements, req, match, query_phrases, query_language,
+                                    filters, dates_exact, *tokenizer, phrases, results));
     return results;
   }
 
@@ -460,8 +466,9 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
                                        : "SELECT count(*)" + from_where;
   if (match.empty()) {
     // Only open-ended date bounds: nothing to match on; scan the dated documents by index.
-    from_where = " FROM documents d WHERE ?1 = '' AND (?2 = '' OR d.published >= ?2)"
-                 " AND (?3 = '' OR d.published < ?3) AND d.published IS NOT NULL";
+    from_where =
+        " FROM documents d WHERE ?1 = '' AND (?2 = '' OR d.published >= ?2)"
+        " AND (?3 = '' OR d.published < ?3) AND d.published IS NOT NULL";
     count_sql = "SELECT count(*)" + from_where;
     count_in_fts = false;
   }

@@ -49,6 +49,8 @@ constexpr std::array<Wb, 128> AsciiClasses() {
       w = Wb::kWSegSpace;
     } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
       w = kNone;  // other controls (vertical tab and form feed are Newline)
+    } else if (c == '@') {
+      w = kNone;  // ICU keeps "@" with the letters after it ("@graph"), beyond UAX #29's rules
     }
     t[static_cast<size_t>(c)] = w;
   }

@@ -91,8 +91,10 @@ TEST_F(SearchTest, LanguageSourceAndDateFiltersFromFlagsAndQuery) {
   dated.from = "2025-11";
   dated.to = "2025-11-30";
   EXPECT_EQ(Titles(dated), std::vector<std::string>{"Vaccination campaign in Osh"});
-  EXPECT_EQ(Titles(Q("doctors date:2026")), std::vector<std::string>{"Online meeting with doctors abroad"});
-  EXPECT_EQ(Titles(Q("doctors date:..2025-12")).size(), 1u) << "undated releases fall outside ranges";
+  EXPECT_EQ(Titles(Q("doctors date:2026")),
+            std::vector<std::string>{"Online meeting with doctors abroad"});
+  EXPECT_EQ(Titles(Q("doctors date:..2025-12")).size(), 1u)
+      << "undated releases fall outside ranges";
 }
 
 TEST_F(SearchTest, InflectedFormsMeetThroughStems) {
@@ -153,7 +155,8 @@ TEST_F(SearchTest, PhrasesExclusionPrefixAndTitleOnly) {
   EXPECT_EQ(Titles(Q("\"minister deputy\"")).size(), 0u);
   EXPECT_EQ(Titles(Q("doctors -hemodialysis")).size(), 2u);
   EXPECT_EQ(Titles(Q("hemodial*")).size(), 1u);
-  EXPECT_EQ(Titles(Q("title:doctors")), std::vector<std::string>{"Online meeting with doctors abroad"});
+  EXPECT_EQ(Titles(Q("title:doctors")),
+            std::vector<std::string>{"Online meeting with doctors abroad"});
 }
 
 TEST_F(SearchTest, SnippetsHighlightMatchesAndTotalsCountAllMatches) {
@@ -222,7 +225,8 @@ TEST_F(SearchTest, MergingAndOptimizingTheIndexKeepsEveryMatch) {
   ASSERT_TRUE(before.ok());
   ASSERT_TRUE(MergeFullTextIndex(*db_, 100).ok());
   ASSERT_TRUE(OptimizeFullTextIndex(*db_).ok());
-  EXPECT_TRUE(db_->Exec("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')").ok());
+  EXPECT_TRUE(
+      db_->Exec("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')").ok());
   auto after = Search(*db_, Q("doctors"), testing::GlossaryOnly());
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->total, before->total);
