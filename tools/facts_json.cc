@@ -106,9 +106,10 @@ void WriteFact(JsonOut& out, const extract::Fact& f, std::string_view doc, bool 
   out.Key("sentence");
   w.Int(f.sentence);
   if (with_offsets) {
-    out.Key("begin");
+    // Not "begin"/"end": a date fact's "end" is the end of its period.
+    out.Key("span_begin");
     w.Uint64(f.begin);
-    out.Key("end");
+    out.Key("span_end");
     w.Uint64(f.end);
   }
   switch (f.type) {

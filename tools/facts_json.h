@@ -38,7 +38,7 @@ Result<index::FactQuery> MakeFactQuery(const FactsFilter& filter,
 // no known indicator.
 Result<std::string> ResolveIndicator(extract::FactExtractor& extractor, std::string_view typed);
 
-// One fact: {"type", "doc", "lang", "text", "sentence", ["begin", "end",] ...the fields of its
+// One fact: {"type", "doc", "lang", "text", "sentence", ["span_begin", "span_end",] ...the fields of its
 // type} (extract/facts.h); empty optional fields are left out. `doc` is a string so that
 // evaluation files can name documents by path. `with_offsets` adds the evidence's byte offsets
 // into the document text.

@@ -33,11 +33,11 @@ function byteOffsetsToIndices(text, offsets) {
 // The facts as {begin, end, fact} in UTF-16 indices, for known types with usable offsets.
 function factSpans(text, facts) {
   const usable = (facts || []).filter((f) => FACT_TYPES.includes(f.type) &&
-    Number.isInteger(f.begin) && Number.isInteger(f.end) && f.begin < f.end);
-  const map = byteOffsetsToIndices(text, usable.flatMap((f) => [f.begin, f.end]));
+    Number.isInteger(f.span_begin) && Number.isInteger(f.span_end) && f.span_begin < f.span_end);
+  const map = byteOffsetsToIndices(text, usable.flatMap((f) => [f.span_begin, f.span_end]));
   return usable
-    .filter((f) => map.has(f.begin) && map.has(f.end))
-    .map((f) => ({ begin: map.get(f.begin), end: map.get(f.end), fact: f }));
+    .filter((f) => map.has(f.span_begin) && map.has(f.span_end))
+    .map((f) => ({ begin: map.get(f.span_begin), end: map.get(f.span_end), fact: f }));
 }
 
 // A short description of a fact for its tooltip.

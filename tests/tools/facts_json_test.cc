@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
+#include <string>
 
 #include "tests/support/temp_dir.h"
 
@@ -67,14 +69,35 @@ TEST(FactsJson, EscapesTextAndKeepsInvalidNumbersValid) {
   EXPECT_TRUE(d["value"].IsNull());
   EXPECT_EQ(d["change"]["value"].GetDouble(), 2.5);
   EXPECT_FALSE(d["change"].HasMember("base")) << "empty optional fields are left out";
-  EXPECT_EQ(d["begin"].GetUint64(), 3u);
+  EXPECT_EQ(d["span_begin"].GetUint64(), 3u);
 
   f.figure.value = 1.1 * 1000;  // 1100.0000000000002 in binary
   f.figure.change->value = 0.1 + 0.2;
   const std::string rounded = FactToJson(f, "7");
   EXPECT_NE(rounded.find("\"value\":1100,"), std::string::npos) << rounded;
   EXPECT_NE(rounded.find("\"value\":0.3,"), std::string::npos) << rounded;
-  EXPECT_EQ(d["end"].GetUint64(), 40u);
+  EXPECT_EQ(d["span_end"].GetUint64(), 40u);
+}
+
+TEST(FactsJson, ADateRangeWithOffsetsHasEachKeyOnce) {
+  // A date's "end" is its period's end; the evidence offsets must not share the name (browsers
+  // keep the last of two equal keys, RapidJSON the first).
+  extract::Fact f;
+  f.type = extract::FactType::kDate;
+  f.text = "2025-2026 годы";
+  f.begin = 12;
+  f.end = 30;
+  f.date.value = "2025";
+  f.date.end = "2026";
+  JsonOut out;
+  WriteFact(out, f, "3", /*with_offsets=*/true);
+  rapidjson::Document d = Parse(std::string(out.str()));
+  std::set<std::string> keys;
+  for (const auto& m : d.GetObject()) {
+    EXPECT_TRUE(keys.insert(m.name.GetString()).second) << "repeated key " << m.name.GetString();
+  }
+  EXPECT_STREQ(d["end"].GetString(), "2026");
+  EXPECT_EQ(d["span_end"].GetUint64(), 30u);
 }
 
 TEST(FactsJson, FiltersNameTheBadParameter) {

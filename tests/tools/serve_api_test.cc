@@ -347,7 +347,7 @@ TEST_F(ServeApiTest, DocumentFactsPointAtTheirEvidenceInTheText) {
   const std::string text = doc["text"].GetString();
   std::set<std::string> types;
   for (const auto& f : doc["facts"].GetArray()) {
-    const size_t b = f["begin"].GetUint64(), e = f["end"].GetUint64();
+    const size_t b = f["span_begin"].GetUint64(), e = f["span_end"].GetUint64();
     ASSERT_LE(e, text.size());
     EXPECT_EQ(text.substr(b, e - b), f["text"].GetString());
     types.insert(f["type"].GetString());

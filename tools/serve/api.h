@@ -48,7 +48,7 @@ ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params
                            std::chrono::milliseconds budget);
 
 // /api/doc/ID: the document, its versions and its facts. `id` is the path segment as received.
-// "facts" holds the stored facts of the current version with "begin"/"end", the byte offsets of
+// "facts" holds the stored facts of the current version with "span_begin"/"span_end", the byte offsets of
 // their evidence in "text" (only facts whose offsets still point at their evidence);
 // "translations" holds the ids of the same story in the other language (story links).
 ApiResponse DocumentEndpoint(Database& db, std::string_view id, const Params& params,
