@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
@@ -64,8 +65,15 @@ int DocFrequency(const Fts5ExtensionApi* api, Fts5Context* fts, int i, const Row
 QueryStats* Stats(const Fts5ExtensionApi* api, Fts5Context* fts, int phrases,
                   const RowidRange& range, int* rc) {
   if (auto* cached = static_cast<QueryStats*>(api->xGetAuxdata(fts, 0))) return cached;
-  auto* stats = new (std::nothrow) QueryStats;
+  // Called from a noexcept FTS5 callback: out of memory is an error code, never an exception.
+  std::unique_ptr<QueryStats> stats(new (std::nothrow) QueryStats);
   if (stats == nullptr) {
+    *rc = SQLITE_NOMEM;
+    return nullptr;
+  }
+  try {
+    stats->idf.reserve(static_cast<size_t>(phrases));
+  } catch (const std::bad_alloc&) {
     *rc = SQLITE_NOMEM;
     return nullptr;
   }
@@ -81,7 +89,6 @@ QueryStats* Stats(const Fts5ExtensionApi* api, Fts5Context* fts, int phrases,
   if (*rc == SQLITE_OK && rows > 0) {
     stats->avg_length = static_cast<double>(tokens) / static_cast<double>(rows);
   }
-  stats->idf.reserve(static_cast<size_t>(phrases));
   for (int i = 0; i < phrases && *rc == SQLITE_OK; ++i) {
     double hits = 0;
     *rc = DocFrequency(api, fts, i, range, &hits);
@@ -89,14 +96,12 @@ QueryStats* Stats(const Fts5ExtensionApi* api, Fts5Context* fts, int phrases,
     // As FTS5's bm25(): a phrase in more than half of the rows would get a negative IDF.
     double idf = std::log((static_cast<double>(rows) - hits + 0.5) / (hits + 0.5));
     if (idf <= 0) idf = 1e-6;
-    stats->idf.push_back(idf);
+    stats->idf.push_back(idf);  // within the reserved capacity: cannot throw
   }
-  if (*rc != SQLITE_OK) {
-    delete stats;
-    return nullptr;
-  }
-  *rc = api->xSetAuxdata(fts, stats, DeleteStats);  // frees stats itself on failure
-  return *rc == SQLITE_OK ? stats : nullptr;
+  if (*rc != SQLITE_OK) return nullptr;
+  QueryStats* owned = stats.release();
+  *rc = api->xSetAuxdata(fts, owned, DeleteStats);  // frees it itself on failure
+  return *rc == SQLITE_OK ? owned : nullptr;
 }
 
 void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, int argc,

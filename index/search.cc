@@ -15,11 +15,10 @@
 namespace pressmine::index {
 namespace {
 
-// bm25 column weights: a word in the title says more about a release than one in the body; the
-// meta column holds only filter tokens and must not count.
+// bm25 column weights: a word in the title says more about a release than one in the body
+// (pm_bm25 never counts the meta column, which holds only filter tokens).
 constexpr double kTitleWeight = 5.0;
 constexpr double kTextWeight = 1.0;
-constexpr double kMetaWeight = 0.0;
 // Date ranges longer than this are not enumerated as month tokens; the SQL bound alone applies.
 constexpr int kMaxMonthTokens = 240;
 // Snippet length in tokens, as FTS5's snippet() counts them.
@@ -270,9 +269,10 @@ void SortByScore(std::vector<std::pair<int64_t, double>>& rows) {
 }
 
 // Reads the page's rows, one lookup by id each, in the order given, with their snippets
-// (snippet.h), or the opening of the text when `phrases` is null (a filter-only query).
+// (snippet.h), or the opening of the text when `phrases` is null (a filter-only query; then
+// `tokenizer` may be null too).
 Status ReadPage(StatementCache& statements, const SearchRequest& req,
-                std::span<const std::pair<int64_t, double>> page, IndexTokenizer& tokenizer,
+                std::span<const std::pair<int64_t, double>> page, IndexTokenizer* tokenizer,
                 const std::vector<SnippetPhrase>* phrases, SearchResults& results) {
   PM_ASSIGN_OR_RETURN(Statement * read_statement,
                       statements.Get("SELECT d.id, d.url, d.source, d.lang, d.title, d.published, "
@@ -291,7 +291,7 @@ Status ReadPage(StatementCache& statements, const SearchRequest& req,
     if (!*row) continue;
     SearchHit hit = ReadHit(read);
     hit.score = score;
-    hit.snippet = OneLine(phrases ? MakeSnippet(read.ColumnText(7), *phrases, tokenizer, snippet)
+    hit.snippet = OneLine(phrases ? MakeSnippet(read.ColumnText(7), *phrases, *tokenizer, snippet)
                                   : Lead(read.ColumnText(7)));
     results.hits.push_back(std::move(hit));
   }
@@ -363,7 +363,7 @@ Status RankedSearch(StatementCache& statements, const SearchRequest& req, const 
   const auto last = ranked.size() > page_end
                         ? ranked.begin() + static_cast<std::ptrdiff_t>(page_end)
                         : ranked.end();
-  return ReadPage(statements, req, {first, last}, tokenizer, &phrases, results);
+  return ReadPage(statements, req, {first, last}, &tokenizer, &phrases, results);
 }
 
 struct Searcher::Impl {
@@ -502,11 +502,15 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
     if (!*row) break;
     page.emplace_back(rows->ColumnInt(0), 0.0);
   }
-  PM_ASSIGN_OR_RETURN(IndexTokenizer * tokenizer, impl_->Tokenizer());
+  // A filter-only query shows the texts' openings and never needs the tokenizer.
+  IndexTokenizer* tokenizer = nullptr;
   std::vector<SnippetPhrase> phrases;
-  if (full_text) phrases = SnippetPhrases(match.substr(0, query_end), *tokenizer);
+  if (full_text) {
+    PM_ASSIGN_OR_RETURN(tokenizer, impl_->Tokenizer());
+    phrases = SnippetPhrases(match.substr(0, query_end), *tokenizer);
+  }
   PM_RETURN_IF_ERROR(
-      ReadPage(impl_->statements, req, page, *tokenizer, full_text ? &phrases : nullptr, results));
+      ReadPage(impl_->statements, req, page, tokenizer, full_text ? &phrases : nullptr, results));
   return results;
 }
 
