@@ -62,19 +62,9 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEG
 END;
 )sql";
 
-// The reserved tokens of a row's meta column (see fts_tokenizer.h), as an SQL expression over
-// the row alias `row`. One definition serves the content view and the triggers, which must
-// agree byte for byte: FTS5's 'delete' must see exactly what was indexed.
-std::string MetaOf(std::string_view lang, std::string_view source, std::string_view published) {
-  const std::string l(lang), s(source), p(published);
-  return "char(1) || '=l:' || " + l + " || char(1) || '=s:' || " + s + " || CASE WHEN " + p +
-         " IS NULL THEN '' ELSE char(1) || '=y:' || substr(" + p + ", 1, 4) || CASE WHEN length(" +
-         p + ") >= 7 THEN char(1) || '=m:' || substr(" + p + ", 1, 7) ELSE '' END END";
-}
-
 std::string MetaExpression(std::string_view row) {
   const std::string r(row);
-  return MetaOf(r + ".lang", r + ".source", r + ".published");
+  return FtsMetaSql(r + ".lang", r + ".source", r + ".published");
 }
 
 // Version 2: the pressmine tokenizer (stems and name keys) replaces unicode61, and a third,
@@ -140,9 +130,14 @@ const std::array<Migration, 5>& Migrations() {
 
 std::span<const Migration> IndexMigrations() { return Migrations(); }
 
+// One definition serves the migrations' content view and triggers and DocumentStore's writes,
+// which must agree byte for byte: FTS5's 'delete' must see exactly what was indexed.
 std::string FtsMetaSql(std::string_view lang, std::string_view source,
                        std::string_view published) {
-  return MetaOf(lang, source, published);
+  const std::string l(lang), s(source), p(published);
+  return "char(1) || '=l:' || " + l + " || char(1) || '=s:' || " + s + " || CASE WHEN " + p +
+         " IS NULL THEN '' ELSE char(1) || '=y:' || substr(" + p + ", 1, 4) || CASE WHEN length(" +
+         p + ") >= 7 THEN char(1) || '=m:' || substr(" + p + ", 1, 7) ELSE '' END END";
 }
 
 Status MigrateIndex(Database& db) {
