@@ -207,9 +207,12 @@ Result<PutResult> DocumentStore::Put(const DocumentRecord& raw, const std::strin
 
   PM_ASSIGN_OR_RETURN(Statement * dup_stmt,
                       Cached(&StatementCache::dup,
-                             "SELECT id FROM documents WHERE content_hash = ?1 LIMIT 1"));
+                             "SELECT id FROM documents WHERE published IS ?2 AND content_hash = ?1 "
+                             "LIMIT 1"));
   Statement& dup = *dup_stmt;
   dup.Bind(1, hash);
+  // The hash covers the date, so a duplicate has the same one (schema.cc, version 6).
+  BindOptionalText(dup, 2, input.published);
   PM_ASSIGN_OR_RETURN(bool is_dup, dup.Step());
   if (is_dup) {
     const int64_t original = dup.ColumnInt(0);

@@ -85,6 +85,18 @@ TEST_F(DocumentStoreTest, SameContentUnderAnotherUrlIsADuplicate) {
   EXPECT_EQ(b->id, a->id);
 }
 
+TEST_F(DocumentStoreTest, UndatedDuplicatesAreFoundAndAnotherDateIsAnotherRelease) {
+  auto a = store_->Put(Release("https://a.example/2", "T", "Без даты.", ""), "t");
+  auto b = store_->Put(Release("https://b.example/2", "T", "Без даты.", ""), "t");
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(b->outcome, PutOutcome::kDuplicate);
+  EXPECT_EQ(b->id, a->id);
+  // The same words on another day are a new release (a weekly bulletin), not a copy.
+  auto c = store_->Put(Release("https://c.example/2", "T", "Без даты.", "2026-02-02"), "t");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->outcome, PutOutcome::kAdded);
+}
+
 TEST_F(DocumentStoreTest, StatsCountByLanguageSourceAndMonth) {
   ASSERT_TRUE(store_->Put(Release("u1", "a", "один", "2026-01-26T17:11"), "t").ok());
   ASSERT_TRUE(store_->Put(Release("u2", "b", "two", "2026-01-28", Language::kEnglish), "t").ok());
@@ -166,6 +178,53 @@ TEST(DocumentStoreMigrationTest, AVersion4DatabaseKeepsItsIndexWhenTheStoreWrite
   auto found = Search(*db, req, testing::GlossaryOnly());
   ASSERT_TRUE(found.ok()) << found.status().ToString();
   EXPECT_EQ(found->total, 2);
+}
+
+TEST(DocumentStoreMigrationTest, AVersion5DatabaseFindsItsDuplicatesThroughTheDateAndHashIndex) {
+  testing::TempDir dir;
+  const std::string path = dir.File("v5.db");
+  std::string dated_hash, undated_hash;
+  {
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(RegisterPressmineTokenizer(*db).ok());
+    ASSERT_TRUE(ApplyMigrations(*db, kSchemaComponent, IndexMigrations().first(5)).ok());
+    // Rows written by version 5, before the index changed.
+    DocumentRecord dated = Release("u1", "Гемодиализ", "Открыто отделение гемодиализа.");
+    DocumentRecord undated = Release("u2", "Корь", "Вакцинация от кори.", "");
+    dated_hash = ContentHash(dated);
+    undated_hash = ContentHash(undated);
+    ASSERT_TRUE(db->Exec("INSERT INTO documents(url, source, lang, title, published, text, "
+                         "content_hash, first_seen, last_seen) VALUES "
+                         "('u1', 'kg', 'ru', 'Гемодиализ', '2026-01-26', 'Открыто отделение "
+                         "гемодиализа.', '" + dated_hash + "', 't', 't'), "
+                         "('u2', 'kg', 'ru', 'Корь', NULL, 'Вакцинация от кори.', '" +
+                         undated_hash + "', 't', 't')")
+                    .ok());
+  }
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  auto store = DocumentStore::Open(*db);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(*SchemaVersion(*db, kSchemaComponent), IndexMigrations().back().version);
+  auto dup1 = store->Put(Release("u3", "Гемодиализ", "Открыто отделение гемодиализа."), "t2");
+  auto dup2 = store->Put(Release("u4", "Корь", "Вакцинация от кори.", ""), "t2");
+  ASSERT_TRUE(dup1.ok() && dup2.ok());
+  EXPECT_EQ(dup1->outcome, PutOutcome::kDuplicate);
+  EXPECT_EQ(dup1->id, 1);
+  EXPECT_EQ(dup2->outcome, PutOutcome::kDuplicate);
+  EXPECT_EQ(dup2->id, 2);
+  // The lookup is a search of the new index, not a scan of the table, for a date and for none.
+  for (const char* published : {"'2026-01-26'", "NULL"}) {
+    auto plan = db->Prepare(std::string("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE "
+                                        "published IS ") + published + " AND content_hash = 'h'");
+    ASSERT_TRUE(plan.ok());
+    ASSERT_TRUE(*plan->Step());
+    EXPECT_NE(plan->ColumnText(3).find("USING COVERING INDEX documents_by_published (published=? "
+                                       "AND content_hash=?)"),
+              std::string::npos)
+        << plan->ColumnText(3);
+  }
 }
 
 TEST(DocumentStoreMigrationTest, ADatabaseFromTheFirstSchemaOpensWithItsDocuments) {
