@@ -52,6 +52,13 @@ Statement& Statement::BindBlob(int index, std::string_view bytes) {
   return *this;
 }
 
+Statement& Statement::BindPointer(int index, const void* pointer, const char* type) {
+  // SQLite's API is not const-correct here; our functions only read through the pointer.
+  int rc = sqlite3_bind_pointer(stmt_, index, const_cast<void*>(pointer), type, nullptr);
+  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   int rc = sqlite3_bind_null(stmt_, index);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
@@ -191,6 +198,8 @@ Result<Statement> Database::Prepare(std::string_view sql) {
 int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 
 int64_t Database::Changes() const { return sqlite3_changes64(db_); }
+
+int64_t Database::TotalChanges() const { return sqlite3_total_changes64(db_); }
 
 // ---- Transaction ----
 

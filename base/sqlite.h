@@ -44,6 +44,10 @@ class Statement {
   Statement& BindNull(int index);
   // Binary data (not text): stored as a BLOB, read back with ColumnBlob.
   Statement& BindBlob(int index, std::string_view bytes);
+  // A C++ object for an SQL function of ours (sqlite3_bind_pointer): `type` names it for the
+  // function's sqlite3_value_pointer and must be a string literal. The object must outlive the
+  // statement's use; SQLite never frees it.
+  Statement& BindPointer(int index, const void* pointer, const char* type);
 
   // Advances: true when a row is ready, false when done; an error Status otherwise (the first
   // bind error, if any, is reported here).
@@ -93,6 +97,8 @@ class Database {
 
   int64_t LastInsertRowId() const;
   int64_t Changes() const;
+  // Rows changed by this connection since it opened (sqlite3_total_changes64).
+  int64_t TotalChanges() const;
   const std::string& path() const { return path_; }
 
   // For registering extensions (the FTS5 tokenizer). The Database keeps ownership.

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "index/document_lengths.h"
+
 namespace pressmine::index {
 namespace {
 
@@ -106,10 +108,10 @@ QueryStats* Stats(const Fts5ExtensionApi* api, Fts5Context* fts, int phrases,
 
 void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, int argc,
           sqlite3_value** argv) noexcept {
-  if (argc != 5) {
+  if (argc != 6) {
     sqlite3_result_error(out,
                          "pm_bm25: expected (table, n_phrases, title_weight, text_weight, "
-                         "first_rowid, last_rowid)",
+                         "first_rowid, last_rowid, lengths)",
                          -1);
     return;
   }
@@ -123,15 +125,20 @@ void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
     sqlite3_result_error_code(out, rc);
     return;
   }
-  double length = 0;
-  for (int col = 0; col < kRankedColumns; ++col) {
-    int n = 0;
-    rc = api->xColumnSize(fts, col, &n);
-    if (rc != SQLITE_OK) {
-      sqlite3_result_error_code(out, rc);
-      return;
+  const auto* lengths = static_cast<const DocumentLengths*>(
+      sqlite3_value_pointer(argv[5], kDocumentLengthsPointerType));
+  double length = lengths != nullptr ? static_cast<double>(lengths->Get(api->xRowid(fts))) : -1;
+  if (length < 0) {  // not held in memory: FTS5 reads it from documents_fts_docsize
+    length = 0;
+    for (int col = 0; col < kRankedColumns; ++col) {
+      int n = 0;
+      rc = api->xColumnSize(fts, col, &n);
+      if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(out, rc);
+        return;
+      }
+      length += n;
     }
-    length += n;
   }
   const double norm = kK1 * (1 - kB + kB * length / stats->avg_length);
   double score = 0;

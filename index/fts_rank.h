@@ -1,10 +1,13 @@
 // pm_bm25: the ranking function of pressmine's search, an FTS5 auxiliary function.
 //
-//   pm_bm25(documents_fts, n_phrases, title_weight, text_weight, first_rowid, last_rowid)
+//   pm_bm25(documents_fts, n_phrases, title_weight, text_weight, first_rowid, last_rowid,
+//           lengths)
 //
 // Okapi BM25 (k1 = 1.2, b = 0.75, as FTS5's built-in bm25()) over the first `n_phrases` phrases
 // of the MATCH expression only, with the document length counted over the title and text
-// columns. Returns the score itself: higher is better.
+// columns. Returns the score itself: higher is better. `lengths` is NULL or a DocumentLengths
+// bound with kDocumentLengthsPointerType (document_lengths.h); rows it does not hold have their
+// length read by FTS5.
 //
 // Document frequencies (for the IDF) are exact up to 1,000 rows per phrase. FTS5 stores none,
 // so the built-in bm25() reads every phrase's whole doclist on each query: at 100k releases,
@@ -31,6 +34,8 @@
 namespace pressmine::index {
 
 inline constexpr std::string_view kRankFunctionName = "pm_bm25";
+// The pointer type of pm_bm25's `lengths` argument (sqlite3_bind_pointer).
+inline constexpr const char* kDocumentLengthsPointerType = "pressmine_document_lengths";
 
 // Registers pm_bm25 with FTS5 (RegisterPressmineTokenizer calls this). Returns an SQLite code.
 int RegisterRankFunction(fts5_api* api);

@@ -5,6 +5,7 @@
 #include <map>
 #include <span>
 
+#include "index/document_lengths.h"
 #include "index/fts_rank.h"
 #include "index/fts_tokenizer.h"
 #include "index/lexicon_cache.h"
@@ -222,11 +223,13 @@ struct ResetOnExit {
 };
 
 // What a window's scores need besides the expression: how many of its phrases are the query's
-// (they come first; 0 = do not score) and the table's rowid range (fts_rank.h).
+// (they come first; 0 = do not score), the table's rowid range and the document lengths, when
+// held (fts_rank.h).
 struct Scoring {
   int phrases = 0;
   int64_t first_rowid = 0;
   int64_t last_rowid = 0;
+  const DocumentLengths* lengths = nullptr;
 };
 
 Result<Window> NewestMatches(StatementCache& statements, const SearchRequest& req,
@@ -235,7 +238,7 @@ Result<Window> NewestMatches(StatementCache& statements, const SearchRequest& re
   const bool scored = scoring.phrases > 0;
   const std::string bm25 = std::string(kRankFunctionName) + "(documents_fts, ?4, " +
                            std::to_string(kTitleWeight) + ", " + std::to_string(kTextWeight) +
-                           ", ?5, ?6)";
+                           ", ?5, ?6, ?7)";
   std::string sql =
       "SELECT documents_fts.rowid, " + (scored ? bm25 : std::string("0.0")) + " FROM documents_fts";
   if (!dates_exact) sql += " JOIN documents d ON d.id = documents_fts.rowid";
@@ -247,7 +250,14 @@ Result<Window> NewestMatches(StatementCache& statements, const SearchRequest& re
   Statement& s = *statement;
   s.Bind(1, match);
   if (!dates_exact) s.Bind(2, filters.from).Bind(3, filters.to_excl);
-  if (scored) s.Bind(4, scoring.phrases).Bind(5, scoring.first_rowid).Bind(6, scoring.last_rowid);
+  if (scored) {
+    s.Bind(4, scoring.phrases).Bind(5, scoring.first_rowid).Bind(6, scoring.last_rowid);
+    if (scoring.lengths != nullptr) {
+      s.BindPointer(7, scoring.lengths, kDocumentLengthsPointerType);
+    } else {
+      s.BindNull(7);
+    }
+  }
   Window w;
   for (;;) {
     Result<bool> row = s.Step();
@@ -309,7 +319,7 @@ Status ReadPage(StatementCache& statements, const SearchRequest& req,
 //   2. the page's rows, one lookup by id each, and their snippets (snippet.h).
 Status RankedSearch(StatementCache& statements, const SearchRequest& req, const std::string& match,
                     int query_phrases, Language query_language, const Filters& filters,
-                    bool dates_exact, IndexTokenizer& tokenizer,
+                    bool dates_exact, const DocumentLengths* lengths, IndexTokenizer& tokenizer,
                     const std::vector<SnippetPhrase>& phrases, SearchResults& results) {
   Scoring scored;
   if (req.limit > 0) {
@@ -317,7 +327,7 @@ Status RankedSearch(StatementCache& statements, const SearchRequest& req, const 
                                                           "(SELECT max(id) FROM documents)"));
     ResetOnExit reset{range};
     PM_RETURN_IF_ERROR(range->Step().status());
-    scored = Scoring{std::max(query_phrases, 1), range->ColumnInt(0), range->ColumnInt(1)};
+    scored = Scoring{std::max(query_phrases, 1), range->ColumnInt(0), range->ColumnInt(1), lengths};
   }
   const size_t page_end = static_cast<size_t>(req.offset) + static_cast<size_t>(req.limit);
   std::vector<std::pair<int64_t, double>> ranked;
@@ -375,6 +385,15 @@ struct Searcher::Impl {
   std::shared_ptr<const nlp::Lexicon> lexicon;
   std::optional<QueryCompiler> compiler;
   std::optional<IndexTokenizer> tokenizer;  // for snippets
+  std::optional<DocumentLengths> lengths;   // when options.keep_document_lengths
+
+  // The document lengths for ranking, refreshed when the database changed; null when not kept.
+  Result<const DocumentLengths*> Lengths() {
+    if (!options.keep_document_lengths) return nullptr;
+    if (!lengths) lengths.emplace();
+    PM_RETURN_IF_ERROR(lengths->Refresh(*db));
+    return &*lengths;
+  }
 
   Result<IndexTokenizer*> Tokenizer() {
     if (!tokenizer) {
@@ -396,7 +415,7 @@ struct Searcher::Impl {
 
 Result<Searcher> Searcher::Open(Database& db, const SearcherOptions& options) {
   return Searcher(std::make_unique<Impl>(
-      Impl{&db, options, StatementCache(db), nullptr, std::nullopt, std::nullopt}));
+      Impl{&db, options, StatementCache(db), nullptr, std::nullopt, std::nullopt, std::nullopt}));
 }
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -447,8 +466,12 @@ Result<SearchResults> Searcher::Search(const SearchRequest& req) {
     const std::vector<SnippetPhrase> phrases =
         req.limit > 0 ? SnippetPhrases(match.substr(0, query_end), *tokenizer)
                       : std::vector<SnippetPhrase>();
+    const DocumentLengths* lengths = nullptr;
+    if (req.limit > 0) {
+      PM_ASSIGN_OR_RETURN(lengths, impl_->Lengths());
+    }
     PM_RETURN_IF_ERROR(RankedSearch(impl_->statements, req, match, query_phrases, query_language,
-                                    filters, dates_exact, *tokenizer, phrases, results));
+                                    filters, dates_exact, lengths, *tokenizer, phrases, results));
     return results;
   }
 

@@ -77,6 +77,10 @@ struct SearcherOptions {
   // Where the lexicon comes from; an empty mueller_dir builds it from the glossary alone
   // (milliseconds instead of a second: what tests that are not about the dictionary use).
   LexiconSources lexicon;
+  // Keep every document's length in memory for ranking (document_lengths.h): 4 bytes a document
+  // and one read of the lengths table per change of the database, against one lookup per scored
+  // row. For Searchers that serve many queries (a server connection, a benchmark).
+  bool keep_document_lengths = false;
 };
 
 class Searcher {

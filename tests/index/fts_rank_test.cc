@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "index/document_lengths.h"
 #include "index/fts_tokenizer.h"
 #include "tests/support/temp_dir.h"
 
@@ -35,15 +36,18 @@ class Bm25Test : public ::testing::Test {
                     .ok());
   }
 
-  // rowid -> score for `match`, scoring its first `phrases` phrases.
-  std::map<int64_t, double> Scores(const std::string& match, int phrases) {
+  // rowid -> score for `match`, scoring its first `phrases` phrases, with the document lengths
+  // from `lengths` when given, else from FTS5.
+  std::map<int64_t, double> Scores(const std::string& match, int phrases,
+                                   const DocumentLengths* lengths = nullptr) {
     std::map<int64_t, double> out;
     auto s = db_->Prepare(
-        "SELECT rowid, pm_bm25(documents_fts, ?2, 5.0, 1.0, 1, 8) "
+        "SELECT rowid, pm_bm25(documents_fts, ?2, 5.0, 1.0, 1, 8, ?3) "
         "FROM documents_fts WHERE documents_fts MATCH ?1");
     EXPECT_TRUE(s.ok());
     if (!s.ok()) return out;
     s->Bind(1, match).Bind(2, phrases);
+    if (lengths != nullptr) s->BindPointer(3, lengths, kDocumentLengthsPointerType);
     for (auto row = s->Step(); row.ok() && *row; row = s->Step()) {
       out[s->ColumnInt(0)] = s->ColumnDouble(1);
     }
@@ -74,6 +78,23 @@ TEST_F(Bm25Test, FilterPhrasesAfterTheQueryDoNotChangeScores) {
   EXPECT_GT(two.at(2), one.at(2));
 }
 
+TEST_F(Bm25Test, LengthsHeldInMemoryScoreAsFts5sOwn) {
+  DocumentLengths lengths;
+  ASSERT_TRUE(lengths.Refresh(*db_).ok());
+  EXPECT_EQ(lengths.Get(3), 6) << "title 1 token, text 5; the meta column does not count";
+  EXPECT_EQ(lengths.Get(9), -1);
+  const auto from_fts5 = Scores("{title text} : (measles OR campaign)", 2);
+  const auto held = Scores("{title text} : (measles OR campaign)", 2, &lengths);
+  ASSERT_EQ(held.size(), 3u);
+  for (const auto& [id, score] : from_fts5) EXPECT_DOUBLE_EQ(held.at(id), score) << id;
+  // A row added after the lengths were read is scored with FTS5's length for it.
+  ASSERT_TRUE(db_->Exec("INSERT INTO documents_fts(rowid, title, text, meta) VALUES "
+                        "(9, 'campaign', 'measles', 'ru')")
+                  .ok());
+  const auto added = Scores("measles", 1, &lengths);
+  EXPECT_DOUBLE_EQ(added.at(9), Scores("measles", 1).at(9));
+}
+
 TEST_F(Bm25Test, FrequentPhrasesGetAnEstimatedIdfCloseToTheExactOne) {
   // 6,000 more rows, "common" in every fifth one: 1,200 rows hold it, more than are counted.
   auto tx = Transaction::Begin(*db_);
@@ -90,7 +111,7 @@ TEST_F(Bm25Test, FrequentPhrasesGetAnEstimatedIdfCloseToTheExactOne) {
   // FTS5's built-in bm25 reads the whole doclist: the exact IDF. Same length normalization here
   // (the meta column is empty in these rows, and the first rows are too few to matter).
   auto s = db_->Prepare(
-      "SELECT pm_bm25(documents_fts, 1, 1.0, 1.0, 1, 6100), -bm25(documents_fts, 1.0, 1.0, 0.0) "
+      "SELECT pm_bm25(documents_fts, 1, 1.0, 1.0, 1, 6100, NULL), -bm25(documents_fts, 1.0, 1.0, 0.0) "
       "FROM documents_fts WHERE documents_fts MATCH 'common' AND rowid = 2000");
   ASSERT_TRUE(s.ok());
   auto row = s->Step();

@@ -298,3 +298,48 @@ TEST_F(SearchTest, MalformedQueriesNeverLeakSqlText) {
 
 }  // namespace
 }  // namespace pressmine::index
+
+namespace pressmine::index {
+namespace {
+
+// A Searcher that keeps the document lengths ranks exactly as one that asks FTS5, also after
+// releases are added and edited through the same connection.
+TEST_F(SearchTest, KeptDocumentLengthsRankAsFts5sOwn) {
+  SearcherOptions kept = testing::GlossaryOnly();
+  kept.keep_document_lengths = true;
+  auto with_lengths = Searcher::Open(*db_, kept);
+  ASSERT_TRUE(with_lengths.ok());
+  auto compare = [&](const std::string& query) {
+    SearchRequest req;
+    req.query = query;
+    auto a = with_lengths->Search(req);
+    auto b = Search(*db_, req, testing::GlossaryOnly());
+    ASSERT_TRUE(a.ok() && b.ok()) << query;
+    ASSERT_EQ(a->hits.size(), b->hits.size()) << query;
+    ASSERT_FALSE(a->hits.empty()) << query;
+    for (size_t i = 0; i < a->hits.size(); ++i) {
+      EXPECT_EQ(a->hits[i].id, b->hits[i].id) << query << " #" << i;
+      EXPECT_DOUBLE_EQ(a->hits[i].score, b->hits[i].score) << query << " #" << i;
+    }
+  };
+  compare("doctors");
+  compare("врачи");
+  auto store = DocumentStore::Open(*db_);
+  ASSERT_TRUE(store.ok());
+  Add(*store, "kg-en", Language::kEnglish, "2026-02-01", "Doctors",
+      "Doctors doctors: a long text about rural doctors, their housing, their salaries, their "
+      "training and the ministry's plans for the coming years in every region of the country.");
+  DocumentRecord edited;  // the first release, edited: its length changes
+  edited.url = "https://example.org/1";
+  edited.source = "kg-ru";
+  edited.lang = Language::kRussian;
+  edited.published = "2026-01-26";
+  edited.title = "Онлайн-встреча с врачами за рубежом";
+  edited.text = "Встреча с врачами.";
+  ASSERT_EQ(store->Put(edited, "2026-11-25T00:00:00Z")->outcome, PutOutcome::kUpdated);
+  compare("doctors");
+  compare("врачи");
+}
+
+}  // namespace
+}  // namespace pressmine::index

@@ -14,6 +14,7 @@
 #include "base/sqlite.h"
 #include "index/document_store.h"
 #include "index/query.h"
+#include "index/document_lengths.h"
 #include "index/fts_rank.h"
 #include "index/fts_tokenizer.h"
 #include "index/schema.h"
@@ -78,24 +79,35 @@ double TimeMs(const std::function<void()>& f) {
   return Ms(t0, Clock::now());
 }
 
-void StepAll(Database& db, const std::string& sql, const std::string& match, const BenchQuery& q) {
+// Runs a diagnostic statement to its end. A failure is printed: a part that fails fast would
+// otherwise look fast.
+void StepAll(Database& db, const std::string& sql, const std::string& match, const BenchQuery& q,
+             const index::DocumentLengths* lengths = nullptr) {
   Result<Statement> s = db.Prepare(sql);
-  if (!s.ok()) return;
+  if (!s.ok()) {
+    std::fprintf(stderr, "diagnostic query failed: %s\n", s.status().ToString().c_str());
+    return;
+  }
   s->Bind(1, match).Bind(2, q.from).Bind(3, q.to.empty() ? std::string() : index::ExclusiveUpperBound(q.to));
+  if (lengths != nullptr) s->BindPointer(4, lengths, index::kDocumentLengthsPointerType);
   for (;;) {
     Result<bool> row = s->Step();
-    if (!row.ok() || !*row) break;
+    if (!row.ok()) {
+      std::fprintf(stderr, "diagnostic query failed: %s\n", row.status().ToString().c_str());
+      return;
+    }
+    if (!*row) break;
   }
 }
 
 // The steps of Searcher::Search's relevance order (index/search.cc), each timed alone, plus
 // variants that show what a step's parts cost.
-void Diagnose(Database& db, index::Searcher& searcher, const BenchQuery& q, bool cross,
-              const std::string& match, Parts& parts) {
+void Diagnose(Database& db, index::Searcher& searcher, const index::DocumentLengths& lengths,
+              const BenchQuery& q, bool cross, const std::string& match, Parts& parts) {
   constexpr int kRuns = 2;
   const std::string bm25 = "pm_bm25(documents_fts, " +
                            std::to_string(index::CountFtsPhrases(match.substr(0, match.find(") AND meta")))) +
-                           ", 5.0, 1.0, (SELECT min(id) FROM documents), (SELECT max(id) FROM documents))";
+                           ", 5.0, 1.0, (SELECT min(id) FROM documents), (SELECT max(id) FROM documents), ?4)";
   const std::string lang_token =
       "meta : " + index::VerbatimFtsString({index::LanguageToken(
                       ParseLanguageCode(q.qlang).value_or(Language::kUnknown))});
@@ -105,7 +117,7 @@ void Diagnose(Database& db, index::Searcher& searcher, const BenchQuery& q, bool
             "SELECT rowid, " + (scored ? bm25 : std::string("0.0")) +
                 " FROM documents_fts WHERE documents_fts MATCH ?1 AND ?2 = ?2 AND ?3 = ?3"
                 " ORDER BY rowid DESC LIMIT " + std::to_string(index::kMaxRanked + 1),
-            expr, q);
+            expr, q, scored ? &lengths : nullptr);
   };
   for (int r = 0; r < kRuns; ++r) {
     parts.ms["search, limit 0 (parse, compile, windows unscored)"][q.cls].push_back(TimeMs([&] {
@@ -146,6 +158,13 @@ void Diagnose(Database& db, index::Searcher& searcher, const BenchQuery& q, bool
 void RunQueries(Database& db, index::Searcher& searcher, const std::vector<BenchQuery>& queries,
                 bool cross, int reps, const std::unordered_map<int64_t, int64_t>& to_gen,
                 EngineResults& out, bool diagnose, Parts& parts) {
+  // The diagnostics score as Search does, with the document lengths in memory.
+  index::DocumentLengths lengths;
+  if (diagnose) {
+    if (Status st = lengths.Refresh(db); !st.ok()) {
+      std::fprintf(stderr, "document lengths: %s\n", st.ToString().c_str());
+    }
+  }
   auto gen_id = [&](int64_t id) {
     const auto it = to_gen.find(id);
     return it == to_gen.end() ? -id : it->second;
@@ -198,7 +217,7 @@ void RunQueries(Database& db, index::Searcher& searcher, const std::vector<Bench
       out.errors[q.id] = "all matches " + std::to_string(ids.size()) + " != Search total " +
                          std::to_string(expr->total);
     }
-    if (diagnose) Diagnose(db, searcher, q, cross, expr->fts_expression, parts);
+    if (diagnose) Diagnose(db, searcher, lengths, q, cross, expr->fts_expression, parts);
   }
 }
 
@@ -281,7 +300,9 @@ Status RunPressmine(const RunOptions& options, const std::vector<CorpusDoc>& cor
   // One Searcher for the whole run, as a server keeps one per connection; opening it builds or
   // loads the lexicon, timed apart.
   const auto s0 = Clock::now();
-  PM_ASSIGN_OR_RETURN(index::Searcher searcher, index::Searcher::Open(db));
+  index::SearcherOptions searcher_options;
+  searcher_options.keep_document_lengths = true;  // as pressmine serve's connections do
+  PM_ASSIGN_OR_RETURN(index::Searcher searcher, index::Searcher::Open(db, searcher_options));
   {
     index::SearchRequest warm;
     warm.query = "вакцинация";  // the lexicon loads lazily on the first search

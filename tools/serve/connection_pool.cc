@@ -83,7 +83,9 @@ ConnectionPool::Lease::~Lease() {
 
 Result<index::Searcher*> ConnectionPool::Lease::searcher() {
   if (!conn_->searcher) {
-    PM_ASSIGN_OR_RETURN(index::Searcher opened, index::Searcher::Open(conn_->db));
+    index::SearcherOptions options;
+    options.keep_document_lengths = true;  // a connection serves many queries
+    PM_ASSIGN_OR_RETURN(index::Searcher opened, index::Searcher::Open(conn_->db, options));
     conn_->searcher.emplace(std::move(opened));
   }
   return &*conn_->searcher;
