@@ -42,22 +42,21 @@ uint64_t IndexTokenizer::StemCache::Hash(nlp::Script script, std::string_view no
   return XXH3_64bits_withSeed(norm.data(), norm.size(), static_cast<uint64_t>(script) + 1);
 }
 
-std::optional<std::string_view> IndexTokenizer::StemCache::Find(nlp::Script script,
-                                                                std::string_view norm,
-                                                                uint64_t hash) const {
+size_t IndexTokenizer::StemCache::Find(nlp::Script script, std::string_view norm,
+                                       uint64_t hash) const {
   for (size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
     const Slot& slot = slots_[i];
-    if (slot.key == 0) return std::nullopt;
+    if (slot.key == 0) return kNotFound;
     if (slot.hash == hash && slot.key_size == norm.size() + 1 &&
         arena_[slot.key] == static_cast<char>(script) &&
         std::string_view(arena_).substr(slot.key + 1, norm.size()) == norm) {
-      return std::string_view(arena_).substr(slot.stem, slot.stem_size);
+      return i;
     }
   }
 }
 
-std::string_view IndexTokenizer::StemCache::Put(nlp::Script script, std::string_view norm,
-                                                uint64_t hash, std::string_view stem) {
+size_t IndexTokenizer::StemCache::Put(nlp::Script script, std::string_view norm, uint64_t hash,
+                                      std::string_view stem) {
   if (used_ >= kMaxCachedStems || arena_.size() + norm.size() + stem.size() + 1 > kMaxArenaBytes) {
     std::fill(slots_.begin(), slots_.end(), Slot{});
     arena_.resize(1);
@@ -75,24 +74,42 @@ std::string_view IndexTokenizer::StemCache::Put(nlp::Script script, std::string_
   slot.stem_size = static_cast<uint32_t>(stem.size());
   arena_.append(stem);
   ++used_;
-  return std::string_view(arena_).substr(slot.stem, slot.stem_size);
+  return i;
+}
+
+std::optional<std::string_view> IndexTokenizer::StemCache::NameKey(size_t slot) const {
+  const Slot& s = slots_[slot];
+  if (s.name_key == kKeyUnknown) return std::nullopt;
+  return std::string_view(arena_).substr(s.name_key, s.name_key_size);
+}
+
+bool IndexTokenizer::StemCache::SetNameKey(size_t slot, std::string_view key) {
+  if (arena_.size() + key.size() > kMaxArenaBytes) return false;
+  Slot& s = slots_[slot];
+  s.name_key = static_cast<uint32_t>(arena_.size());  // never 0: the arena starts with a byte
+  s.name_key_size = static_cast<uint32_t>(key.size());
+  arena_.append(key);
+  return true;
 }
 
 // The stem depends only on the script and the normalized form (ScriptStemmer::Stem), so a
 // cached stem is exactly what the stemmer would return.
-std::string_view IndexTokenizer::Stem(const nlp::TokenView& token) {
+size_t IndexTokenizer::Lookup(const nlp::TokenView& token) {
   const uint64_t hash = StemCache::Hash(token.script, token.norm);
-  if (std::optional<std::string_view> cached = stems_.Find(token.script, token.norm, hash)) {
-    return *cached;
+  if (const size_t slot = stems_.Find(token.script, token.norm, hash);
+      slot != StemCache::kNotFound) {
+    return slot;
   }
   stemmer_.Stem(token, &stem_);
   return stems_.Put(token.script, token.norm, hash, stem_);
 }
 
-std::string_view IndexTokenizer::Key(const nlp::TokenView& token) {
+std::string_view IndexTokenizer::Key(const nlp::TokenView& token, size_t slot) {
   if (!IsNameCandidate(token)) return {};
+  if (std::optional<std::string_view> cached = stems_.NameKey(slot)) return *cached;
   key_ = NameKeyToken(keyer_.NameKey(token.norm));
-  if (key_.size() <= 3) return {};  // "=k:" plus at least one letter
+  if (key_.size() <= 3) key_.clear();  // "=k:" plus at least one letter
+  if (stems_.SetNameKey(slot, key_)) return *stems_.NameKey(slot);
   return key_;
 }
 

@@ -5,7 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "index/fts_tokenizer.h"
 #include "nlp/analyzer.h"
+#include "nlp/tokenizer.h"
+#include "nlp/translit.h"
 
 namespace pressmine::index {
 namespace {
@@ -46,6 +49,38 @@ TEST(IndexTokenizerTest, CachedStemsAreTheStemmersAndKeysGoToNames) {
     EXPECT_FALSE(got[0].key.empty()) << "any capitalized word may be a name: sentence starts too";
   }
   for (const Position& p : Positions(*t, text, false)) EXPECT_TRUE(p.key.empty()) << p.text;
+}
+
+TEST(IndexTokenizerTest, CachedKeysAreTheKeyersWhicheverFormCameFirst) {
+  auto t = IndexTokenizer::Create();
+  ASSERT_TRUE(t.ok());
+  auto keyer = nlp::NameKeyer::Create();
+  ASSERT_TRUE(keyer.ok());
+  auto words = nlp::Tokenizer::Create();
+  ASSERT_TRUE(words.ok());
+  // Lower case first (stem cached, key not needed), then capitalized (key computed and cached),
+  // then capitalized again (key from the cache); names, sentence starts and a 'key-less' word.
+  const std::string text =
+      "досмамбетов Досмамбетов Досмамбетов. Жапаров Zhaparov Japarov Жапаров. Ош Ош. "
+      "Министр министр Министр; Tokayev's Токаеву Токаеву";
+  std::vector<std::string> expected;
+  ASSERT_TRUE(words
+                  ->ForEachToken(text,
+                                 [&](const nlp::TokenView& tok) {
+                                   const bool name = tok.capitalized && tok.norm.size() >= 4;
+                                   std::string key =
+                                       name ? NameKeyToken(keyer->NameKey(tok.norm)) : "";
+                                   expected.push_back(key.size() > 3 ? key : "");
+                                   return true;
+                                 })
+                  .ok());
+  for (int pass = 0; pass < 2; ++pass) {
+    const std::vector<Position> got = Positions(*t, text, true);
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i].key, expected[i]) << got[i].text;
+  }
+  EXPECT_EQ(Positions(*t, text, true)[1].key, Positions(*t, text, true)[2].key);
+  EXPECT_TRUE(Positions(*t, text, true)[0].key.empty());
 }
 
 TEST(IndexTokenizerTest, StemsStayRightWhenTheCacheFillsAndStartsAgain) {
