@@ -31,6 +31,7 @@
 
 #include "crawler/charset.h"
 #include "crawler/discovery.h"
+#include "crawler/internal/ascii.h"
 #include "crawler/internal/schedule.h"
 #include "crawler/internal/store.h"
 #include "crawler/robots.h"
@@ -106,8 +107,7 @@ struct Host {
 };
 
 std::string DeclaredCharset(const std::string& content_type) {
-  std::string lower = content_type;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = internal::LowerAscii(content_type);
   const size_t p = lower.find("charset=");
   if (p == std::string::npos) return std::string();
   std::string v = content_type.substr(p + 8);
@@ -120,9 +120,7 @@ std::string DeclaredCharset(const std::string& content_type) {
 
 bool IsHtmlType(const std::string& content_type) {
   if (content_type.empty()) return true;  // sniffing is the charset decoder's job
-  std::string lower = content_type;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower.find("html") != std::string::npos;
+  return internal::LowerAscii(content_type).find("html") != std::string::npos;
 }
 
 bool IsRedirect(int status) {
