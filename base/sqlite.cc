@@ -213,6 +213,16 @@ Status Transaction::Commit() {
   return st;
 }
 
+Result<Statement*> PrepareCached(Database& db, std::optional<Statement>& slot,
+                                 std::string_view sql) {
+  if (!slot) {
+    PM_ASSIGN_OR_RETURN(Statement prepared, db.Prepare(sql));
+    slot.emplace(std::move(prepared));
+  }
+  slot->Reset();
+  return &*slot;
+}
+
 // ---- Savepoint ----
 
 // One name serves every level: SQLite's savepoints form a stack, and RELEASE/ROLLBACK TO act on

@@ -12,6 +12,7 @@
 #define PRESSMINE_BASE_SQLITE_H_
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -108,6 +109,12 @@ class Database {
   sqlite3* db_ = nullptr;
   std::string path_;
 };
+
+// Prepares `sql` into `slot` on first use and resets it (bindings cleared) on every use: for a
+// store's statements that run once per row, where preparing each time costs more than running.
+// A caller that stops reading rows early resets the statement, so no read stays open.
+Result<Statement*> PrepareCached(Database& db, std::optional<Statement>& slot,
+                                 std::string_view sql);
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless Commit() succeeded. IMMEDIATE
 // takes the write lock up front so two writers queue rather than deadlock on upgrade.

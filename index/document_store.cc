@@ -135,13 +135,7 @@ DocumentStore::DocumentStore(Database* db) : db_(db), cache_(std::make_shared<St
 
 Result<Statement*> DocumentStore::Cached(std::optional<Statement> StatementCache::*slot,
                                          std::string_view sql) {
-  std::optional<Statement>& stmt = (*cache_).*slot;
-  if (!stmt) {
-    PM_ASSIGN_OR_RETURN(Statement prepared, db_->Prepare(sql));
-    stmt.emplace(std::move(prepared));
-  }
-  stmt->Reset();
-  return &*stmt;
+  return PrepareCached(*db_, (*cache_).*slot, sql);
 }
 
 Result<DocumentStore> DocumentStore::Open(Database& db) {

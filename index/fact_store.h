@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -110,8 +111,13 @@ class FactStore {
   Result<std::map<std::string, int64_t>> CountByType();
 
  private:
-  explicit FactStore(Database* db) : db_(db) {}
+  // The statements run once per document while indexing (and per hit while searching),
+  // prepared once (PrepareCached).
+  struct StatementCache;
+  explicit FactStore(Database* db);
+
   Database* db_;
+  std::shared_ptr<StatementCache> cache_;
 };
 
 // The "facts" schema steps (for tools that inspect versions).
