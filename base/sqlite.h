@@ -116,6 +116,10 @@ class Database {
 Result<Statement*> PrepareCached(Database& db, std::optional<Statement>& slot,
                                  std::string_view sql);
 
+// Process-wide SQLite settings. Call once at the start of main, before any connection opens
+// (SQLite accepts them only before it initializes; later they are refused, harmlessly).
+void ConfigureSqlite();
+
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless Commit() succeeded. IMMEDIATE
 // takes the write lock up front so two writers queue rather than deadlock on upgrade.
 class Transaction {

@@ -1,7 +1,6 @@
 #include "tools/serve/web_server.h"
 
 #include <httplib.h>
-#include <sqlite3.h>
 
 #include <atomic>
 #include <chrono>
@@ -179,12 +178,6 @@ WebServer::WebServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 WebServer::~WebServer() = default;
 
 Result<std::unique_ptr<WebServer>> WebServer::Create(const ServeOptions& options) {
-  // SQLite's allocation statistics take one process-wide mutex on every malloc and free, which
-  // worker threads searching at once contend for (pthread mutex time in a perf profile under
-  // load: 1.0% -> 0.4% without them). Only
-  // possible before SQLite initializes; later (tests that opened a database already) it is
-  // refused harmlessly.
-  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   PM_ASSIGN_OR_RETURN(impl->pool, ConnectionPool::Open(options.db_path, options.threads));
