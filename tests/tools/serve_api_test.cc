@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "index/fact_store.h"
 #include "index/lexicon_cache.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/temp_dir.h"
@@ -359,6 +360,38 @@ TEST_F(ServeApiTest, DocumentFactsPointAtTheirEvidenceInTheText) {
   ASSERT_EQ(Call([&](Database& db) { return DocumentEndpoint(db, en_id, {}, kBudget); }, en), 200);
   EXPECT_STREQ(en["lang"].GetString(), "en");
   EXPECT_EQ(en["translations"][0].GetInt64(), std::stoll(id));
+}
+
+// /api/facts has a default and a maximum limit, as /api/search has: past the maximum, or 0
+// (the command line's "all"), is a 400 naming the parameter.
+TEST_F(ServeApiTest, FactsLimitHasADefaultAndAMaximum) {
+  rapidjson::Document body;
+  for (const char* limit : {"0", "1001", "99999999999"}) {
+    EXPECT_EQ(Facts({{"limit", limit}}, body), 400) << limit;
+    EXPECT_NE(std::string(body["error"].GetString()).find("\"limit\""), std::string::npos)
+        << body["error"].GetString();
+    EXPECT_NE(std::string(body["error"].GetString()).find("1000"), std::string::npos)
+        << body["error"].GetString();
+  }
+  {
+    // More facts than the default, through a writer beside the server.
+    auto db = Database::Open(dir_.File("serve.db"));
+    ASSERT_TRUE(db.ok());
+    auto store = index::FactStore::Open(*db);
+    ASSERT_TRUE(store.ok());
+    index::FactQuery one;
+    one.limit = 1;
+    auto sample = store->Query(one);
+    ASSERT_TRUE(sample.ok() && sample->size() == 1u);
+    const std::vector<extract::Fact> many(150, (*sample)[0].fact);
+    ASSERT_TRUE(store->PutDocumentFacts(424242, (*sample)[0].published, many).ok());
+  }
+  ASSERT_EQ(Facts({{"limit", "1000"}}, body), 200);
+  EXPECT_GT(body["facts"].Size(), 150u);
+  ASSERT_EQ(Facts({{"limit", "3"}}, body), 200);
+  EXPECT_EQ(body["facts"].Size(), 3u);
+  ASSERT_EQ(Facts({}, body), 200);
+  EXPECT_EQ(body["facts"].Size(), 100u) << "the default";
 }
 
 TEST_F(ServeApiTest, FactsRequestsPastTheirBudgetAre503) {

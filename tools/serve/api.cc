@@ -19,6 +19,11 @@ namespace {
 constexpr size_t kMaxQueryBytes = 2000;
 // Searching inside more than this many sources at once is not a filter any more.
 constexpr size_t kMaxSources = 50;
+// /api/facts answers this many facts unless `limit` asks for another number, and never more
+// than the maximum: the command line's "all" is unbounded work for one request. Past the
+// maximum is a 400, as for /api/search's limit.
+constexpr int64_t kDefaultFactsLimit = 100;
+constexpr int64_t kMaxFactsLimit = index::kMaxSearchLimit;
 
 Status CheckKnown(const Params& params, std::initializer_list<std::string_view> known,
                   std::initializer_list<std::string_view> repeatable = {}) {
@@ -45,14 +50,17 @@ const std::string* Find(const Params& params, const std::string& name) {
   return it == params.end() ? nullptr : &it->second;
 }
 
-Result<int> ParseInt(const std::string& name, const std::string& value, int min, int max) {
-  int n = 0;
+// `what` names the value in the error ("parameter \"limit\""). No `max`: any up to int64's.
+Result<int64_t> ParseInt(std::string_view what, std::string_view value, int64_t min,
+                         std::optional<int64_t> max = std::nullopt) {
+  int64_t n = 0;
   const char* end = value.data() + value.size();
   auto [ptr, ec] = std::from_chars(value.data(), end, n);
-  if (value.empty() || ec != std::errc() || ptr != end || n < min || n > max) {
-    return Status::InvalidArgument("parameter \"" + name + "\" must be a whole number from " +
-                                   std::to_string(min) + " to " + std::to_string(max) + ", not \"" +
-                                   value + "\"");
+  if (value.empty() || ec != std::errc() || ptr != end || n < min || (max && n > *max)) {
+    const std::string range = max ? "from " + std::to_string(min) + " to " + std::to_string(*max)
+                                  : "of at least " + std::to_string(min);
+    return Status::InvalidArgument(std::string(what) + " must be a whole number " + range +
+                                   ", not \"" + std::string(value) + "\"");
   }
   return n;
 }
@@ -125,17 +133,6 @@ Result<DocumentFacts> FactsOf(Database& db, const index::DocumentRecord& doc) {
   return out;
 }
 
-Result<int64_t> ParseInt64(const std::string& name, const std::string& value, int64_t min) {
-  int64_t n = 0;
-  const char* end = value.data() + value.size();
-  auto [ptr, ec] = std::from_chars(value.data(), end, n);
-  if (value.empty() || ec != std::errc() || ptr != end || n < min) {
-    return Status::InvalidArgument("parameter \"" + name + "\" must be a whole number from " +
-                                   std::to_string(min) + ", not \"" + value + "\"");
-  }
-  return n;
-}
-
 }  // namespace
 
 ApiResponse ErrorResponse(int status, std::string_view message) {
@@ -175,10 +172,13 @@ Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* expla
   if (const std::string* v = Find(params, "from")) req.from = *v;
   if (const std::string* v = Find(params, "to")) req.to = *v;
   if (const std::string* v = Find(params, "limit")) {
-    PM_ASSIGN_OR_RETURN(req.limit, ParseInt("limit", *v, 0, index::kMaxSearchLimit));
+    PM_ASSIGN_OR_RETURN(int64_t limit,
+                        ParseInt("parameter \"limit\"", *v, 0, index::kMaxSearchLimit));
+    req.limit = static_cast<int>(limit);
   }
   if (const std::string* v = Find(params, "offset")) {
-    PM_ASSIGN_OR_RETURN(req.offset, ParseInt("offset", *v, 0, static_cast<int>(index::kMaxRanked)));
+    PM_ASSIGN_OR_RETURN(int64_t offset, ParseInt("parameter \"offset\"", *v, 0, index::kMaxRanked));
+    req.offset = static_cast<int>(offset);
   }
   if (const std::string* v = Find(params, "sort")) {
     if (*v == "date") {
@@ -221,13 +221,9 @@ ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params
 ApiResponse DocumentEndpoint(Database& db, std::string_view id_text, const Params& params,
                              std::chrono::milliseconds budget) {
   if (Status st = CheckKnown(params, {}); !st.ok()) return ErrorResponse(400, st.message());
-  int64_t id = 0;
-  const char* end = id_text.data() + id_text.size();
-  auto [ptr, ec] = std::from_chars(id_text.data(), end, id);
-  if (id_text.empty() || ec != std::errc() || ptr != end || id < 1) {
-    return ErrorResponse(
-        400, "a document id is a positive whole number, not \"" + std::string(id_text) + "\"");
-  }
+  Result<int64_t> parsed_id = ParseInt("a document id", id_text, 1);
+  if (!parsed_id.ok()) return ErrorResponse(400, parsed_id.status().message());
+  const int64_t id = *parsed_id;
   QueryDeadline deadline(db, budget);
   Result<index::DocumentStore> store = index::DocumentStore::Open(db);
   if (!store.ok()) return Failure(store.status(), deadline, budget);
@@ -275,10 +271,11 @@ ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const
                                      std::to_string(kMaxQueryBytes) + " bytes");
     }
     if (const std::string* v = Find(params, "doc")) {
-      PM_ASSIGN_OR_RETURN(filter.doc, ParseInt64("doc", *v, 1));
+      PM_ASSIGN_OR_RETURN(filter.doc, ParseInt("parameter \"doc\"", *v, 1));
     }
+    filter.limit = kDefaultFactsLimit;
     if (const std::string* v = Find(params, "limit")) {
-      PM_ASSIGN_OR_RETURN(filter.limit, ParseInt64("limit", *v, 0));
+      PM_ASSIGN_OR_RETURN(filter.limit, ParseInt("parameter \"limit\"", *v, 1, kMaxFactsLimit));
     }
     return Status::Ok();
   }();

@@ -58,8 +58,9 @@ ApiResponse DocumentEndpoint(Database& db, std::string_view id, const Params& pa
 ApiResponse StatsEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget);
 
 // /api/facts?[type=][&query=][&official=][&indicator=][&lang=][&from=][&to=][&doc=][&limit=]:
-// the command line's `facts --format json`, one parameter per flag. `extractor` turns names and
-// indicators into keys, as the command line does.
+// the command line's `facts --format json`, one parameter per flag, except that `limit` is
+// 100 when not given and at most 1000 (the command line's 0, "all", is refused). `extractor`
+// turns names and indicators into keys, as the command line does.
 ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const Params& params,
                           std::chrono::milliseconds budget);
 
