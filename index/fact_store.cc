@@ -212,6 +212,13 @@ Result<FactStore> FactStore::Open(Database& db) {
   return FactStore(&db);
 }
 
+Result<std::optional<FactStore>> FactStore::OpenIfCurrent(Database& db) {
+  PM_ASSIGN_OR_RETURN(int version, SchemaVersion(db, kComponent));
+  if (version < kMigrations.back().version) return std::optional<FactStore>();
+  PM_ASSIGN_OR_RETURN(FactStore store, Open(db));  // refuses a newer schema
+  return std::optional<FactStore>(std::move(store));
+}
+
 Result<std::vector<std::pair<int64_t, std::string>>> FactStore::StoryCandidates(
     int64_t doc_id, const std::string& published, Language lang, int max_days) {
   std::vector<std::pair<int64_t, std::string>> out;

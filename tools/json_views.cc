@@ -12,16 +12,13 @@ std::string ReadableFts(std::string fts) {
   return fts;
 }
 
-TranslationMap FindTranslations(Database& db, const std::vector<index::SearchHit>& hits) {
+Result<TranslationMap> FindTranslations(index::FactStore* facts,
+                                        const std::vector<index::SearchHit>& hits) {
   TranslationMap translations;
-  // A database that never stored facts has no links; opening the store would only create tables.
-  Result<int> version = SchemaVersion(db, "facts");
-  if (!version.ok() || *version == 0) return translations;
-  Result<index::FactStore> facts = index::FactStore::Open(db);
-  if (!facts.ok()) return translations;
+  if (facts == nullptr) return translations;
   for (const index::SearchHit& h : hits) {
-    Result<std::vector<int64_t>> t = facts->Translations(h.id);
-    if (t.ok() && !t->empty()) translations[h.id] = std::move(*t);
+    PM_ASSIGN_OR_RETURN(std::vector<int64_t> t, facts->Translations(h.id));
+    if (!t.empty()) translations[h.id] = std::move(t);
   }
   return translations;
 }

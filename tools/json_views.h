@@ -15,11 +15,12 @@
 
 namespace pressmine::tools {
 
-// The other-language versions of each hit (doc id -> ids), from the story links.
+// The other-language versions of each hit that has any (doc id -> ids), from the story links;
+// none when `facts` is null (a database without facts at this build's schema, see
+// FactStore::OpenIfCurrent). Read-only.
 using TranslationMap = std::map<int64_t, std::vector<int64_t>>;
-
-// The story links of `hits` (empty when the database has no facts yet). Read-only.
-TranslationMap FindTranslations(Database& db, const std::vector<index::SearchHit>& hits);
+Result<TranslationMap> FindTranslations(index::FactStore* facts,
+                                        const std::vector<index::SearchHit>& hits);
 
 // {"query", ["fts",] "total", "hits": [{"id", "url", "source", "lang", "title", "published",
 //   "score", "snippet", "translations": [ids]}]}

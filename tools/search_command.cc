@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "index/fact_store.h"
 #include "index/search.h"
 #include "tools/command.h"
 #include "tools/json_views.h"
@@ -18,6 +19,13 @@ std::string Join(const std::vector<std::string>& words) {
     out += w;
   }
   return out;
+}
+
+// A command opens the fact store for one search; the server keeps it per connection.
+Result<TranslationMap> FindStoryTranslations(Database& db,
+                                             const std::vector<index::SearchHit>& hits) {
+  PM_ASSIGN_OR_RETURN(std::optional<index::FactStore> facts, index::FactStore::OpenIfCurrent(db));
+  return FindTranslations(facts ? &*facts : nullptr, hits);
 }
 
 class SearchCommand final : public Command {
@@ -76,11 +84,15 @@ class SearchCommand final : public Command {
       PrintError("search", results.status().message());
       return ExitCodeFor(results.status());
     }
-    const TranslationMap translations = FindTranslations(*db, results->hits);
+    Result<TranslationMap> translations = FindStoryTranslations(*db, results->hits);
+    if (!translations.ok()) {
+      PrintError("search", translations.status().message());
+      return ExitCodeFor(translations.status());
+    }
     if (json_) {
-      PrintJson(req, *results, translations);
+      PrintJson(req, *results, *translations);
     } else {
-      PrintText(req, *results, translations);
+      PrintText(req, *results, *translations);
     }
     return kExitOk;
   }
