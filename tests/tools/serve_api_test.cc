@@ -380,12 +380,43 @@ TEST_F(ServeApiTest, DocumentFactsPointAtTheirEvidenceInTheText) {
   EXPECT_EQ(types, (std::set<std::string>{"date", "official", "figure", "commitment"}));
   ASSERT_EQ(doc["translations"].Size(), 1u) << "linked to its English version";
   rapidjson::Document en;
-  const std::string en_id = std::to_string(doc["translations"][0].GetInt64());
+  const std::string en_id = std::to_string(doc["translations"][0]["id"].GetInt64());
+  EXPECT_STREQ(doc["translations"][0]["lang"].GetString(), "en");
   ASSERT_EQ(
       Call([&](const Reader& reader) { return DocumentEndpoint(reader, en_id, {}, kBudget); }, en),
       200);
   EXPECT_STREQ(en["lang"].GetString(), "en");
-  EXPECT_EQ(en["translations"][0].GetInt64(), std::stoll(id));
+  EXPECT_STREQ(doc["translations"][0]["title"].GetString(), en["title"].GetString());
+  EXPECT_EQ(en["translations"][0]["id"].GetInt64(), std::stoll(id));
+}
+
+// A hit's other-language versions come with what a link to them shows, so the search page
+// labels them without fetching each one's document.
+TEST_F(ServeApiTest, SearchHitsCarryTheirTranslationsIdLangAndTitle) {
+  rapidjson::Document found;
+  ASSERT_EQ(Search({{"q", "перинатальный"}, {"mono", "1"}, {"lang", "ru"}}, found), 200);
+  ASSERT_EQ(found["total"].GetInt(), 1);
+  const auto& translations = found["hits"][0]["translations"];
+  ASSERT_TRUE(translations.IsArray());
+  ASSERT_EQ(translations.Size(), 1u);
+  const auto& en = translations[0];
+  ASSERT_TRUE(en.IsObject()) << "an object per version, not a bare id";
+  EXPECT_STREQ(en["lang"].GetString(), "en");
+  EXPECT_STREQ(en["title"].GetString(), "A perinatal center has opened in Jalal-Abad");
+  rapidjson::Document doc;
+  const std::string id = std::to_string(en["id"].GetInt64());
+  ASSERT_EQ(
+      Call([&](const Reader& reader) { return DocumentEndpoint(reader, id, {}, kBudget); }, doc),
+      200);
+  EXPECT_STREQ(doc["title"].GetString(), en["title"].GetString()) << "the id is that document";
+  // The command line prints the same field.
+  std::string raw;
+  const std::string cli = Cli({"search", "перинатальный", "--mono", "--lang", "ru", "--json"});
+  rapidjson::Document from_cli;
+  from_cli.Parse(cli.c_str());
+  ASSERT_FALSE(from_cli.HasParseError()) << cli;
+  EXPECT_STREQ(from_cli["hits"][0]["translations"][0]["title"].GetString(),
+               en["title"].GetString());
 }
 
 // /api/facts has a default and a maximum limit, as /api/search has: past the maximum, or 0

@@ -100,7 +100,7 @@ ApiResponse Ok(const JsonOut& out) { return ApiResponse{200, std::string(out.str
 // evidence in its text, and its story's other-language versions.
 struct DocumentFacts {
   std::vector<index::StoredFact> facts;
-  std::vector<int64_t> translations;
+  std::vector<index::DocumentHeading> translations;
 };
 
 Result<DocumentFacts> FactsOf(const Reader& reader, const index::DocumentRecord& doc) {
@@ -115,7 +115,7 @@ Result<DocumentFacts> FactsOf(const Reader& reader, const index::DocumentRecord&
       out.facts.push_back(std::move(f));
     }
   }
-  PM_ASSIGN_OR_RETURN(out.translations, reader.facts->Translations(doc.id));
+  PM_ASSIGN_OR_RETURN(out.translations, TranslationsOf(reader.facts, reader.documents, doc.id));
   return out;
 }
 
@@ -197,7 +197,8 @@ ApiResponse SearchEndpoint(const Reader& reader, index::Searcher& searcher, cons
   const auto searched = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - start);
   if (!results.ok()) return Failure(results.status(), deadline, budget);
-  Result<TranslationMap> translations = FindTranslations(reader.facts, results->hits);
+  Result<TranslationMap> translations =
+      FindTranslations(reader.facts, reader.documents, results->hits);
   if (!translations.ok()) return Failure(translations.status(), deadline, budget);
   JsonOut out;
   WriteSearchResults(out, req->query, *results, explain, *translations);

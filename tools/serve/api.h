@@ -44,14 +44,15 @@ struct ApiResponse {
 // kInvalidArgument naming the parameter for anything else.
 Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* explain);
 
-// `searcher` reads `reader.db` (the connection the deadline is set on).
+// `searcher` reads `reader.db` (the connection the deadline is set on). Each hit's
+// "translations" carry the id, lang and title of every other-language version.
 ApiResponse SearchEndpoint(const Reader& reader, index::Searcher& searcher, const Params& params,
                            std::chrono::milliseconds budget);
 
 // /api/doc/ID: the document, its versions and its facts. `id` is the path segment as received.
 // "facts" holds the stored facts of the current version with "span_begin"/"span_end", the byte offsets of
 // their evidence in "text" (only facts whose offsets still point at their evidence);
-// "translations" holds the ids of the same story in the other language (story links).
+// "translations" holds the same story in the other language (story links), as in search hits.
 ApiResponse DocumentEndpoint(const Reader& reader, std::string_view id, const Params& params,
                              std::chrono::milliseconds budget);
 
