@@ -222,6 +222,23 @@ Status Transaction::Commit() {
   return st;
 }
 
+Result<Statement*> PrepareCached(Database& db, std::optional<Statement>& slot,
+                                 std::string_view sql) {
+  if (!slot) {
+    PM_ASSIGN_OR_RETURN(Statement prepared, db.Prepare(sql));
+    slot.emplace(std::move(prepared));
+  }
+  slot->Reset();
+  return &*slot;
+}
+
+void ConfigureSqlite() {
+  // Allocation statistics take one process-wide mutex on every malloc and free, which the web
+  // server's threads searching at once contend for (pthread mutex time in a perf profile under
+  // load: 1.0% -> 0.4% without them). Nothing in pressmine reads them.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 // ---- Savepoint ----
 
 // One name serves every level: SQLite's savepoints form a stack, and RELEASE/ROLLBACK TO act on

@@ -12,6 +12,7 @@
 #define PRESSMINE_BASE_SQLITE_H_
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -114,6 +115,16 @@ class Database {
   sqlite3* db_ = nullptr;
   std::string path_;
 };
+
+// Prepares `sql` into `slot` on first use and resets it (bindings cleared) on every use: for a
+// store's statements that run once per row, where preparing each time costs more than running.
+// A caller that stops reading rows early resets the statement, so no read stays open.
+Result<Statement*> PrepareCached(Database& db, std::optional<Statement>& slot,
+                                 std::string_view sql);
+
+// Process-wide SQLite settings. Call once at the start of main, before any connection opens
+// (SQLite accepts them only before it initializes; later they are refused, harmlessly).
+void ConfigureSqlite();
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless Commit() succeeded. IMMEDIATE
 // takes the write lock up front so two writers queue rather than deadlock on upgrade.

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "crawler/internal/ascii.h"
+
 namespace pressmine::crawler {
 namespace {
 
@@ -21,19 +23,10 @@ constexpr size_t kBinaryScanBytes = 8192;
 // The detector needs a reasonable sample; more does not help and costs time.
 constexpr size_t kDetectSampleBytes = 65536;
 
-// ASCII only, without std::tolower's locale lookup per byte: this runs over 4 KB of every page.
-std::string ToLowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
-  return out;
-}
-
 // Canonical ICU name for a charset label, or empty when ICU does not know it.
 std::string CanonicalCharset(std::string_view label) {
   // The common case, without opening an ICU converter for every page.
-  const std::string lower = ToLowerAscii(label);
+  const std::string lower = internal::LowerAscii(label);
   if (lower == "utf-8" || lower == "utf8") return "UTF-8";
   std::string name(label);
   UErrorCode status = U_ZERO_ERROR;
@@ -144,10 +137,10 @@ bool IsValidUtf8(std::string_view bytes) {
 std::string SniffHtmlMetaCharset(std::string_view html) {
   const std::string_view head = html.substr(0, std::min(html.size(), kMetaScanBytes));
   for (size_t pos = head.find('<'); pos != std::string_view::npos; pos = head.find('<', pos + 1)) {
-    if (ToLowerAscii(head.substr(pos + 1, 4)) != "meta") continue;
+    if (internal::LowerAscii(head.substr(pos + 1, 4)) != "meta") continue;
     const size_t end = head.find('>', pos);
     if (end == std::string_view::npos) break;
-    const std::string lowered = ToLowerAscii(head.substr(pos, end - pos));
+    const std::string lowered = internal::LowerAscii(head.substr(pos, end - pos));
     const std::string_view tag(lowered);
     pos = end;
     size_t at = tag.find("charset");

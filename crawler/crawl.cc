@@ -3,8 +3,8 @@
 // Work is kept per host: a queue of tasks, the host's robots.txt, its delay and the earliest
 // time its next request may start. The loop starts at most one request per host (robots.txt
 // first), waits on the Fetcher for responses or for the next host to become ready, and
-// handles each response in its own transaction. A queue drains in order: seeds and hubs
-// (sitemaps, feeds) first, then what they reveal, then known URLs whose re-check is due.
+// handles each response in its own savepoint of the open batch. A queue drains in order: seeds
+// and hubs (sitemaps, feeds) first, then what they reveal, then known URLs whose re-check is due.
 //
 // Deciding what to fetch, so that a nightly run costs what changed rather than what exists:
 //   - hubs (seeds, sitemaps, feeds) are fetched every run with If-None-Match/If-Modified-Since;
@@ -31,6 +31,7 @@
 
 #include "crawler/charset.h"
 #include "crawler/discovery.h"
+#include "crawler/internal/ascii.h"
 #include "crawler/internal/schedule.h"
 #include "crawler/internal/store.h"
 #include "crawler/robots.h"
@@ -106,8 +107,7 @@ struct Host {
 };
 
 std::string DeclaredCharset(const std::string& content_type) {
-  std::string lower = content_type;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = internal::LowerAscii(content_type);
   const size_t p = lower.find("charset=");
   if (p == std::string::npos) return std::string();
   std::string v = content_type.substr(p + 8);
@@ -120,9 +120,7 @@ std::string DeclaredCharset(const std::string& content_type) {
 
 bool IsHtmlType(const std::string& content_type) {
   if (content_type.empty()) return true;  // sniffing is the charset decoder's job
-  std::string lower = content_type;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower.find("html") != std::string::npos;
+  return internal::LowerAscii(content_type).find("html") != std::string::npos;
 }
 
 bool IsRedirect(int status) {
@@ -147,7 +145,7 @@ class Crawl {
 
   Status Seed();
   // Returns kInterrupted when the stop flag was raised. Pages handled before it returns are
-  // committed, except after an error, when the open batch is rolled back.
+  // committed, also after an error; the page whose handling failed is not.
   Status Loop();
   const CrawlSummary& summary() const { return summary_; }
 
@@ -165,7 +163,9 @@ class Crawl {
   void StartNext(Host& host);
   // Records that robots.txt forbids `url` and moves its next check a listing interval away.
   Status PostponeDenied(const std::string& url);
+  // Handles one response inside its own savepoint of the open batch.
   Status Handle(FetchResponse response);
+  Status HandleResponse(Host& host, Task& task, const FetchResponse& r);
   Status HandleRobots(Host& host, const FetchResponse& r);
   Status HandlePage(Host& host, Task& task, const FetchResponse& r);
   Status HandleSuccess(const Task& task, const UrlRecord& rec, const FetchResponse& r,
@@ -435,10 +435,8 @@ void Crawl::StartNext(Host& h) {
 
 Status Crawl::Loop() {
   Status st = RunLoop();
-  if (!st.ok() && st.code() != Status::Code::kInterrupted) {
-    batch_.reset();  // rolled back: the database stays as the last commit left it
-    return st;
-  }
+  // After an error too: the failed page was rolled back to its savepoint, and what the batch
+  // still holds is whole pages. The run's error stays the one reported.
   Status commit = CommitBatch(/*force=*/true);
   return st.ok() ? commit : st;
 }
@@ -503,6 +501,15 @@ Status Crawl::Handle(FetchResponse r) {
   h.next_start_ms = StartAfter(h.delay_ms);
   ++summary_.requests;
   ++summary_.per_host[key].requests;
+  // A savepoint per response inside the batch: when handling one fails, only its writes are
+  // undone, and Loop still commits the pages handled before it.
+  PM_RETURN_IF_ERROR(JoinBatch());
+  PM_ASSIGN_OR_RETURN(Savepoint page, Savepoint::Begin(store_.db()));
+  PM_RETURN_IF_ERROR(HandleResponse(h, task, r));
+  return page.Release();
+}
+
+Status Crawl::HandleResponse(Host& h, Task& task, const FetchResponse& r) {
   if (task.robots) return HandleRobots(h, r);
   const bool sitemap = task.kind == UrlKind::kSitemap;
   PM_RETURN_IF_ERROR(HandlePage(h, task, r));

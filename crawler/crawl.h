@@ -5,7 +5,8 @@
 // known URLs whose re-check is due. New and edited pages become versions readable through
 // crawler/changes.h; 404/410 pages are flagged removed (never deleted). State is committed in
 // batches of a few hundred pages or one second, whichever comes first, so a killed run loses at
-// most its in-flight pages and the open batch, which the next run fetches again.
+// most its in-flight pages and the open batch, which the next run fetches again. An error in
+// one page's handling ends the run and undoes that page alone; the rest of the batch is committed.
 //
 // Politeness: one request at a time per host, at least the source's delay_ms (or robots.txt
 // Crawl-delay, whichever is larger) between the end of one request and the start of the next;

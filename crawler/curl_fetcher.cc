@@ -18,6 +18,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "crawler/internal/ascii.h"
 #include "crawler/internal/curl_handles.h"
 
 namespace pressmine::crawler {
@@ -81,8 +82,7 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) noexcept {
     }
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) return len;
-    std::string name(line.substr(0, colon));
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string name = internal::LowerAscii(line.substr(0, colon));
     std::string_view value = line.substr(colon + 1);
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
       value.remove_prefix(1);

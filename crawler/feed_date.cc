@@ -6,6 +6,7 @@
 #include <string>
 
 #include "crawler/discovery.h"
+#include "crawler/internal/ascii.h"
 
 namespace pressmine::crawler {
 namespace {
@@ -92,8 +93,7 @@ int64_t ParseRfc822(std::string_view s) {
   while (p < s.size() && std::isdigit(static_cast<unsigned char>(s[p])))
     d = d * 10 + (s[p++] - '0');
   if (p == 0 || p + 5 > s.size() || s[p] != ' ') return 0;
-  std::string mon(s.substr(p + 1, 3));
-  for (char& c : mon) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string mon = internal::LowerAscii(s.substr(p + 1, 3));
   int mo = 0;
   for (int i = 0; i < 12; ++i) {
     if (mon == kMonths[i]) mo = i + 1;

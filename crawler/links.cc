@@ -7,6 +7,7 @@
 #include <set>
 
 #include "crawler/discovery.h"
+#include "crawler/internal/ascii.h"
 #include "crawler/internal/html_tags.h"
 #include "crawler/url.h"
 
@@ -18,12 +19,6 @@ using internal::HtmlTag;
 // A page with more links than this is a sitemap-like dump or a trap; the rest are ignored.
 constexpr size_t kMaxLinksPerPage = 5000;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // rel is a space-separated token list, compared case-insensitively.
 bool HasToken(std::string_view list, std::string_view token) {
   size_t i = 0;
@@ -31,12 +26,7 @@ bool HasToken(std::string_view list, std::string_view token) {
     while (i < list.size() && std::isspace(static_cast<unsigned char>(list[i]))) ++i;
     size_t j = i;
     while (j < list.size() && !std::isspace(static_cast<unsigned char>(list[j]))) ++j;
-    if (j - i == token.size()) {
-      bool same = true;
-      for (size_t k = 0; k < token.size() && same; ++k)
-        same = std::tolower(static_cast<unsigned char>(list[i + k])) == token[k];
-      if (same) return true;
-    }
+    if (internal::EqualsLowerAscii(list.substr(i, j - i), token)) return true;
     i = j;
   }
   return false;
@@ -63,7 +53,7 @@ void Collect(const HtmlTag& e, RawLinks& raw) {
     const std::string& rel = e.Attr("rel");
     const std::string& href = e.Attr("href");
     if (href.empty()) return;
-    const std::string type = Lower(e.Attr("type"));
+    const std::string type = internal::LowerAscii(e.Attr("type"));
     if (HasToken(rel, "alternate") &&
         (type == "application/rss+xml" || type == "application/atom+xml")) {
       raw.feeds.push_back(href);
@@ -71,7 +61,8 @@ void Collect(const HtmlTag& e, RawLinks& raw) {
     if (HasToken(rel, "next")) raw.next.push_back(href);
     if (HasToken(rel, "canonical") && raw.canonical.empty()) raw.canonical = href;
   } else if (e.name == "meta") {
-    if (Lower(e.Attr("name")) == "robots") raw.robots_meta += " " + Lower(e.Attr("content"));
+    if (internal::LowerAscii(e.Attr("name")) == "robots")
+      raw.robots_meta += " " + internal::LowerAscii(e.Attr("content"));
   }
 }
 

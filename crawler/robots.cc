@@ -17,6 +17,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "crawler/internal/ascii.h"
+
 namespace pressmine::crawler {
 namespace {
 
@@ -31,15 +33,9 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 int Hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
-  c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  c = internal::LowerAscii(c);
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
 }
@@ -121,7 +117,7 @@ Robots Robots::FromResponse(int http_status, std::string_view body, std::string_
 Robots Robots::Parse(std::string_view body, std::string_view token) {
   body = body.substr(0, std::min(body.size(), kMaxRobotsBytes));
   if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-  const std::string want = Lower(token);
+  const std::string want = internal::LowerAscii(token);
 
   struct Group {
     std::vector<std::string> agents;
@@ -141,7 +137,7 @@ Robots Robots::Parse(std::string_view body, std::string_view token) {
     line = line.substr(0, line.find('#'));
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = Lower(Trim(line.substr(0, colon)));
+    const std::string key = internal::LowerAscii(Trim(line.substr(0, colon)));
     const std::string_view value = Trim(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agents) groups.emplace_back();
@@ -150,7 +146,7 @@ Robots Robots::Parse(std::string_view body, std::string_view token) {
       std::string agent;
       for (char c : value) {
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '*') {
-          agent += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          agent += internal::LowerAscii(c);
         } else {
           break;
         }

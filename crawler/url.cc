@@ -8,6 +8,8 @@
 #include <cctype>
 #include <vector>
 
+#include "crawler/internal/ascii.h"
+
 namespace pressmine::crawler {
 namespace {
 
@@ -142,12 +144,6 @@ std::string CanonicalQuery(std::string_view query) {
   return out;
 }
 
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
   while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
@@ -176,7 +172,7 @@ RawRef SplitRef(std::string_view s) {
         });
     if (valid) {
       r.has_scheme = true;
-      r.scheme = ToLower(scheme);
+      r.scheme = internal::LowerAscii(scheme);
       s.remove_prefix(colon + 1);
     }
   }
@@ -222,7 +218,7 @@ Result<UrlParts> FromRaw(const RawRef& r, std::string_view original) {
     host = auth.substr(0, c);
     port = auth.substr(c + 1);
   }
-  u.host = ToLower(host);
+  u.host = internal::LowerAscii(host);
   if (!u.host.empty() && u.host.back() == '.') u.host.pop_back();
   if (u.host.empty()) return bad("empty host");
   for (unsigned char c : u.host) {
@@ -250,7 +246,7 @@ Result<UrlParts> FromRaw(const RawRef& r, std::string_view original) {
 }  // namespace
 
 bool IsTrackingParameter(std::string_view name) {
-  const std::string lower = ToLower(name);
+  const std::string lower = internal::LowerAscii(name);
   if (lower.rfind("utm_", 0) == 0) return true;
   return std::find(kTrackingParams.begin(), kTrackingParams.end(), lower) != kTrackingParams.end();
 }

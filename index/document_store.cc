@@ -72,7 +72,8 @@ std::string ContentHash(const DocumentRecord& doc) {
 }
 
 struct DocumentStore::StatementCache {
-  std::optional<Statement> find, touch, keep, update, dup, insert, old_fts, fts_delete, fts_insert;
+  std::optional<Statement> find, touch, keep, update, dup, insert, old_fts, fts_delete, fts_insert,
+      heading;
 };
 
 namespace {
@@ -135,13 +136,7 @@ DocumentStore::DocumentStore(Database* db) : db_(db), cache_(std::make_shared<St
 
 Result<Statement*> DocumentStore::Cached(std::optional<Statement> StatementCache::*slot,
                                          std::string_view sql) {
-  std::optional<Statement>& stmt = (*cache_).*slot;
-  if (!stmt) {
-    PM_ASSIGN_OR_RETURN(Statement prepared, db_->Prepare(sql));
-    stmt.emplace(std::move(prepared));
-  }
-  stmt->Reset();
-  return &*stmt;
+  return PrepareCached(*db_, (*cache_).*slot, sql);
 }
 
 Result<DocumentStore> DocumentStore::Open(Database& db) {
@@ -254,6 +249,21 @@ Result<std::optional<DocumentRecord>> DocumentStore::Get(int64_t id) {
   PM_ASSIGN_OR_RETURN(bool found, s.Step());
   if (!found) return std::optional<DocumentRecord>();
   return std::optional<DocumentRecord>(ReadRecord(s));
+}
+
+Result<std::optional<DocumentHeading>> DocumentStore::Heading(int64_t id) {
+  // Cached: a search page asks for the heading of every hit's other-language versions.
+  PM_ASSIGN_OR_RETURN(Statement * s, Cached(&StatementCache::heading,
+                                            "SELECT lang, title FROM documents WHERE id = ?1"));
+  s->Bind(1, id);
+  PM_ASSIGN_OR_RETURN(bool found, s->Step());
+  if (!found) return std::optional<DocumentHeading>();
+  DocumentHeading h;
+  h.id = id;
+  h.lang = ParseLanguageCode(s->ColumnText(0)).value_or(Language::kUnknown);
+  h.title = s->ColumnText(1);
+  s->Reset();  // a cached statement left mid-read would keep the connection's read open
+  return std::optional<DocumentHeading>(std::move(h));
 }
 
 Result<std::vector<DocumentRecord>> DocumentStore::History(int64_t id) {

@@ -43,6 +43,13 @@ struct DocumentRecord {
 
 enum class PutOutcome { kAdded, kUpdated, kUnchanged, kDuplicate };
 
+// What a link to a document shows: its language and title, without its text.
+struct DocumentHeading {
+  int64_t id = 0;
+  Language lang = Language::kUnknown;
+  std::string title;
+};
+
 struct PutResult {
   PutOutcome outcome;
   int64_t id;  // the stored document (for kDuplicate, the one it duplicates)
@@ -72,6 +79,7 @@ class DocumentStore {
   Result<bool> MarkRemoved(const std::string& url, const std::string& now_iso);
 
   Result<std::optional<DocumentRecord>> Get(int64_t id);
+  Result<std::optional<DocumentHeading>> Heading(int64_t id);
   // All versions of a document, oldest first, ending with the current one.
   Result<std::vector<DocumentRecord>> History(int64_t id);
 

@@ -201,9 +201,22 @@ StoredFact ReadRow(const Statement& st) {
 
 std::span<const Migration> FactMigrations() { return kMigrations; }
 
+struct FactStore::StatementCache {
+  std::optional<Statement> story_candidates, link_story, translations;
+};
+
+FactStore::FactStore(Database* db) : db_(db), cache_(std::make_shared<StatementCache>()) {}
+
 Result<FactStore> FactStore::Open(Database& db) {
   PM_RETURN_IF_ERROR(ApplyMigrations(db, kComponent, kMigrations));
   return FactStore(&db);
+}
+
+Result<std::optional<FactStore>> FactStore::OpenIfCurrent(Database& db) {
+  PM_ASSIGN_OR_RETURN(int version, SchemaVersion(db, kComponent));
+  if (version < kMigrations.back().version) return std::optional<FactStore>();
+  PM_ASSIGN_OR_RETURN(FactStore store, Open(db));  // refuses a newer schema
+  return std::optional<FactStore>(std::move(store));
 }
 
 Result<std::vector<std::pair<int64_t, std::string>>> FactStore::StoryCandidates(
@@ -214,14 +227,16 @@ Result<std::vector<std::pair<int64_t, std::string>>> FactStore::StoryCandidates(
   // rows; the julianday test keeps the exact day distance for the rows inside it. SQLite 3.40
   // uses the partial index only when the query repeats its IS NOT NULL term.
   PM_ASSIGN_OR_RETURN(
-      Statement s,
-      db_->Prepare(
+      Statement * stmt,
+      PrepareCached(
+          *db_, cache_->story_candidates,
           "SELECT DISTINCT doc_id, published FROM facts WHERE published IS NOT NULL AND "
           "published != '' AND "
           "published >= date(substr(?3, 1, 10), '-' || ?4 || ' days') AND "
           "published < date(substr(?3, 1, 10), '+' || (?4 + 1) || ' days') AND "
           "doc_id != ?1 AND lang != ?2 AND "
           "abs(julianday(substr(published, 1, 10)) - julianday(substr(?3, 1, 10))) <= ?4"));
+  Statement& s = *stmt;
   s.Bind(1, doc_id).Bind(2, LanguageCode(lang)).Bind(3, published).Bind(4, max_days);
   for (;;) {
     PM_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -233,16 +248,20 @@ Result<std::vector<std::pair<int64_t, std::string>>> FactStore::StoryCandidates(
 
 Status FactStore::LinkStory(int64_t a, int64_t b, double score) {
   PM_ASSIGN_OR_RETURN(
-      Statement s, db_->Prepare("INSERT INTO story_links(doc_a, doc_b, score) VALUES(?1, ?2, ?3) "
-                                "ON CONFLICT(doc_a, doc_b) DO UPDATE SET score = excluded.score"));
-  s.Bind(1, std::min(a, b)).Bind(2, std::max(a, b)).Bind(3, score);
-  return s.Run();
+      Statement * s,
+      PrepareCached(*db_, cache_->link_story,
+                    "INSERT INTO story_links(doc_a, doc_b, score) VALUES(?1, ?2, ?3) "
+                    "ON CONFLICT(doc_a, doc_b) DO UPDATE SET score = excluded.score"));
+  s->Bind(1, std::min(a, b)).Bind(2, std::max(a, b)).Bind(3, score);
+  return s->Run();
 }
 
 Result<std::vector<int64_t>> FactStore::Translations(int64_t doc_id) {
-  PM_ASSIGN_OR_RETURN(Statement s,
-                      db_->Prepare("SELECT doc_b FROM story_links WHERE doc_a = ?1 UNION "
-                                   "SELECT doc_a FROM story_links WHERE doc_b = ?1 ORDER BY 1"));
+  PM_ASSIGN_OR_RETURN(Statement * stmt,
+                      PrepareCached(*db_, cache_->translations,
+                                    "SELECT doc_b FROM story_links WHERE doc_a = ?1 UNION "
+                                    "SELECT doc_a FROM story_links WHERE doc_b = ?1 ORDER BY 1"));
+  Statement& s = *stmt;
   s.Bind(1, doc_id);
   std::vector<int64_t> out;
   for (;;) {

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +80,10 @@ class FactStore {
  public:
   // Migrates the "facts" component in `db` and returns a store over it.
   static Result<FactStore> Open(Database& db);
+  // For readers: the store when `db`'s facts are at this build's schema, nullopt when it never
+  // stored facts or stored them under an older schema (creating or migrating tables is a
+  // writer's job: the next `pressmine update` or `facts` does it).
+  static Result<std::optional<FactStore>> OpenIfCurrent(Database& db);
 
   // Replaces all facts of `doc_id` with `facts`, atomically (a savepoint: inside the caller's
   // transaction when there is one). `published` is the
@@ -110,8 +115,13 @@ class FactStore {
   Result<std::map<std::string, int64_t>> CountByType();
 
  private:
-  explicit FactStore(Database* db) : db_(db) {}
+  // The statements run once per document while indexing (and per hit while searching),
+  // prepared once (PrepareCached).
+  struct StatementCache;
+  explicit FactStore(Database* db);
+
   Database* db_;
+  std::shared_ptr<StatementCache> cache_;
 };
 
 // The "facts" schema steps (for tools that inspect versions).

@@ -12,19 +12,51 @@ std::string ReadableFts(std::string fts) {
   return fts;
 }
 
-TranslationMap FindTranslations(Database& db, const std::vector<index::SearchHit>& hits) {
+Result<std::vector<index::DocumentHeading>> TranslationsOf(index::FactStore* facts,
+                                                           index::DocumentStore& documents,
+                                                           int64_t doc_id) {
+  std::vector<index::DocumentHeading> out;
+  if (facts == nullptr) return out;
+  PM_ASSIGN_OR_RETURN(std::vector<int64_t> ids, facts->Translations(doc_id));
+  for (int64_t id : ids) {
+    PM_ASSIGN_OR_RETURN(std::optional<index::DocumentHeading> heading, documents.Heading(id));
+    if (heading) out.push_back(std::move(*heading));  // a link outliving its document: skipped
+  }
+  return out;
+}
+
+Result<TranslationMap> FindTranslations(index::FactStore* facts, index::DocumentStore& documents,
+                                        const std::vector<index::SearchHit>& hits) {
   TranslationMap translations;
-  // A database that never stored facts has no links; opening the store would only create tables.
-  Result<int> version = SchemaVersion(db, "facts");
-  if (!version.ok() || *version == 0) return translations;
-  Result<index::FactStore> facts = index::FactStore::Open(db);
-  if (!facts.ok()) return translations;
   for (const index::SearchHit& h : hits) {
-    Result<std::vector<int64_t>> t = facts->Translations(h.id);
-    if (t.ok() && !t->empty()) translations[h.id] = std::move(*t);
+    PM_ASSIGN_OR_RETURN(std::vector<index::DocumentHeading> t,
+                        TranslationsOf(facts, documents, h.id));
+    if (!t.empty()) translations[h.id] = std::move(t);
   }
   return translations;
 }
+
+namespace {
+
+// [{"id", "lang", "title"}]: what a link to each version shows, so a page needs no request per
+// version to label it.
+void WriteTranslations(JsonOut& out, const std::vector<index::DocumentHeading>& translations) {
+  auto& w = out.w();
+  w.StartArray();
+  for (const index::DocumentHeading& t : translations) {
+    w.StartObject();
+    out.Key("id");
+    w.Int64(t.id);
+    out.Key("lang");
+    out.String(LanguageCode(t.lang));
+    out.Key("title");
+    out.String(t.title);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
 
 void WriteSearchResults(JsonOut& out, const std::string& query, const index::SearchResults& r,
                         bool with_fts, const TranslationMap& translations) {
@@ -61,11 +93,9 @@ void WriteSearchResults(JsonOut& out, const std::string& query, const index::Sea
     out.Key("snippet");
     out.String(h.snippet);
     out.Key("translations");
-    w.StartArray();
-    if (auto it = translations.find(h.id); it != translations.end()) {
-      for (int64_t id : it->second) w.Int64(id);
-    }
-    w.EndArray();
+    static const std::vector<index::DocumentHeading> kNone;
+    const auto it = translations.find(h.id);
+    WriteTranslations(out, it == translations.end() ? kNone : it->second);
     w.EndObject();
   }
   w.EndArray();
@@ -123,7 +153,7 @@ void WriteDocument(JsonOut& out, const index::DocumentRecord& d) {
 void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
                               const std::vector<index::DocumentRecord>& history,
                               const std::vector<index::StoredFact>* facts,
-                              const std::vector<int64_t>* translations) {
+                              const std::vector<index::DocumentHeading>* translations) {
   auto& w = out.w();
   w.StartObject();
   WriteDocumentFields(out, doc);
@@ -141,9 +171,7 @@ void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
   }
   if (translations != nullptr) {
     out.Key("translations");
-    w.StartArray();
-    for (int64_t id : *translations) w.Int64(id);
-    w.EndArray();
+    WriteTranslations(out, *translations);
   }
   w.EndObject();
 }

@@ -15,14 +15,20 @@
 
 namespace pressmine::tools {
 
-// The other-language versions of each hit (doc id -> ids), from the story links.
-using TranslationMap = std::map<int64_t, std::vector<int64_t>>;
+// The other-language versions of one document (its story links), each with the language and
+// title a link to it shows. `facts` null (a database without facts at this build's schema, see
+// FactStore::OpenIfCurrent): none. Read-only.
+Result<std::vector<index::DocumentHeading>> TranslationsOf(index::FactStore* facts,
+                                                           index::DocumentStore& documents,
+                                                           int64_t doc_id);
 
-// The story links of `hits` (empty when the database has no facts yet). Read-only.
-TranslationMap FindTranslations(Database& db, const std::vector<index::SearchHit>& hits);
+// The other-language versions of each hit that has any (doc id -> versions).
+using TranslationMap = std::map<int64_t, std::vector<index::DocumentHeading>>;
+Result<TranslationMap> FindTranslations(index::FactStore* facts, index::DocumentStore& documents,
+                                        const std::vector<index::SearchHit>& hits);
 
 // {"query", ["fts",] "total", "hits": [{"id", "url", "source", "lang", "title", "published",
-//   "score", "snippet", "translations": [ids]}]}
+//   "score", "snippet", "translations": [{"id", "lang", "title"}]}]}
 void WriteSearchResults(JsonOut& out, const std::string& query, const index::SearchResults& results,
                         bool with_fts, const TranslationMap& translations = {});
 
@@ -36,11 +42,12 @@ void WriteDocument(JsonOut& out, const index::DocumentRecord& doc);
 // WriteDocument's object plus "history": every version, oldest first, ending with the current
 // one, each as WriteDocument writes it; when `facts` is given, "facts": the document's facts as
 // tools/facts_json.h writes them, with the byte offsets of their evidence in "text"; when
-// `translations` is given, "translations": the ids of the same story in the other language.
+// `translations` is given, "translations": the same story in the other language, as in search
+// hits ({"id", "lang", "title"} each).
 void WriteDocumentWithHistory(JsonOut& out, const index::DocumentRecord& doc,
                               const std::vector<index::DocumentRecord>& history,
                               const std::vector<index::StoredFact>* facts = nullptr,
-                              const std::vector<int64_t>* translations = nullptr);
+                              const std::vector<index::DocumentHeading>* translations = nullptr);
 
 // {"error": message, "status": http_status}: what the web API answers for a request it
 // cannot serve.

@@ -6,10 +6,12 @@
 #include <memory>
 #include <vector>
 
+#include "base/sqlite.h"
 #include "tools/command.h"
 
 int main(int argc, char** argv) {
   using namespace pressmine::tools;
+  pressmine::ConfigureSqlite();  // before any command opens a database
   CLI::App app{
       "pressmine: crawl, extract and search government press releases in Russian and English.\n"
       "Every command keeps its state in one SQLite file.",

@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "index/document_store.h"
+#include "index/fact_store.h"
 #include "index/search.h"
 #include "tools/command.h"
 #include "tools/json_views.h"
@@ -18,6 +20,14 @@ std::string Join(const std::vector<std::string>& words) {
     out += w;
   }
   return out;
+}
+
+// A command opens its stores for one search; the server keeps them per connection.
+Result<TranslationMap> FindStoryTranslations(Database& db,
+                                             const std::vector<index::SearchHit>& hits) {
+  PM_ASSIGN_OR_RETURN(std::optional<index::FactStore> facts, index::FactStore::OpenIfCurrent(db));
+  PM_ASSIGN_OR_RETURN(index::DocumentStore documents, index::DocumentStore::Open(db));
+  return FindTranslations(facts ? &*facts : nullptr, documents, hits);
 }
 
 class SearchCommand final : public Command {
@@ -76,11 +86,15 @@ class SearchCommand final : public Command {
       PrintError("search", results.status().message());
       return ExitCodeFor(results.status());
     }
-    const TranslationMap translations = FindTranslations(*db, results->hits);
+    Result<TranslationMap> translations = FindStoryTranslations(*db, results->hits);
+    if (!translations.ok()) {
+      PrintError("search", translations.status().message());
+      return ExitCodeFor(translations.status());
+    }
     if (json_) {
-      PrintJson(req, *results, translations);
+      PrintJson(req, *results, *translations);
     } else {
-      PrintText(req, *results, translations);
+      PrintText(req, *results, *translations);
     }
     return kExitOk;
   }
@@ -113,9 +127,9 @@ class SearchCommand final : public Command {
       if (!shown.insert(r.hits[i].id).second) continue;
       Entry e{i, {}};
       if (auto it = translations.find(r.hits[i].id); it != translations.end()) {
-        for (int64_t other : it->second) {
+        for (const index::DocumentHeading& other : it->second) {
           for (size_t j = i + 1; j < r.hits.size(); ++j) {
-            if (r.hits[j].id == other && shown.insert(other).second) e.others.push_back(j);
+            if (r.hits[j].id == other.id && shown.insert(other.id).second) e.others.push_back(j);
           }
         }
       }
@@ -145,10 +159,15 @@ class SearchCommand final : public Command {
                   << " (result " << req.offset + static_cast<int>(j) + 1 << ")\n";
       }
       if (auto it = translations.find(h.id); it != translations.end()) {
-        for (int64_t other : it->second) {
-          const bool on_page = std::any_of(r.hits.begin(), r.hits.end(),
-                                           [&](const index::SearchHit& x) { return x.id == other; });
-          if (!on_page) std::cout << "   also in the other language: document #" << other << "\n";
+        for (const index::DocumentHeading& other : it->second) {
+          const bool on_page =
+              std::any_of(r.hits.begin(), r.hits.end(),
+                          [&](const index::SearchHit& x) { return x.id == other.id; });
+          if (!on_page) {
+            std::cout << "   also in " << LanguageCode(other.lang) << ": "
+                      << (other.title.empty() ? "(untitled)" : other.title) << " (document #"
+                      << other.id << ")\n";
+          }
         }
       }
       std::cout << "\n";

@@ -244,23 +244,19 @@ function renderHit(hit) {
 }
 
 // The story's other-language versions (story links found from the facts), beside the hit. The
-// titles are filled in once fetched.
+// search answer carries each version's id, language and title, so no further request is made.
 function renderTranslations(hit) {
-  const ids = Array.isArray(hit.translations) ? hit.translations : [];
-  if (ids.length === 0) return null;
+  const versions = Array.isArray(hit.translations) ? hit.translations : [];
+  if (versions.length === 0) return null;
   const aside = el('aside', { class: 'also' });
-  for (const id of ids) {
-    const link = el('a', { href: `/?doc=${encodeURIComponent(id)}`, 'data-id': String(id) },
-      `#${id}`);
-    const item = el('span', { class: 'also-item' }, link);
-    aside.append(item);
-    getJson(`/api/doc/${encodeURIComponent(id)}`).then((doc) => {
-      link.textContent = doc.title || t('untitled');
-      const lang = langAttr(doc.lang);
-      if (lang) link.setAttribute('lang', lang);
-      item.prepend(el('span', { class: 'label' }, t('alsoIn', doc.lang)), ' ', langBadge(doc.lang),
-        ' ');
-    }).catch(() => { /* the id link stays */ });
+  for (const version of versions) {
+    const link = el('a', {
+      href: `/?doc=${encodeURIComponent(version.id)}`, 'data-id': String(version.id),
+      lang: langAttr(version.lang),
+    }, version.title || t('untitled'));
+    aside.append(el('span', { class: 'also-item' },
+      el('span', { class: 'label' }, t('alsoIn', version.lang)), ' ', langBadge(version.lang), ' ',
+      link));
   }
   return aside;
 }
@@ -361,7 +357,7 @@ async function findCounterpart(doc) {
   const linked = Array.isArray(doc.translations) ? doc.translations : [];
   if (linked.length) {
     try {
-      const other = await getJson(`/api/doc/${encodeURIComponent(linked[0])}`);
+      const other = await getJson(`/api/doc/${encodeURIComponent(linked[0].id)}`);
       return { ...other, linked: true };
     } catch (e) {
       /* fall back to the search */

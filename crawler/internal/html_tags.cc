@@ -4,24 +4,17 @@
 #include <cstdint>
 #include <cstring>
 
+#include "crawler/internal/ascii.h"
+
 namespace pressmine::crawler::internal {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // Elements whose content is text up to their end tag: markup inside them is not markup.
 constexpr std::string_view kRawText[] = {"script", "style",  "textarea", "title",
                                          "xmp",    "iframe", "noembed",  "noframes"};
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != lower[i]) return false;
-  }
-  return true;
-}
 
 // Position after the end tag `</name` (followed by space, '/' or '>') at or after `from`, or
 // npos: the raw text runs to the end of input.
@@ -29,7 +22,7 @@ size_t SkipRawText(std::string_view html, size_t from, std::string_view name) {
   for (size_t p = html.find("</", from); p != std::string_view::npos; p = html.find("</", p + 2)) {
     const size_t end = p + 2 + name.size();
     if (end > html.size()) return std::string_view::npos;
-    if (!EqualsIgnoreCase(html.substr(p + 2, name.size()), name)) continue;
+    if (!EqualsLowerAscii(html.substr(p + 2, name.size()), name)) continue;
     if (end == html.size() || IsSpace(html[end]) || html[end] == '/' || html[end] == '>') return p;
   }
   return std::string_view::npos;
@@ -163,7 +156,8 @@ void ForEachStartTag(std::string_view html, std::initializer_list<std::string_vi
     if (end_tag) ++i;
     if (!IsAlpha(html[i])) continue;  // "<" followed by text is text
     name.clear();
-    while (i < n && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>') name += Lower(html[i++]);
+    while (i < n && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>')
+      name += LowerAscii(html[i++]);
     const bool keep = !end_tag && std::find(wanted.begin(), wanted.end(), name) != wanted.end();
     if (keep) {
       tag.name = name;
@@ -202,8 +196,7 @@ void ForEachStartTag(std::string_view html, std::initializer_list<std::string_vi
         }
       }
       if (keep) {
-        std::string lower(attr_name);
-        for (char& ch : lower) ch = Lower(ch);
+        std::string lower = LowerAscii(attr_name);
         const bool duplicate = std::any_of(tag.attrs.begin(), tag.attrs.end(),
                                            [&](const auto& a) { return a.first == lower; });
         if (!duplicate) tag.attrs.emplace_back(std::move(lower), DecodeAttributeValue(value));

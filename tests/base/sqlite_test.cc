@@ -1,6 +1,9 @@
 #include "base/sqlite.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <filesystem>
@@ -127,6 +130,26 @@ TEST_F(SqliteTest, FailedMigrationLeavesTheVersionUnchanged) {
   EXPECT_EQ(*SchemaVersion(*db, "notes"), 1);
   // The partial ALTER was rolled back with the step.
   EXPECT_FALSE(db->Prepare("SELECT x FROM notes").ok());
+}
+
+// ConfigureSqlite turns off SQLite's allocation statistics (a process-wide mutex on every
+// allocation). It must run before SQLite initializes, so the check runs in a child whose
+// SQLite is shut down first: this test binary has opened databases already.
+TEST(ConfigureSqliteTest, TurnsOffAllocationStatistics) {
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    if (sqlite3_shutdown() != SQLITE_OK) _exit(2);
+    ConfigureSqlite();
+    auto db = Database::Open(":memory:");
+    if (!db.ok() || !db->Exec("CREATE TABLE t(x); INSERT INTO t VALUES(randomblob(4096));").ok())
+      _exit(3);
+    _exit(sqlite3_memory_used() == 0 ? 0 : 1);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: SQLite still counts allocations";
 }
 
 }  // namespace

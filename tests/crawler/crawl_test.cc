@@ -278,6 +278,46 @@ TEST_F(CrawlTest, KilledMidBatchLosesOnlyTheOpenBatchWhichTheNextRunFetchesAgain
   for (const auto& [url, n] : versions) EXPECT_EQ(n, 1) << url;
 }
 
+// An error while handling one page ends the run and undoes that page alone: the pages handled
+// before it in the same open batch are committed, and the failed page stays due.
+TEST_F(CrawlTest, FailedPageIsRolledBackAloneAndTheRestOfItsBatchCommits) {
+  options_.batch_pages = 1000;
+  options_.batch_ms = 3'600'000;  // everything lands in one batch
+  ASSERT_TRUE(ApplyMigrations(*db_, "crawler", internal::CrawlerMigrations()).ok());
+  // The second article's last write fails (as a full disk would), after its version is stored.
+  ASSERT_TRUE(db_->Exec("CREATE TRIGGER fail_news_2 BEFORE UPDATE OF last_fetch ON crawl_urls "
+                        "WHEN NEW.url = 'https://fake.kg/ru/news/2' AND NEW.last_fetch <> 0 "
+                        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+                  .ok());
+  auto failed = Run();
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("injected failure"), std::string::npos)
+      << failed.status().ToString();
+  std::vector<PageChange> kept = Changes();
+  ASSERT_EQ(kept.size(), 1u) << "the article before the failure is kept, the failed one's version "
+                                "is undone";
+  EXPECT_EQ(kept[0].url, "https://fake.kg/ru/news/1");
+  auto fetched = db_->Prepare(
+      "SELECT url, last_fetch FROM crawl_urls WHERE url IN "
+      "('https://fake.kg/ru/news', 'https://fake.kg/ru/news/2') "
+      "ORDER BY url");
+  ASSERT_TRUE(fetched.ok());
+  ASSERT_TRUE(*fetched->Step());
+  EXPECT_NE(fetched->ColumnInt(1), 0) << "the listing's fetch is committed";
+  ASSERT_TRUE(*fetched->Step());
+  EXPECT_EQ(fetched->ColumnInt(1), 0) << "the failed page's fetch is undone";
+  fetched->Reset();
+
+  ASSERT_TRUE(db_->Exec("DROP TRIGGER fail_news_2").ok());
+  auto s = Run();
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(fetcher_.CountRequests("https://fake.kg/ru/news/2"), 1) << "still due";
+  std::map<std::string, int> versions;
+  for (const PageChange& c : Changes()) ++versions[c.url];
+  EXPECT_EQ(versions.size(), 3u);
+  for (const auto& [url, n] : versions) EXPECT_EQ(n, 1) << url;
+}
+
 // A database from before crawl_urls.listed_in (crawler schema 1) is migrated on first use: its
 // rows stay, and the crawl goes on from them.
 TEST_F(CrawlTest, SchemaOneDatabaseIsMigrated) {

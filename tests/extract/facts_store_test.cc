@@ -1,5 +1,6 @@
 // index/fact_store: facts written per document and read back through every filter.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -160,6 +161,38 @@ TEST_F(FactStoreTest, StoryCandidatesAreOtherLanguageReleasesWithinTheWindow) {
   ASSERT_TRUE(new_year.ok());
   ASSERT_EQ(new_year->size(), 1u);
   EXPECT_EQ((*new_year)[0].first, 7);
+}
+
+// Story linking runs for every indexed document, and Translations for every search hit: their
+// statements are prepared once per store and kept, not prepared again on every call.
+TEST_F(FactStoreTest, StoryStatementsArePreparedOnceAndReused) {
+  Put(1, "2026-01-28", kRuRelease);
+  Put(2, "2026-01-27", kEnRelease);
+  auto prepared = [&] {
+    std::vector<sqlite3_stmt*> out;
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db_->raw(), nullptr); s != nullptr;
+         s = sqlite3_next_stmt(db_->raw(), s)) {
+      out.push_back(s);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto before = prepared();
+  auto use = [&] {
+    ASSERT_TRUE(store_->LinkStory(1, 2, 0.9).ok());
+    auto candidates = store_->StoryCandidates(1, "2026-01-28", Language::kRussian, 3);
+    ASSERT_TRUE(candidates.ok());
+    ASSERT_EQ(candidates->size(), 1u);
+    EXPECT_EQ((*candidates)[0].first, 2);
+    auto translations = store_->Translations(1);
+    ASSERT_TRUE(translations.ok());
+    EXPECT_EQ(*translations, (std::vector<int64_t>{2}));
+  };
+  use();
+  const auto kept = prepared();
+  EXPECT_EQ(kept.size(), before.size() + 3) << "each statement is kept for the next call";
+  use();
+  EXPECT_EQ(prepared(), kept) << "the next call reuses them";
 }
 
 TEST_F(FactStoreTest, ReopeningKeepsTheSchemaVersion) {

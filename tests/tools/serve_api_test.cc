@@ -2,9 +2,12 @@
 // against the fixture database opened read-only as the server opens it.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
+#include <sqlite3.h>
 
+#include <cstring>
 #include <set>
 
+#include "index/fact_store.h"
 #include "index/lexicon_cache.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/temp_dir.h"
@@ -38,7 +41,10 @@ class ServeApiTest : public ::testing::Test {
     auto lease = pool_->Acquire();
     EXPECT_TRUE(lease.ok());
     if (!lease.ok()) return -1;
-    ApiResponse r = endpoint(lease->db());
+    auto reader = lease->reader();
+    EXPECT_TRUE(reader.ok());
+    if (!reader.ok()) return -1;
+    ApiResponse r = endpoint(*reader);
     body.Parse(r.body.c_str());
     EXPECT_FALSE(body.HasParseError()) << r.body;
     return r.status;
@@ -51,7 +57,10 @@ class ServeApiTest : public ::testing::Test {
     auto searcher = lease->searcher();
     EXPECT_TRUE(searcher.ok());
     if (!searcher.ok()) return -1;
-    ApiResponse r = SearchEndpoint(lease->db(), **searcher, params, budget);
+    auto reader = lease->reader();
+    EXPECT_TRUE(reader.ok());
+    if (!reader.ok()) return -1;
+    ApiResponse r = SearchEndpoint(*reader, **searcher, params, budget);
     body.Parse(r.body.c_str());
     EXPECT_FALSE(body.HasParseError()) << r.body;
     return r.status;
@@ -72,7 +81,10 @@ class ServeApiTest : public ::testing::Test {
     auto extractor = lease->extractor();
     EXPECT_TRUE(extractor.ok());
     if (!extractor.ok()) return -1;
-    ApiResponse r = endpoint(lease->db(), **extractor);
+    auto reader = lease->reader();
+    EXPECT_TRUE(reader.ok());
+    if (!reader.ok()) return -1;
+    ApiResponse r = endpoint(*reader, **extractor);
     body.Parse(r.body.c_str());
     EXPECT_FALSE(body.HasParseError()) << r.body;
     if (raw != nullptr) *raw = r.body;
@@ -82,16 +94,16 @@ class ServeApiTest : public ::testing::Test {
   int Facts(const Params& params, rapidjson::Document& body, std::string* raw = nullptr,
             milliseconds budget = kBudget) {
     return CallFacts(
-        [&](Database& db, extract::FactExtractor& ex) {
-          return FactsEndpoint(db, ex, params, budget);
+        [&](const Reader& reader, extract::FactExtractor& ex) {
+          return FactsEndpoint(reader, ex, params, budget);
         },
         body, raw);
   }
 
   int Timeline(const Params& params, rapidjson::Document& body, std::string* raw = nullptr) {
     return CallFacts(
-        [&](Database& db, extract::FactExtractor& ex) {
-          return TimelineEndpoint(db, ex, params, kBudget);
+        [&](const Reader& reader, extract::FactExtractor& ex) {
+          return TimelineEndpoint(reader, ex, params, kBudget);
         },
         body, raw);
   }
@@ -189,7 +201,9 @@ TEST_F(ServeApiTest, DocumentWithItsVersions) {
   ASSERT_EQ(found["total"].GetInt(), 1);
   const std::string id = std::to_string(found["hits"][0]["id"].GetInt64());
   rapidjson::Document doc;
-  ASSERT_EQ(Call([&](Database& db) { return DocumentEndpoint(db, id, {}, kBudget); }, doc), 200);
+  ASSERT_EQ(
+      Call([&](const Reader& reader) { return DocumentEndpoint(reader, id, {}, kBudget); }, doc),
+      200);
   EXPECT_STREQ(doc["title"].GetString(), "Построено 42 фельдшерско-акушерских пункта");
   EXPECT_EQ(doc["version"].GetInt(), 2);
   EXPECT_STREQ(doc["url"].GetString(), "https://minzdrav.gov.ru/news/55");
@@ -202,16 +216,20 @@ TEST_F(ServeApiTest, DocumentWithItsVersions) {
 TEST_F(ServeApiTest, DocumentIdsAreCheckedAndMissingOnesAre404) {
   for (const char* id : {"", "abc", "0", "-3", "12x", "99999999999999999999999"}) {
     rapidjson::Document body;
-    EXPECT_EQ(Call([&](Database& db) { return DocumentEndpoint(db, id, {}, kBudget); }, body), 400)
+    EXPECT_EQ(
+        Call([&](const Reader& reader) { return DocumentEndpoint(reader, id, {}, kBudget); }, body),
+        400)
         << id;
   }
   rapidjson::Document body;
-  EXPECT_EQ(Call([&](Database& db) { return DocumentEndpoint(db, "424242", {}, kBudget); }, body),
-            404);
+  EXPECT_EQ(
+      Call([&](const Reader& reader) { return DocumentEndpoint(reader, "424242", {}, kBudget); },
+           body),
+      404);
   EXPECT_NE(std::string(body["error"].GetString()).find("424242"), std::string::npos);
   EXPECT_EQ(Call(
-                [&](Database& db) {
-                  return DocumentEndpoint(db, "1", {{"x", "1"}}, kBudget);
+                [&](const Reader& reader) {
+                  return DocumentEndpoint(reader, "1", {{"x", "1"}}, kBudget);
                 },
                 body),
             400);
@@ -219,7 +237,8 @@ TEST_F(ServeApiTest, DocumentIdsAreCheckedAndMissingOnesAre404) {
 
 TEST_F(ServeApiTest, StatsAsTheCommandLinePrintsThem) {
   rapidjson::Document body;
-  ASSERT_EQ(Call([&](Database& db) { return StatsEndpoint(db, {}, kBudget); }, body), 200);
+  ASSERT_EQ(Call([&](const Reader& reader) { return StatsEndpoint(reader, {}, kBudget); }, body),
+            200);
   EXPECT_EQ(body["documents"].GetInt(), 10 + kCheckupReleases);
   EXPECT_EQ(body["by_source"]["kz-health"].GetInt(), 2);
   EXPECT_EQ(body["by_lang"]["en"].GetInt(), 4);
@@ -284,8 +303,8 @@ TEST_F(ServeApiTest, BadFactsParametersAre400NamingTheParameter) {
   EXPECT_NE(std::string(body["error"].GetString()).find("happiness"), std::string::npos);
   EXPECT_EQ(Timeline({{"indicator", "maternal mortality"}, {"unit", "x"}}, body), 400);
   EXPECT_EQ(Call(
-                [&](Database& db) {
-                  return OfficialsEndpoint(db, {{"x", "1"}}, kBudget);
+                [&](const Reader& reader) {
+                  return OfficialsEndpoint(reader, {{"x", "1"}}, kBudget);
                 },
                 body),
             400);
@@ -293,7 +312,9 @@ TEST_F(ServeApiTest, BadFactsParametersAre400NamingTheParameter) {
 
 TEST_F(ServeApiTest, OfficialsWithPositionsAndReleasesPerLanguage) {
   rapidjson::Document body;
-  ASSERT_EQ(Call([&](Database& db) { return OfficialsEndpoint(db, {}, kBudget); }, body), 200);
+  ASSERT_EQ(
+      Call([&](const Reader& reader) { return OfficialsEndpoint(reader, {}, kBudget); }, body),
+      200);
   const rapidjson::Value* erkinov = nullptr;
   for (const auto& o : body["officials"].GetArray()) {
     if (o["names"].HasMember(kPerinatalOfficial)) erkinov = &o;
@@ -334,7 +355,9 @@ TEST_F(ServeApiTest, FactsOfficialsAndTimelineAreTheCommandLinesJson) {
   EXPECT_EQ(raw, Cli({"timeline", "maternal", "mortality", "--json"}));
   auto lease = pool_->Acquire();
   ASSERT_TRUE(lease.ok());
-  EXPECT_EQ(OfficialsEndpoint(lease->db(), {}, kBudget).body, Cli({"officials", "--json"}));
+  auto reader = lease->reader();
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(OfficialsEndpoint(*reader, {}, kBudget).body, Cli({"officials", "--json"}));
 }
 
 TEST_F(ServeApiTest, DocumentFactsPointAtTheirEvidenceInTheText) {
@@ -343,7 +366,9 @@ TEST_F(ServeApiTest, DocumentFactsPointAtTheirEvidenceInTheText) {
   ASSERT_EQ(found["total"].GetInt(), 1);
   const std::string id = std::to_string(found["hits"][0]["id"].GetInt64());
   rapidjson::Document doc;
-  ASSERT_EQ(Call([&](Database& db) { return DocumentEndpoint(db, id, {}, kBudget); }, doc), 200);
+  ASSERT_EQ(
+      Call([&](const Reader& reader) { return DocumentEndpoint(reader, id, {}, kBudget); }, doc),
+      200);
   const std::string text = doc["text"].GetString();
   std::set<std::string> types;
   for (const auto& f : doc["facts"].GetArray()) {
@@ -355,18 +380,121 @@ TEST_F(ServeApiTest, DocumentFactsPointAtTheirEvidenceInTheText) {
   EXPECT_EQ(types, (std::set<std::string>{"date", "official", "figure", "commitment"}));
   ASSERT_EQ(doc["translations"].Size(), 1u) << "linked to its English version";
   rapidjson::Document en;
-  const std::string en_id = std::to_string(doc["translations"][0].GetInt64());
-  ASSERT_EQ(Call([&](Database& db) { return DocumentEndpoint(db, en_id, {}, kBudget); }, en), 200);
+  const std::string en_id = std::to_string(doc["translations"][0]["id"].GetInt64());
+  EXPECT_STREQ(doc["translations"][0]["lang"].GetString(), "en");
+  ASSERT_EQ(
+      Call([&](const Reader& reader) { return DocumentEndpoint(reader, en_id, {}, kBudget); }, en),
+      200);
   EXPECT_STREQ(en["lang"].GetString(), "en");
-  EXPECT_EQ(en["translations"][0].GetInt64(), std::stoll(id));
+  EXPECT_STREQ(doc["translations"][0]["title"].GetString(), en["title"].GetString());
+  EXPECT_EQ(en["translations"][0]["id"].GetInt64(), std::stoll(id));
+}
+
+// A hit's other-language versions come with what a link to them shows, so the search page
+// labels them without fetching each one's document.
+TEST_F(ServeApiTest, SearchHitsCarryTheirTranslationsIdLangAndTitle) {
+  rapidjson::Document found;
+  ASSERT_EQ(Search({{"q", "перинатальный"}, {"mono", "1"}, {"lang", "ru"}}, found), 200);
+  ASSERT_EQ(found["total"].GetInt(), 1);
+  const auto& translations = found["hits"][0]["translations"];
+  ASSERT_TRUE(translations.IsArray());
+  ASSERT_EQ(translations.Size(), 1u);
+  const auto& en = translations[0];
+  ASSERT_TRUE(en.IsObject()) << "an object per version, not a bare id";
+  EXPECT_STREQ(en["lang"].GetString(), "en");
+  EXPECT_STREQ(en["title"].GetString(), "A perinatal center has opened in Jalal-Abad");
+  rapidjson::Document doc;
+  const std::string id = std::to_string(en["id"].GetInt64());
+  ASSERT_EQ(
+      Call([&](const Reader& reader) { return DocumentEndpoint(reader, id, {}, kBudget); }, doc),
+      200);
+  EXPECT_STREQ(doc["title"].GetString(), en["title"].GetString()) << "the id is that document";
+  // The command line prints the same field.
+  std::string raw;
+  const std::string cli = Cli({"search", "перинатальный", "--mono", "--lang", "ru", "--json"});
+  rapidjson::Document from_cli;
+  from_cli.Parse(cli.c_str());
+  ASSERT_FALSE(from_cli.HasParseError()) << cli;
+  EXPECT_STREQ(from_cli["hits"][0]["translations"][0]["title"].GetString(),
+               en["title"].GetString());
+}
+
+// /api/facts has a default and a maximum limit, as /api/search has: past the maximum, or 0
+// (the command line's "all"), is a 400 naming the parameter.
+TEST_F(ServeApiTest, FactsLimitHasADefaultAndAMaximum) {
+  rapidjson::Document body;
+  for (const char* limit : {"0", "1001", "99999999999"}) {
+    EXPECT_EQ(Facts({{"limit", limit}}, body), 400) << limit;
+    EXPECT_NE(std::string(body["error"].GetString()).find("\"limit\""), std::string::npos)
+        << body["error"].GetString();
+    EXPECT_NE(std::string(body["error"].GetString()).find("1000"), std::string::npos)
+        << body["error"].GetString();
+  }
+  {
+    // More facts than the default, through a writer beside the server.
+    auto db = Database::Open(dir_.File("serve.db"));
+    ASSERT_TRUE(db.ok());
+    auto store = index::FactStore::Open(*db);
+    ASSERT_TRUE(store.ok());
+    index::FactQuery one;
+    one.limit = 1;
+    auto sample = store->Query(one);
+    ASSERT_TRUE(sample.ok() && sample->size() == 1u);
+    const std::vector<extract::Fact> many(150, (*sample)[0].fact);
+    ASSERT_TRUE(store->PutDocumentFacts(424242, (*sample)[0].published, many).ok());
+  }
+  ASSERT_EQ(Facts({{"limit", "1000"}}, body), 200);
+  EXPECT_GT(body["facts"].Size(), 150u);
+  ASSERT_EQ(Facts({{"limit", "3"}}, body), 200);
+  EXPECT_EQ(body["facts"].Size(), 3u);
+  ASSERT_EQ(Facts({}, body), 200);
+  EXPECT_EQ(body["facts"].Size(), 100u) << "the default";
+}
+
+// A connection's stores are opened, and their schema checked, once: the requests after the
+// first read no schema version.
+TEST_F(ServeApiTest, RequestsAfterTheFirstReadNoSchemaVersion) {
+  rapidjson::Document body;
+  ASSERT_EQ(Search({{"q", "Кадыралиев"}}, body), 200);  // opens the connection's searcher
+  ASSERT_EQ(Facts({{"type", "official"}}, body), 200);  // and its extractor
+  auto lease = pool_->Acquire();
+  ASSERT_TRUE(lease.ok());
+  int reads = 0;
+  sqlite3_trace_v2(
+      lease->db().raw(), SQLITE_TRACE_STMT,
+      [](unsigned, void* count, void*, void* sql) -> int {
+        if (std::strstr(static_cast<const char*>(sql), "schema_version") != nullptr) {
+          ++*static_cast<int*>(count);
+        }
+        return 0;
+      },
+      &reads);
+  auto reader = lease->reader();
+  ASSERT_TRUE(reader.ok());
+  ASSERT_NE(reader->facts, nullptr);
+  auto searcher = lease->searcher();
+  auto extractor = lease->extractor();
+  ASSERT_TRUE(searcher.ok() && extractor.ok());
+  EXPECT_EQ(SearchEndpoint(*reader, **searcher, {{"q", "перинатальный"}}, kBudget).status, 200);
+  EXPECT_EQ(DocumentEndpoint(*reader, "1", {}, kBudget).status, 200);
+  EXPECT_EQ(FactsEndpoint(*reader, **extractor, {{"type", "figure"}}, kBudget).status, 200);
+  EXPECT_EQ(OfficialsEndpoint(*reader, {}, kBudget).status, 200);
+  EXPECT_EQ(
+      TimelineEndpoint(*reader, **extractor, {{"indicator", "maternal_mortality"}}, kBudget).status,
+      200);
+  EXPECT_EQ(StatsEndpoint(*reader, {}, kBudget).status, 200);
+  sqlite3_trace_v2(lease->db().raw(), 0, nullptr, nullptr);
+  EXPECT_EQ(reads, 0);
 }
 
 TEST_F(ServeApiTest, FactsRequestsPastTheirBudgetAre503) {
   rapidjson::Document body;
   EXPECT_EQ(Facts({}, body, nullptr, milliseconds(0)), 503);
   EXPECT_EQ(Facts({}, body), 200) << "the next request is unaffected";
-  EXPECT_EQ(Call([&](Database& db) { return OfficialsEndpoint(db, {}, milliseconds(0)); }, body),
-            503);
+  EXPECT_EQ(
+      Call([&](const Reader& reader) { return OfficialsEndpoint(reader, {}, milliseconds(0)); },
+           body),
+      503);
 }
 
 TEST_F(ServeApiTest, PooledConnectionsCannotWrite) {
@@ -392,13 +520,16 @@ TEST(ServeOlderFactsTest, DocumentsAreServedWithoutFacts) {
   ASSERT_TRUE(pool.ok()) << pool.status().ToString();
   auto lease = (*pool)->Acquire();
   ASSERT_TRUE(lease.ok());
-  ApiResponse doc = DocumentEndpoint(lease->db(), "1", {}, kBudget);
+  auto reader = lease->reader();
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  EXPECT_EQ(reader->facts, nullptr);
+  ApiResponse doc = DocumentEndpoint(*reader, "1", {}, kBudget);
   EXPECT_EQ(doc.status, 200) << doc.body;
   rapidjson::Document body;
   body.Parse(doc.body.c_str());
   ASSERT_TRUE(body.IsObject() && body.HasMember("facts")) << doc.body;
   EXPECT_EQ(body["facts"].Size(), 0u);
-  ApiResponse officials = OfficialsEndpoint(lease->db(), {}, kBudget);
+  ApiResponse officials = OfficialsEndpoint(*reader, {}, kBudget);
   EXPECT_EQ(officials.status, 200) << officials.body;
   EXPECT_EQ(officials.body, R"({"officials":[]})");
 }

@@ -4,8 +4,6 @@
 #include <initializer_list>
 #include <optional>
 
-#include "index/document_store.h"
-#include "index/fact_store.h"
 #include "tools/facts_json.h"
 #include "tools/json_views.h"
 #include "tools/json_writer.h"
@@ -19,6 +17,11 @@ namespace {
 constexpr size_t kMaxQueryBytes = 2000;
 // Searching inside more than this many sources at once is not a filter any more.
 constexpr size_t kMaxSources = 50;
+// /api/facts answers this many facts unless `limit` asks for another number, and never more
+// than the maximum: the command line's "all" is unbounded work for one request. Past the
+// maximum is a 400, as for /api/search's limit.
+constexpr int64_t kDefaultFactsLimit = 100;
+constexpr int64_t kMaxFactsLimit = index::kMaxSearchLimit;
 
 Status CheckKnown(const Params& params, std::initializer_list<std::string_view> known,
                   std::initializer_list<std::string_view> repeatable = {}) {
@@ -45,14 +48,17 @@ const std::string* Find(const Params& params, const std::string& name) {
   return it == params.end() ? nullptr : &it->second;
 }
 
-Result<int> ParseInt(const std::string& name, const std::string& value, int min, int max) {
-  int n = 0;
+// `what` names the value in the error ("parameter \"limit\""). No `max`: any up to int64's.
+Result<int64_t> ParseInt(std::string_view what, std::string_view value, int64_t min,
+                         std::optional<int64_t> max = std::nullopt) {
+  int64_t n = 0;
   const char* end = value.data() + value.size();
   auto [ptr, ec] = std::from_chars(value.data(), end, n);
-  if (value.empty() || ec != std::errc() || ptr != end || n < min || n > max) {
-    return Status::InvalidArgument("parameter \"" + name + "\" must be a whole number from " +
-                                   std::to_string(min) + " to " + std::to_string(max) + ", not \"" +
-                                   value + "\"");
+  if (value.empty() || ec != std::errc() || ptr != end || n < min || (max && n > *max)) {
+    const std::string range = max ? "from " + std::to_string(min) + " to " + std::to_string(*max)
+                                  : "of at least " + std::to_string(min);
+    return Status::InvalidArgument(std::string(what) + " must be a whole number " + range +
+                                   ", not \"" + std::string(value) + "\"");
   }
   return n;
 }
@@ -90,50 +96,27 @@ ApiResponse Failure(const Status& status, const QueryDeadline& deadline,
 
 ApiResponse Ok(const JsonOut& out) { return ApiResponse{200, std::string(out.str())}; }
 
-// The fact store, or nullopt for a database that never stored facts or whose facts schema is
-// older than this build's: opening the store there would try to create or migrate its tables,
-// which a read-only connection cannot. Search and documents still work; the next `pressmine
-// update` (or `facts`) migrates the facts.
-Result<std::optional<index::FactStore>> OpenFacts(Database& db) {
-  PM_ASSIGN_OR_RETURN(int version, SchemaVersion(db, "facts"));
-  if (version < index::FactMigrations().back().version) return std::optional<index::FactStore>();
-  PM_ASSIGN_OR_RETURN(index::FactStore store, index::FactStore::Open(db));
-  return std::optional<index::FactStore>(std::move(store));
-}
-
 // What the fact store knows about one document: its facts whose offsets still point at their
 // evidence in its text, and its story's other-language versions.
 struct DocumentFacts {
   std::vector<index::StoredFact> facts;
-  std::vector<int64_t> translations;
+  std::vector<index::DocumentHeading> translations;
 };
 
-Result<DocumentFacts> FactsOf(Database& db, const index::DocumentRecord& doc) {
+Result<DocumentFacts> FactsOf(const Reader& reader, const index::DocumentRecord& doc) {
   DocumentFacts out;
-  PM_ASSIGN_OR_RETURN(std::optional<index::FactStore> store, OpenFacts(db));
-  if (!store) return out;
+  if (reader.facts == nullptr) return out;
   index::FactQuery q;
   q.doc_id = doc.id;
-  PM_ASSIGN_OR_RETURN(std::vector<index::StoredFact> facts, store->Query(q));
+  PM_ASSIGN_OR_RETURN(std::vector<index::StoredFact> facts, reader.facts->Query(q));
   for (index::StoredFact& f : facts) {
     const size_t b = f.fact.begin, e = f.fact.end;
     if (b < e && e <= doc.text.size() && doc.text.compare(b, e - b, f.fact.text) == 0) {
       out.facts.push_back(std::move(f));
     }
   }
-  PM_ASSIGN_OR_RETURN(out.translations, store->Translations(doc.id));
+  PM_ASSIGN_OR_RETURN(out.translations, TranslationsOf(reader.facts, reader.documents, doc.id));
   return out;
-}
-
-Result<int64_t> ParseInt64(const std::string& name, const std::string& value, int64_t min) {
-  int64_t n = 0;
-  const char* end = value.data() + value.size();
-  auto [ptr, ec] = std::from_chars(value.data(), end, n);
-  if (value.empty() || ec != std::errc() || ptr != end || n < min) {
-    return Status::InvalidArgument("parameter \"" + name + "\" must be a whole number from " +
-                                   std::to_string(min) + ", not \"" + value + "\"");
-  }
-  return n;
 }
 
 }  // namespace
@@ -175,10 +158,13 @@ Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* expla
   if (const std::string* v = Find(params, "from")) req.from = *v;
   if (const std::string* v = Find(params, "to")) req.to = *v;
   if (const std::string* v = Find(params, "limit")) {
-    PM_ASSIGN_OR_RETURN(req.limit, ParseInt("limit", *v, 0, index::kMaxSearchLimit));
+    PM_ASSIGN_OR_RETURN(int64_t limit,
+                        ParseInt("parameter \"limit\"", *v, 0, index::kMaxSearchLimit));
+    req.limit = static_cast<int>(limit);
   }
   if (const std::string* v = Find(params, "offset")) {
-    PM_ASSIGN_OR_RETURN(req.offset, ParseInt("offset", *v, 0, static_cast<int>(index::kMaxRanked)));
+    PM_ASSIGN_OR_RETURN(int64_t offset, ParseInt("parameter \"offset\"", *v, 0, index::kMaxRanked));
+    req.offset = static_cast<int>(offset);
   }
   if (const std::string* v = Find(params, "sort")) {
     if (*v == "date") {
@@ -200,63 +186,59 @@ Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* expla
   return req;
 }
 
-ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params& params,
+ApiResponse SearchEndpoint(const Reader& reader, index::Searcher& searcher, const Params& params,
                            std::chrono::milliseconds budget) {
   bool explain = false;
   Result<index::SearchRequest> req = ParseSearchParams(params, &explain);
   if (!req.ok()) return ErrorResponse(400, req.status().message());
-  QueryDeadline deadline(db, budget);
+  QueryDeadline deadline(reader.db, budget);
   const auto start = std::chrono::steady_clock::now();
   Result<index::SearchResults> results = searcher.Search(*req);
   const auto searched = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - start);
   if (!results.ok()) return Failure(results.status(), deadline, budget);
+  Result<TranslationMap> translations =
+      FindTranslations(reader.facts, reader.documents, results->hits);
+  if (!translations.ok()) return Failure(translations.status(), deadline, budget);
   JsonOut out;
-  WriteSearchResults(out, req->query, *results, explain, FindTranslations(db, results->hits));
+  WriteSearchResults(out, req->query, *results, explain, *translations);
   ApiResponse response = Ok(out);
   response.search_time = searched;
   return response;
 }
 
-ApiResponse DocumentEndpoint(Database& db, std::string_view id_text, const Params& params,
+ApiResponse DocumentEndpoint(const Reader& reader, std::string_view id_text, const Params& params,
                              std::chrono::milliseconds budget) {
   if (Status st = CheckKnown(params, {}); !st.ok()) return ErrorResponse(400, st.message());
-  int64_t id = 0;
-  const char* end = id_text.data() + id_text.size();
-  auto [ptr, ec] = std::from_chars(id_text.data(), end, id);
-  if (id_text.empty() || ec != std::errc() || ptr != end || id < 1) {
-    return ErrorResponse(
-        400, "a document id is a positive whole number, not \"" + std::string(id_text) + "\"");
-  }
-  QueryDeadline deadline(db, budget);
-  Result<index::DocumentStore> store = index::DocumentStore::Open(db);
-  if (!store.ok()) return Failure(store.status(), deadline, budget);
-  Result<std::optional<index::DocumentRecord>> doc = store->Get(id);
+  Result<int64_t> parsed_id = ParseInt("a document id", id_text, 1);
+  if (!parsed_id.ok()) return ErrorResponse(400, parsed_id.status().message());
+  const int64_t id = *parsed_id;
+  QueryDeadline deadline(reader.db, budget);
+  Result<std::optional<index::DocumentRecord>> doc = reader.documents.Get(id);
   if (!doc.ok()) return Failure(doc.status(), deadline, budget);
   if (!doc->has_value()) return ErrorResponse(404, "no document with id " + std::to_string(id));
-  Result<std::vector<index::DocumentRecord>> history = store->History(id);
+  Result<std::vector<index::DocumentRecord>> history = reader.documents.History(id);
   if (!history.ok()) return Failure(history.status(), deadline, budget);
-  Result<DocumentFacts> facts = FactsOf(db, **doc);
+  Result<DocumentFacts> facts = FactsOf(reader, **doc);
   if (!facts.ok()) return Failure(facts.status(), deadline, budget);
   JsonOut out;
   WriteDocumentWithHistory(out, **doc, *history, &facts->facts, &facts->translations);
   return Ok(out);
 }
 
-ApiResponse StatsEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget) {
+ApiResponse StatsEndpoint(const Reader& reader, const Params& params,
+                          std::chrono::milliseconds budget) {
   if (Status st = CheckKnown(params, {}); !st.ok()) return ErrorResponse(400, st.message());
-  QueryDeadline deadline(db, budget);
-  Result<index::DocumentStore> store = index::DocumentStore::Open(db);
-  if (!store.ok()) return Failure(store.status(), deadline, budget);
-  Result<index::CorpusStats> stats = store->Stats();
+  QueryDeadline deadline(reader.db, budget);
+  Result<index::CorpusStats> stats = reader.documents.Stats();
   if (!stats.ok()) return Failure(stats.status(), deadline, budget);
   JsonOut out;
   WriteStats(out, *stats);
   return Ok(out);
 }
 
-ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const Params& params,
-                          std::chrono::milliseconds budget) {
+ApiResponse FactsEndpoint(const Reader& reader, extract::FactExtractor& extractor,
+                          const Params& params, std::chrono::milliseconds budget) {
   FactsFilter filter;
   Status parsed = [&]() -> Status {
     PM_RETURN_IF_ERROR(CheckKnown(
@@ -275,22 +257,21 @@ ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const
                                      std::to_string(kMaxQueryBytes) + " bytes");
     }
     if (const std::string* v = Find(params, "doc")) {
-      PM_ASSIGN_OR_RETURN(filter.doc, ParseInt64("doc", *v, 1));
+      PM_ASSIGN_OR_RETURN(filter.doc, ParseInt("parameter \"doc\"", *v, 1));
     }
+    filter.limit = kDefaultFactsLimit;
     if (const std::string* v = Find(params, "limit")) {
-      PM_ASSIGN_OR_RETURN(filter.limit, ParseInt64("limit", *v, 0));
+      PM_ASSIGN_OR_RETURN(filter.limit, ParseInt("parameter \"limit\"", *v, 1, kMaxFactsLimit));
     }
     return Status::Ok();
   }();
   if (!parsed.ok()) return ErrorResponse(400, parsed.message());
   Result<index::FactQuery> query = MakeFactQuery(filter, extractor);
   if (!query.ok()) return ErrorResponse(400, "parameter " + query.status().message());
-  QueryDeadline deadline(db, budget);
-  Result<std::optional<index::FactStore>> store = OpenFacts(db);
-  if (!store.ok()) return Failure(store.status(), deadline, budget);
+  QueryDeadline deadline(reader.db, budget);
   std::vector<index::StoredFact> facts;
-  if (*store) {
-    Result<std::vector<index::StoredFact>> found = (*store)->Query(*query);
+  if (reader.facts != nullptr) {
+    Result<std::vector<index::StoredFact>> found = reader.facts->Query(*query);
     if (!found.ok()) return Failure(found.status(), deadline, budget);
     facts = std::move(*found);
   }
@@ -299,15 +280,13 @@ ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const
   return Ok(out);
 }
 
-ApiResponse OfficialsEndpoint(Database& db, const Params& params,
+ApiResponse OfficialsEndpoint(const Reader& reader, const Params& params,
                               std::chrono::milliseconds budget) {
   if (Status st = CheckKnown(params, {}); !st.ok()) return ErrorResponse(400, st.message());
-  QueryDeadline deadline(db, budget);
-  Result<std::optional<index::FactStore>> store = OpenFacts(db);
-  if (!store.ok()) return Failure(store.status(), deadline, budget);
+  QueryDeadline deadline(reader.db, budget);
   std::vector<index::OfficialSummary> officials;
-  if (*store) {
-    Result<std::vector<index::OfficialSummary>> found = (*store)->Officials();
+  if (reader.facts != nullptr) {
+    Result<std::vector<index::OfficialSummary>> found = reader.facts->Officials();
     if (!found.ok()) return Failure(found.status(), deadline, budget);
     officials = std::move(*found);
   }
@@ -316,8 +295,8 @@ ApiResponse OfficialsEndpoint(Database& db, const Params& params,
   return Ok(out);
 }
 
-ApiResponse TimelineEndpoint(Database& db, extract::FactExtractor& extractor, const Params& params,
-                             std::chrono::milliseconds budget) {
+ApiResponse TimelineEndpoint(const Reader& reader, extract::FactExtractor& extractor,
+                             const Params& params, std::chrono::milliseconds budget) {
   if (Status st = CheckKnown(params, {"indicator"}); !st.ok()) {
     return ErrorResponse(400, st.message());
   }
@@ -327,13 +306,11 @@ ApiResponse TimelineEndpoint(Database& db, extract::FactExtractor& extractor, co
   }
   Result<std::string> indicator = ResolveIndicator(extractor, *typed);
   if (!indicator.ok()) return ErrorResponse(400, "parameter " + indicator.status().message());
-  QueryDeadline deadline(db, budget);
-  Result<std::optional<index::FactStore>> store = OpenFacts(db);
-  if (!store.ok()) return Failure(store.status(), deadline, budget);
+  QueryDeadline deadline(reader.db, budget);
   Timeline timeline;
   timeline.indicator = *indicator;
-  if (*store) {
-    Result<Timeline> found = LoadTimeline(**store, *indicator);
+  if (reader.facts != nullptr) {
+    Result<Timeline> found = LoadTimeline(*reader.facts, *indicator);
     if (!found.ok()) return Failure(found.status(), deadline, budget);
     timeline = std::move(*found);
   }

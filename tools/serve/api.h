@@ -1,6 +1,6 @@
 // The JSON API behind `pressmine serve`, free of HTTP: each endpoint is a function from the
-// request's parameters and a read-only Database to a status code and a JSON body, so it is
-// tested without a socket and the HTTP layer stays a thin adapter.
+// request's parameters and a read-only connection's stores (Reader) to a status code and a JSON
+// body, so it is tested without a socket and the HTTP layer stays a thin adapter.
 //
 // Bodies are the command line's JSON (tools/json_views.h), so a script can switch between
 // `pressmine search --json` and /api/search freely. Every failure is {"error", "status"}:
@@ -10,7 +10,7 @@
 //   503  the request ran past its time budget (QueryDeadline) and was cut off
 //   500  the database failed
 //
-// Thread-safety: the functions keep no state; the Database belongs to the calling thread.
+// Thread-safety: the functions keep no state; the Reader belongs to the calling thread.
 #ifndef PRESSMINE_TOOLS_SERVE_API_H_
 #define PRESSMINE_TOOLS_SERVE_API_H_
 
@@ -23,6 +23,7 @@
 #include "base/status.h"
 #include "extract/facts.h"
 #include "index/search.h"
+#include "tools/serve/connection_pool.h"
 
 namespace pressmine::tools::serve {
 
@@ -43,32 +44,36 @@ struct ApiResponse {
 // kInvalidArgument naming the parameter for anything else.
 Result<index::SearchRequest> ParseSearchParams(const Params& params, bool* explain);
 
-// `searcher` reads `db` (the connection the deadline is set on).
-ApiResponse SearchEndpoint(Database& db, index::Searcher& searcher, const Params& params,
+// `searcher` reads `reader.db` (the connection the deadline is set on). Each hit's
+// "translations" carry the id, lang and title of every other-language version.
+ApiResponse SearchEndpoint(const Reader& reader, index::Searcher& searcher, const Params& params,
                            std::chrono::milliseconds budget);
 
 // /api/doc/ID: the document, its versions and its facts. `id` is the path segment as received.
 // "facts" holds the stored facts of the current version with "span_begin"/"span_end", the byte offsets of
 // their evidence in "text" (only facts whose offsets still point at their evidence);
-// "translations" holds the ids of the same story in the other language (story links).
-ApiResponse DocumentEndpoint(Database& db, std::string_view id, const Params& params,
+// "translations" holds the same story in the other language (story links), as in search hits.
+ApiResponse DocumentEndpoint(const Reader& reader, std::string_view id, const Params& params,
                              std::chrono::milliseconds budget);
 
 // /api/stats: the command line's `stats --json`.
-ApiResponse StatsEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget);
-
-// /api/facts?[type=][&query=][&official=][&indicator=][&lang=][&from=][&to=][&doc=][&limit=]:
-// the command line's `facts --format json`, one parameter per flag. `extractor` turns names and
-// indicators into keys, as the command line does.
-ApiResponse FactsEndpoint(Database& db, extract::FactExtractor& extractor, const Params& params,
+ApiResponse StatsEndpoint(const Reader& reader, const Params& params,
                           std::chrono::milliseconds budget);
 
+// /api/facts?[type=][&query=][&official=][&indicator=][&lang=][&from=][&to=][&doc=][&limit=]:
+// the command line's `facts --format json`, one parameter per flag, except that `limit` is
+// 100 when not given and at most 1000 (the command line's 0, "all", is refused). `extractor`
+// turns names and indicators into keys, as the command line does.
+ApiResponse FactsEndpoint(const Reader& reader, extract::FactExtractor& extractor,
+                          const Params& params, std::chrono::milliseconds budget);
+
 // /api/officials: the command line's `officials --json`.
-ApiResponse OfficialsEndpoint(Database& db, const Params& params, std::chrono::milliseconds budget);
+ApiResponse OfficialsEndpoint(const Reader& reader, const Params& params,
+                              std::chrono::milliseconds budget);
 
 // /api/timeline?indicator=TEXT: the command line's `timeline TEXT --json`.
-ApiResponse TimelineEndpoint(Database& db, extract::FactExtractor& extractor, const Params& params,
-                             std::chrono::milliseconds budget);
+ApiResponse TimelineEndpoint(const Reader& reader, extract::FactExtractor& extractor,
+                             const Params& params, std::chrono::milliseconds budget);
 
 // {"error", "status"} with `status`.
 ApiResponse ErrorResponse(int status, std::string_view message);

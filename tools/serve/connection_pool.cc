@@ -2,8 +2,6 @@
 
 #include <filesystem>
 
-#include "index/document_store.h"
-
 namespace pressmine::tools::serve {
 namespace {
 
@@ -37,13 +35,15 @@ Result<std::unique_ptr<Connection>> ConnectionPool::OpenOne(const std::string& p
   PM_RETURN_IF_ERROR(db.Exec(kReadPragmas));
   // Registers the tokenizer on this connection and checks the schema version. A database whose
   // schema is older than this build cannot be migrated through a read-only connection.
-  Result<index::DocumentStore> store = index::DocumentStore::Open(db);
+  auto conn = std::make_unique<Connection>(std::move(db));
+  Result<index::DocumentStore> store = index::DocumentStore::Open(conn->db);
   if (!store.ok()) {
     return store.status().WithContext(
         "opening read-only (if the database is from an older pressmine, run `pressmine stats` "
         "once to upgrade it)");
   }
-  return std::make_unique<Connection>(std::move(db));
+  conn->documents.emplace(std::move(store).value());
+  return conn;
 }
 
 Result<ConnectionPool::Lease> ConnectionPool::Acquire() {
@@ -79,6 +79,15 @@ ConnectionPool::Lease::Lease(Lease&& other) noexcept
 
 ConnectionPool::Lease::~Lease() {
   if (conn_) pool_->Release(std::move(conn_));
+}
+
+Result<Reader> ConnectionPool::Lease::reader() {
+  if (!conn_->facts) {
+    PM_ASSIGN_OR_RETURN(std::optional<index::FactStore> facts,
+                        index::FactStore::OpenIfCurrent(conn_->db));
+    conn_->facts = std::move(facts);
+  }
+  return Reader{conn_->db, *conn_->documents, conn_->facts ? &*conn_->facts : nullptr};
 }
 
 Result<index::Searcher*> ConnectionPool::Lease::searcher() {

@@ -2,8 +2,9 @@
 //
 // A Database belongs to one thread at a time (base/sqlite.h), and opening one per request
 // would redo the schema check and tokenizer registration each time, so the pool keeps opened
-// connections, each with its index::Searcher (whose query compiler is built once), and lends
-// one per request (with a FactExtractor, built on first use). Every connection is opened with
+// connections, each with its index::Searcher (whose query compiler is built once) and its
+// document and fact stores (schema checked once), and lends one per request (with a
+// FactExtractor, built on first use). Every connection is opened with
 // DatabaseOptions::read_only (and SQLite's query_only): the server cannot change the file even
 // through a bug. Connections are opened on demand, up to `max_size`; a request finding all of
 // them lent waits for one to come back.
@@ -22,6 +23,8 @@
 #include "base/sqlite.h"
 #include "base/status.h"
 #include "extract/facts.h"
+#include "index/document_store.h"
+#include "index/fact_store.h"
 #include "index/search.h"
 
 namespace pressmine::tools::serve {
@@ -31,10 +34,23 @@ namespace pressmine::tools::serve {
 struct Connection {
   explicit Connection(Database opened) : db(std::move(opened)) {}
   Database db;
+  std::optional<index::DocumentStore> documents;  // opened with the connection
+  // Opened on first use. While the database has no facts at this build's schema it stays
+  // empty and is looked for again on the next request (an `update` may migrate them meanwhile).
+  std::optional<index::FactStore> facts;
   std::optional<index::Searcher> searcher;
   // Turns typed names and indicators into keys for the facts endpoints; tens of milliseconds
   // to build, so built once per connection.
   std::optional<extract::FactExtractor> extractor;
+};
+
+// What a request reads, all on one lent connection.
+struct Reader {
+  Database& db;
+  index::DocumentStore& documents;
+  // Null when the database has no facts at this build's schema (FactStore::OpenIfCurrent; a
+  // read-only connection cannot migrate them): documents and searches are served without facts.
+  index::FactStore* facts = nullptr;
 };
 
 class ConnectionPool {
@@ -51,6 +67,8 @@ class ConnectionPool {
     Lease(const Lease&) = delete;
     ~Lease();
     Database& db() { return conn_->db; }
+    // The connection and its stores; fails only when the database fails.
+    Result<Reader> reader();
     // This connection's searcher, opened on first use.
     Result<index::Searcher*> searcher();
     // This connection's fact extractor, built on first use.

@@ -1,7 +1,6 @@
 #include "tools/serve/web_server.h"
 
 #include <httplib.h>
-#include <sqlite3.h>
 
 #include <atomic>
 #include <chrono>
@@ -57,8 +56,9 @@ struct WebServer::Impl {
     return host == options.bind + p;
   }
 
-  // Runs `endpoint` on a pooled connection. Server-Timing tells a client (and the load test)
-  // how long the request waited for a connection, searched, and took in all on the server.
+  // Runs `endpoint` on a pooled connection's stores. Server-Timing tells a client (and the
+  // load test) how long the request waited for a connection, searched, and took in all on the
+  // server.
   template <typename Endpoint>
   void WithDatabase(httplib::Response& res, Endpoint endpoint) {
     const auto start = std::chrono::steady_clock::now();
@@ -68,7 +68,9 @@ struct WebServer::Impl {
       return;
     }
     const auto acquired = std::chrono::steady_clock::now();
-    const ApiResponse api = endpoint(*lease);
+    Result<Reader> reader = lease->reader();
+    const ApiResponse api =
+        reader.ok() ? endpoint(*reader, *lease) : ErrorResponse(500, reader.status().message());
     const auto done = std::chrono::steady_clock::now();
     Send(res, api);
     const auto ms = [](auto d) {
@@ -83,41 +85,41 @@ struct WebServer::Impl {
   void Routes() {
     const auto budget = options.request_budget;
     http.Get("/api/search", [this, budget](const httplib::Request& req, httplib::Response& res) {
-      WithDatabase(res, [&](ConnectionPool::Lease& lease) {
+      WithDatabase(res, [&](const Reader& reader, ConnectionPool::Lease& lease) {
         Result<index::Searcher*> searcher = lease.searcher();
         if (!searcher.ok()) return ErrorResponse(500, searcher.status().message());
-        return SearchEndpoint(lease.db(), **searcher, req.params, budget);
+        return SearchEndpoint(reader, **searcher, req.params, budget);
       });
     });
     http.Get("/api/stats", [this, budget](const httplib::Request& req, httplib::Response& res) {
-      WithDatabase(res, [&](ConnectionPool::Lease& lease) {
-        return StatsEndpoint(lease.db(), req.params, budget);
+      WithDatabase(res, [&](const Reader& reader, ConnectionPool::Lease&) {
+        return StatsEndpoint(reader, req.params, budget);
       });
     });
     http.Get("/api/facts", [this, budget](const httplib::Request& req, httplib::Response& res) {
-      WithDatabase(res, [&](ConnectionPool::Lease& lease) {
+      WithDatabase(res, [&](const Reader& reader, ConnectionPool::Lease& lease) {
         Result<extract::FactExtractor*> extractor = lease.extractor();
         if (!extractor.ok()) return ErrorResponse(500, extractor.status().message());
-        return FactsEndpoint(lease.db(), **extractor, req.params, budget);
+        return FactsEndpoint(reader, **extractor, req.params, budget);
       });
     });
     http.Get("/api/officials", [this, budget](const httplib::Request& req, httplib::Response& res) {
-      WithDatabase(res, [&](ConnectionPool::Lease& lease) {
-        return OfficialsEndpoint(lease.db(), req.params, budget);
+      WithDatabase(res, [&](const Reader& reader, ConnectionPool::Lease&) {
+        return OfficialsEndpoint(reader, req.params, budget);
       });
     });
     http.Get("/api/timeline", [this, budget](const httplib::Request& req, httplib::Response& res) {
-      WithDatabase(res, [&](ConnectionPool::Lease& lease) {
+      WithDatabase(res, [&](const Reader& reader, ConnectionPool::Lease& lease) {
         Result<extract::FactExtractor*> extractor = lease.extractor();
         if (!extractor.ok()) return ErrorResponse(500, extractor.status().message());
-        return TimelineEndpoint(lease.db(), **extractor, req.params, budget);
+        return TimelineEndpoint(reader, **extractor, req.params, budget);
       });
     });
     http.Get(R"(/api/doc/([^/]*))",
              [this, budget](const httplib::Request& req, httplib::Response& res) {
                const std::string id = req.matches[1];
-               WithDatabase(res, [&](ConnectionPool::Lease& lease) {
-                 return DocumentEndpoint(lease.db(), id, req.params, budget);
+               WithDatabase(res, [&](const Reader& reader, ConnectionPool::Lease&) {
+                 return DocumentEndpoint(reader, id, req.params, budget);
                });
              });
     http.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
@@ -179,12 +181,6 @@ WebServer::WebServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 WebServer::~WebServer() = default;
 
 Result<std::unique_ptr<WebServer>> WebServer::Create(const ServeOptions& options) {
-  // SQLite's allocation statistics take one process-wide mutex on every malloc and free, which
-  // worker threads searching at once contend for (pthread mutex time in a perf profile under
-  // load: 1.0% -> 0.4% without them). Only
-  // possible before SQLite initializes; later (tests that opened a database already) it is
-  // refused harmlessly.
-  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   PM_ASSIGN_OR_RETURN(impl->pool, ConnectionPool::Open(options.db_path, options.threads));
