@@ -49,6 +49,18 @@ Status DocumentLengths::Refresh(Database& db) {
   if (data_version == data_version_ && total_changes == total_changes_ && data_version >= 0) {
     return Status::Ok();
   }
+  // The file changed, but most commits during a nightly run are the crawler's and leave the
+  // index alone. FTS5 rewrites its structure record (documents_fts_data row 10) whenever it
+  // writes anything, so an unchanged record means unchanged lengths: no reload.
+  PM_ASSIGN_OR_RETURN(Statement structure_stmt,
+                      db.Prepare("SELECT block FROM documents_fts_data WHERE id = 10"));
+  PM_ASSIGN_OR_RETURN(bool has_structure, structure_stmt.Step());
+  std::string structure = has_structure ? structure_stmt.ColumnBlob(0) : std::string();
+  if (data_version_ >= 0 && structure == structure_) {
+    data_version_ = data_version;
+    total_changes_ = total_changes;
+    return Status::Ok();
+  }
   // documents_fts_docsize is FTS5's table of column sizes, one row per indexed document; its
   // format is part of FTS5's file format. Reading it whole (about 12 bytes a document) is
   // cheaper than one xColumnSize per scored row across a few queries.
@@ -73,6 +85,7 @@ Status DocumentLengths::Refresh(Database& db) {
   }
   first_rowid_ = first;
   lengths_ = std::move(lengths);
+  structure_ = std::move(structure);
   data_version_ = data_version;
   total_changes_ = total_changes;
   return Status::Ok();

@@ -11,6 +11,7 @@
 #define PRESSMINE_INDEX_DOCUMENT_LENGTHS_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,10 +22,12 @@ namespace pressmine::index {
 
 class DocumentLengths {
  public:
-  // Loads the lengths when nothing is loaded or when `db` changed since the last load (a commit
-  // by another connection, or writes by this one). A row changed after this call ranks with its
-  // previous length, and a row added after it is looked up by FTS5 (Get returns -1): the lengths
-  // are a ranking signal, never a filter.
+  // Loads the lengths when nothing is loaded or when the full-text index changed since the last
+  // load (a commit by another connection, or writes by this one). A row changed after this call
+  // ranks with its previous length, and a row added after it is looked up by FTS5 (Get returns
+  // -1): the lengths are a ranking signal, never a filter. Writes this connection rolls back
+  // after a Refresh leave their lengths held until the index changes again (serve's connections
+  // are read-only).
   Status Refresh(Database& db);
 
   // The ranked length of the document with this rowid, or -1 when it is not held.
@@ -46,6 +49,7 @@ class DocumentLengths {
   std::vector<uint32_t> lengths_;
   int64_t data_version_ = -1;
   int64_t total_changes_ = -1;
+  std::string structure_;  // FTS5's structure record when the lengths were read
 };
 
 }  // namespace pressmine::index

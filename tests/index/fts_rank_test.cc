@@ -95,6 +95,19 @@ TEST_F(Bm25Test, LengthsHeldInMemoryScoreAsFts5sOwn) {
   EXPECT_DOUBLE_EQ(added.at(9), Scores("measles", 1).at(9));
 }
 
+TEST_F(Bm25Test, ScoresUseTheHeldLengths) {
+  DocumentLengths lengths;
+  ASSERT_TRUE(lengths.Refresh(*db_).ok());
+  // Row 2's text grows after the lengths were read: FTS5 knows, the held lengths do not, so the
+  // two scores differ only if pm_bm25 really reads the held one.
+  ASSERT_TRUE(db_->Exec("UPDATE documents_fts SET text = 'measles in schools and in many other "
+                        "places across the whole country this year' WHERE rowid = 2")
+                  .ok());
+  const double from_fts5 = Scores("measles", 1).at(2);
+  const double held = Scores("measles", 1, &lengths).at(2);
+  EXPECT_GT(held, from_fts5) << "the held length is the shorter, older one";
+}
+
 TEST_F(Bm25Test, FrequentPhrasesGetAnEstimatedIdfCloseToTheExactOne) {
   // 6,000 more rows, "common" in every fifth one: 1,200 rows hold it, more than are counted.
   auto tx = Transaction::Begin(*db_);
