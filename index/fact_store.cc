@@ -214,8 +214,8 @@ Result<FactStore> FactStore::Open(Database& db) {
 
 Result<std::optional<FactStore>> FactStore::OpenIfCurrent(Database& db) {
   PM_ASSIGN_OR_RETURN(int version, SchemaVersion(db, kComponent));
-  if (version < kMigrations.back().version) return std::optional<FactStore>();
-  PM_ASSIGN_OR_RETURN(FactStore store, Open(db));  // refuses a newer schema
+  if (version != kMigrations.back().version) return std::optional<FactStore>();
+  PM_ASSIGN_OR_RETURN(FactStore store, Open(db));
   return std::optional<FactStore>(std::move(store));
 }
 

@@ -81,8 +81,10 @@ class FactStore {
   // Migrates the "facts" component in `db` and returns a store over it.
   static Result<FactStore> Open(Database& db);
   // For readers: the store when `db`'s facts are at this build's schema, nullopt when it never
-  // stored facts or stored them under an older schema (creating or migrating tables is a
-  // writer's job: the next `pressmine update` or `facts` does it).
+  // stored facts, stored them under an older schema (creating or migrating tables is a writer's
+  // job: the next `pressmine update` or `facts` does it) or under a newer build's schema, which
+  // this build cannot read. Readers show documents and searches without facts then; writers
+  // (Open) refuse a newer schema with a clear error.
   static Result<std::optional<FactStore>> OpenIfCurrent(Database& db);
 
   // Replaces all facts of `doc_id` with `facts`, atomically (a savepoint: inside the caller's

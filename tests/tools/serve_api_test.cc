@@ -504,19 +504,18 @@ TEST_F(ServeApiTest, PooledConnectionsCannotWrite) {
   EXPECT_FALSE(lease->db().Exec("CREATE TABLE scratch(x)").ok());
 }
 
-// A database whose facts schema predates this build cannot be migrated read-only: the server
-// still serves its documents and searches, without facts, instead of failing every request.
-TEST(ServeOlderFactsTest, DocumentsAreServedWithoutFacts) {
+// A database whose facts schema predates this build cannot be migrated read-only, and one from
+// a newer build cannot be read by this one: either way the server still serves its documents
+// and searches, without facts, instead of failing every request.
+void ExpectDocumentsServedWithoutFacts(const std::string& facts_sql) {
   testing::TempDir dir;
-  BuildServeFixture(dir.File("old.db"));
+  BuildServeFixture(dir.File("other.db"));
   {
-    auto db = Database::Open(dir.File("old.db"));
+    auto db = Database::Open(dir.File("other.db"));
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(db->Exec("DROP TABLE story_links; UPDATE schema_version SET version = 1 "
-                         "WHERE component = 'facts'")
-                    .ok());
+    ASSERT_TRUE(db->Exec(facts_sql).ok());
   }
-  auto pool = ConnectionPool::Open(dir.File("old.db"), 1);
+  auto pool = ConnectionPool::Open(dir.File("other.db"), 1);
   ASSERT_TRUE(pool.ok()) << pool.status().ToString();
   auto lease = (*pool)->Acquire();
   ASSERT_TRUE(lease.ok());
@@ -532,6 +531,16 @@ TEST(ServeOlderFactsTest, DocumentsAreServedWithoutFacts) {
   ApiResponse officials = OfficialsEndpoint(*reader, {}, kBudget);
   EXPECT_EQ(officials.status, 200) << officials.body;
   EXPECT_EQ(officials.body, R"({"officials":[]})");
+}
+
+TEST(ServeOtherFactsSchemaTest, OlderFactsLeaveDocumentsServed) {
+  ExpectDocumentsServedWithoutFacts(
+      "DROP TABLE story_links; UPDATE schema_version SET version = 1 WHERE component = 'facts'");
+}
+
+TEST(ServeOtherFactsSchemaTest, NewerFactsLeaveDocumentsServed) {
+  ExpectDocumentsServedWithoutFacts(
+      "UPDATE schema_version SET version = version + 1 WHERE component = 'facts'");
 }
 
 TEST(ConnectionPoolTest, RefusesAMissingFile) {
