@@ -6,7 +6,9 @@
 // crawler/changes.h; 404/410 pages are flagged removed (never deleted). State is committed in
 // batches of a few hundred pages or one second, whichever comes first, so a killed run loses at
 // most its in-flight pages and the open batch, which the next run fetches again. An error in
-// one page's handling ends the run and undoes that page alone; the rest of the batch is committed.
+// one page's handling ends the run and undoes that page alone; the rest of the batch is
+// committed. When SQLite itself rolled the transaction back (disk full, I/O error), the open
+// batch is lost as in a kill, and nothing partial is stored.
 //
 // Politeness: one request at a time per host, at least the source's delay_ms (or robots.txt
 // Crawl-delay, whichever is larger) between the end of one request and the start of the next;

@@ -284,7 +284,8 @@ TEST_F(CrawlTest, FailedPageIsRolledBackAloneAndTheRestOfItsBatchCommits) {
   options_.batch_pages = 1000;
   options_.batch_ms = 3'600'000;  // everything lands in one batch
   ASSERT_TRUE(ApplyMigrations(*db_, "crawler", internal::CrawlerMigrations()).ok());
-  // The second article's last write fails (as a full disk would), after its version is stored.
+  // The second article's last write fails (a statement error, as a constraint or a bug would
+  // raise), after its version is stored.
   ASSERT_TRUE(db_->Exec("CREATE TRIGGER fail_news_2 BEFORE UPDATE OF last_fetch ON crawl_urls "
                         "WHEN NEW.url = 'https://fake.kg/ru/news/2' AND NEW.last_fetch <> 0 "
                         "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
