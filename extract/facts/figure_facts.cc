@@ -7,7 +7,8 @@
 // Units of counted things may stand a word or two later ("320 new cases", "40 district
 // hospitals"), as long as the words between are free lowercase words.
 // A number without a unit is not a figure: ordinals ("23rd meeting"), counts of things we have
-// no unit for and stray numbers would otherwise swamp the real figures. Units, scales and the
+// no unit for and stray numbers would otherwise swamp the real figures. Numbers written as words
+// (number_words.h) are figures only with a count unit or a scale. Units, scales and the
 // "per 1,000 live births" rates are gazetteer entries (corpora/facts/units.tsv, scales.tsv).
 //
 // Changes. A percentage with a change word right before it ("a reduction of 4.2%", «снижение на
@@ -98,6 +99,9 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
         if (u != nullptr && u->entry->extra != "count") u = nullptr;
       }
       if (u == nullptr || u->entry->extra == "prefix") continue;
+      // Spelled numbers count things ("fourteen cases") or carry a scale ("two million tenge");
+      // "for five years", «за последние три года» are durations, not statistics.
+      if (s.toks[i].spelled && u->entry->extra != "count" && e == i + 1) continue;
       unit = u->entry->id;
       e = u->end;
     }

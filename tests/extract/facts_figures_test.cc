@@ -122,6 +122,45 @@ TEST(FigureFacts, StandaloneChangeIsItsOwnFigure) {
   }
 }
 
+TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
+  const struct {
+    const char* text;
+    std::vector<double> values;
+  } kCases[] = {
+      {"Fourteen cases have been confirmed in the region.", {14}},
+      {"Twenty-three doctors and one hundred and five nurses completed the course.", {23, 105}},
+      {"Ninety nine patients were discharged.", {99}},
+      {"Two hundred thousand doses were delivered.", {200000}},
+      {"The clinic received two million tenge.", {2000000}},
+      {"В области подтверждено четырнадцать случаев кори.", {14}},
+      {"Курс прошли двадцать три врача и сто пять медицинских сестёр.", {23, 105}},
+      {"Вакцину получили двести сорок один ребёнок.", {241}},
+  };
+  for (const auto& c : kCases) {
+    std::vector<double> values;
+    for (const Fact& f : OfType(Sentence(c.text), FactType::kFigure))
+      values.push_back(f.figure.value);
+    EXPECT_EQ(values, c.values) << c.text;
+  }
+  // The evidence is the words as written.
+  const auto fourteen = OfType(Sentence("Fourteen cases were registered."), FactType::kFigure);
+  ASSERT_EQ(fourteen.size(), 1u);
+  EXPECT_EQ(fourteen[0].text, "Fourteen cases");
+  EXPECT_EQ(fourteen[0].figure.unit, "cases");
+}
+
+TEST(FigureFacts, ALoneOneStrayNumberWordsAndDurationsAreNotFigures) {
+  for (const char* text :
+       {"One of the district hospitals was closed for repairs.",
+        "Nurses who work in villages for five years get a bonus.",
+        "Число коек сократилось за последние три года.", "Doctors received a one-time payment.",
+        "Одна из больниц закрыта.", "The hundred days of the campaign ended."}) {
+    EXPECT_TRUE(OfType(Sentence(text), FactType::kFigure).empty()) << text;
+  }
+  // Not a year or a day either: "twenty" before a month is no date.
+  EXPECT_TRUE(OfType(Sentence("Twenty January visitors came."), FactType::kDate).empty());
+}
+
 TEST(FigureFacts, PeriodIsTheNearestYearOrPeriod) {
   const auto figures = OfType(
       Sentence("В 2024 году поддержку получили 254 человека, а в 2025-м — уже 106 специалистов."),
