@@ -1,6 +1,9 @@
 // Figure facts: scales, units, rates, changes, indicators and periods in both languages.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "tests/extract/facts_test_util.h"
 
 namespace pressmine::extract {
@@ -52,7 +55,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         FigureCase{"The housing loan was raised to 9.2 million tenge.", 9200000, "KZT",
                    "housing_loan"},
-        FigureCase{"Perinatal diseases affected 1,224 children.", 1224, "people", ""},
+        FigureCase{"Perinatal diseases affected 1,224 children.", 1224, "people",
+                   "perinatal_diseases"},
         FigureCase{"The government allocated $12 million for equipment.", 12000000, "USD", ""},
         FigureCase{"The average pension is 14,500 soms.", 14500, "KGS", ""},
         FigureCase{"Infant mortality was 11.2 per 1,000 live births.", 11.2, "per_1000_live_births",
@@ -159,6 +163,37 @@ TEST(FigureFacts, ALoneOneStrayNumberWordsAndDurationsAreNotFigures) {
   }
   // Not a year or a day either: "twenty" before a month is no date.
   EXPECT_TRUE(OfType(Sentence("Twenty January visitors came."), FactType::kDate).empty());
+}
+
+// A share of a cause within an indicator is not the indicator's value: "perinatal diseases
+// account for 64.3%" of the causes of infant mortality is not the infant mortality rate.
+TEST(FigureFacts, SharesOfCausesMeasureTheCauseNotTheWhole) {
+  const struct {
+    const char* text;
+    std::vector<std::string> indicators;  // of the figures, in order
+  } kCases[] = {
+      {"The structure of the causes of infant mortality has not changed: perinatal diseases "
+       "account for 64.3% (1,187 children), congenital anomalies — 16.1%.",
+       {"perinatal_diseases", "perinatal_diseases", "congenital_anomalies"}},
+      {"В структуре причин младенческой смертности перинатальные болезни составляют 64,3%, "
+       "врождённые аномалии — 16,1%.",
+       {"perinatal_diseases", "congenital_anomalies"}},
+      // A cause with no lexicon entry: not filed under the whole either.
+      {"Among the causes of infant mortality, injuries account for 7.9%.", {""}},
+      {"Injuries account for 7.9% of the causes of child mortality.", {""}},
+      {"Среди причин детской смертности на травмы приходится 7,9%.", {""}},
+      // Without a structure word the indicator before the figure is still what it measures.
+      {"Infant mortality was 11.2 per 1,000 live births.", {"infant_mortality"}},
+      // "mortality from infectious diseases" is mortality.
+      {"Mortality from infectious diseases decreased by 3.2%.", {"mortality"}},
+      {"Смертность от инфекционных болезней снизилась на 3,2%.", {"mortality"}},
+  };
+  for (const auto& c : kCases) {
+    std::vector<std::string> indicators;
+    for (const Fact& f : OfType(Sentence(c.text), FactType::kFigure))
+      indicators.push_back(f.figure.indicator);
+    EXPECT_EQ(indicators, c.indicators) << c.text;
+  }
 }
 
 TEST(FigureFacts, PeriodIsTheNearestYearOrPeriod) {

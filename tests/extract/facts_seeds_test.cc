@@ -127,6 +127,11 @@ TEST(FactsSeeds, Seed004MinisterMortalityAndInstruction) {
   EXPECT_EQ(infant->figure.change->direction, "decrease");
   EXPECT_DOUBLE_EQ(infant->figure.change->value, 4.2);
 
+  // Shares of the causes of infant mortality are not the infant mortality rate.
+  const Fact* perinatal = FindFigure(seed.facts, 65.7, "percent");
+  ASSERT_NE(perinatal, nullptr);
+  EXPECT_EQ(perinatal->figure.indicator, "perinatal_diseases");
+
   const Fact* maternal = FindFigure(seed.facts, 34.8, "per_100000_live_births");
   ASSERT_NE(maternal, nullptr);
   EXPECT_EQ(maternal->figure.indicator, "maternal_mortality");
