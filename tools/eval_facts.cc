@@ -30,9 +30,9 @@ namespace {
 struct Gold {
   pe::FactType type;
   std::string value, end, key, name, position, unit, direction, kind, modality, target, indicator;
-  double number = 0;
+  double number = 0, change = 0;
   bool has_target = false, has_key = false, has_direction = false, has_position = false,
-       has_indicator = false;
+       has_indicator = false, has_value = false, has_change = false;
 };
 
 std::string Str(const rapidjson::Value& o, const char* k) {
@@ -50,7 +50,13 @@ bool Matches(const pe::Fact& f, const Gold& g) {
       return f.official.key == g.key && f.official.name == g.name &&
              (!g.has_position || f.official.position == g.position);
     case pe::FactType::kFigure:
-      return Same(f.figure.value, g.number) && f.figure.unit == g.unit &&
+      // A gold figure with a value needs that value; one with only a change needs no value.
+      if (g.has_value != f.figure.value.has_value()) return false;
+      if (g.has_value && !Same(*f.figure.value, g.number)) return false;
+      if (g.has_change && !(f.figure.change && Same(f.figure.change->value, g.change) &&
+                            f.figure.change->unit == g.unit))
+        return false;
+      return (!g.has_value || f.figure.unit == g.unit) &&
              (!g.has_direction || (f.figure.change && f.figure.change->direction == g.direction)) &&
              (!g.has_indicator || f.figure.indicator == g.indicator);
     case pe::FactType::kProgram:
@@ -155,7 +161,10 @@ int main(int argc, char** argv) {
       }
       x.type = *type;
       x.value = g.HasMember("value") && g["value"].IsString() ? g["value"].GetString() : "";
-      x.number = g.HasMember("value") && g["value"].IsNumber() ? g["value"].GetDouble() : 0;
+      x.has_value = g.HasMember("value") && g["value"].IsNumber();
+      x.number = x.has_value ? g["value"].GetDouble() : 0;
+      x.has_change = g.HasMember("change") && g["change"].IsNumber();
+      x.change = x.has_change ? g["change"].GetDouble() : 0;
       x.end = Str(g, "end");
       x.key = Str(g, "key");
       x.has_key = g.HasMember("key");

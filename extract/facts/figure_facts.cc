@@ -14,8 +14,9 @@
 // Changes. A percentage with a change word right before it ("a reduction of 4.2%", «снижение на
 // 4,2%») or right after it («на 35,4% выше», "a 28.1% increase") is a change. It belongs to the
 // nearest figure before it in the sentence when there is one ("13.5 per 1,000 live births, a
-// reduction of 4.2%"); otherwise it is a figure of its own that carries the change. The base of
-// the comparison is the first year after a compare word ("than in 2024").
+// reduction of 4.2%"); otherwise it is a figure of its own that carries only the change (no
+// value: the level is not stated). The base of the comparison is the first year after a compare
+// word ("than in 2024").
 //
 // Indicator and period. A figure measures the nearest indicator phrase before it in the
 // sentence, or failing that the nearest one after it ("a 28.1% increase in infectious diseases":
@@ -65,10 +66,15 @@ const Match* ChangeNear(const Sentence& s, size_t b, size_t e) {
   for (const Match& m : s.matches) {
     if (m.entry->cat != Cat::kChange) continue;
     if (m.end <= b) {
-      // What changed may stand between: «рост инфекционных болезней на 27%».
+      // What changed may stand between: «рост инфекционных болезней на 27%». "fell to 82%"
+      // states the new level, not the change.
       size_t gap = 0;
-      for (size_t k = m.end; k < b; ++k) gap += InIndicator(s, k) ? 0 : 1;
-      if (gap <= kChangeWindow) return &m;
+      bool level = false;
+      for (size_t k = m.end; k < b; ++k) {
+        gap += InIndicator(s, k) ? 0 : 1;
+        level |= s.MarkerAt("change_to", k) != nullptr;
+      }
+      if (gap <= kChangeWindow && !level) return &m;
     }
     if (m.begin >= e && m.begin - e <= 1) return &m;
   }
@@ -163,9 +169,8 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
           }
         }
         const size_t fb = std::min(b, ch->begin), fe = std::max(e, ch->end);
+        // Only a change: "a 28.1% increase", «снизилась на 7,8%» state no level.
         Fact f = s.MakeFact(FactType::kFigure, fb, fe);
-        f.figure.value = value;
-        f.figure.unit = unit;
         f.figure.change = change;
         s.figures.push_back({fb, fe, out->size()});
         out->push_back(std::move(f));

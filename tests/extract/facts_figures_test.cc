@@ -25,7 +25,8 @@ TEST_P(FigureFormsTest, ValueUnitIndicator) {
   const FigureCase& c = GetParam();
   const auto figures = OfType(Sentence(c.text), FactType::kFigure);
   ASSERT_EQ(figures.size(), 1u) << c.text;
-  EXPECT_DOUBLE_EQ(figures[0].figure.value, c.value) << c.text;
+  ASSERT_TRUE(figures[0].figure.value.has_value()) << c.text;
+  EXPECT_DOUBLE_EQ(*figures[0].figure.value, c.value) << c.text;
   EXPECT_EQ(figures[0].figure.unit, c.unit) << c.text;
   EXPECT_EQ(figures[0].figure.indicator, c.indicator) << c.text;
 }
@@ -78,11 +79,11 @@ TEST(FigureFacts, CommaReadsByLanguage) {
   const auto en =
       OfType(Sentence("Support reached 2,643 doctors.", "", Language::kEnglish), FactType::kFigure);
   ASSERT_EQ(en.size(), 1u);
-  EXPECT_DOUBLE_EQ(en[0].figure.value, 2643);
+  EXPECT_EQ(en[0].figure.value, 2643);
   const auto ru = OfType(Sentence("Выплаты выросли до 2,643 млн тенге.", "", Language::kRussian),
                          FactType::kFigure);
   ASSERT_EQ(ru.size(), 1u);
-  EXPECT_DOUBLE_EQ(ru[0].figure.value, 2643000);
+  EXPECT_EQ(ru[0].figure.value, 2643000);
 }
 
 TEST(FigureFacts, ChangeAttachesToThePrecedingFigure) {
@@ -92,7 +93,7 @@ TEST(FigureFacts, ChangeAttachesToThePrecedingFigure) {
                               FactType::kFigure);
   ASSERT_EQ(figures.size(), 1u);
   const FigureValue& f = figures[0].figure;
-  EXPECT_DOUBLE_EQ(f.value, 13.5);
+  EXPECT_EQ(f.value, 13.5);
   EXPECT_EQ(f.period, "2025");
   ASSERT_TRUE(f.change.has_value());
   EXPECT_DOUBLE_EQ(f.change->value, 4.2);
@@ -115,14 +116,35 @@ TEST(FigureFacts, ChangeAfterThePercentKeepsItsBase) {
   EXPECT_EQ(f.change->base, "2024");
 }
 
-TEST(FigureFacts, StandaloneChangeIsItsOwnFigure) {
-  for (const char* text : {"There was a 28.1% increase in infectious diseases.",
-                           "Заболеваемость туберкулёзом снизилась на 7,8%."}) {
-    const auto figures = OfType(Sentence(text), FactType::kFigure);
-    ASSERT_EQ(figures.size(), 1u) << text;
-    EXPECT_EQ(figures[0].figure.unit, "percent");
-    ASSERT_TRUE(figures[0].figure.change.has_value()) << text;
-    EXPECT_DOUBLE_EQ(figures[0].figure.change->value, figures[0].figure.value);
+// "a 28.1% increase in infectious diseases" states a change and what changed, not a level: one
+// figure with the change, no value, measuring what changed.
+TEST(FigureFacts, StandaloneChangeIsAFigureWithOnlyAChange) {
+  const struct {
+    const char* text;
+    double change;
+    const char* direction;
+    const char* indicator;
+  } kCases[] = {
+      {"There was a 28.1% increase in infectious diseases.", 28.1, "increase",
+       "infectious_diseases"},
+      {"Infant mortality fell, while there was a 27.4% increase in infectious diseases.", 27.4,
+       "increase", "infectious_diseases"},
+      {"Вместе с тем отмечен рост инфекционных и паразитарных болезней на 27,4%.", 27.4, "increase",
+       "infectious_diseases"},
+      {"Заболеваемость туберкулёзом снизилась на 7,8%.", 7.8, "decrease", "incidence"},
+      {"Tuberculosis incidence decreased by 9%.", 9, "decrease", "incidence"},
+  };
+  for (const auto& c : kCases) {
+    const auto figures = OfType(Sentence(c.text), FactType::kFigure);
+    ASSERT_EQ(figures.size(), 1u) << c.text;
+    const FigureValue& f = figures[0].figure;
+    EXPECT_FALSE(f.value.has_value()) << c.text;
+    EXPECT_EQ(f.unit, "") << c.text;
+    EXPECT_EQ(f.indicator, c.indicator) << c.text;
+    ASSERT_TRUE(f.change.has_value()) << c.text;
+    EXPECT_DOUBLE_EQ(f.change->value, c.change) << c.text;
+    EXPECT_EQ(f.change->unit, "percent") << c.text;
+    EXPECT_EQ(f.change->direction, c.direction) << c.text;
   }
 }
 
@@ -143,7 +165,7 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
   for (const auto& c : kCases) {
     std::vector<double> values;
     for (const Fact& f : OfType(Sentence(c.text), FactType::kFigure))
-      values.push_back(f.figure.value);
+      values.push_back(f.figure.value.value_or(-1));
     EXPECT_EQ(values, c.values) << c.text;
   }
   // The evidence is the words as written.
