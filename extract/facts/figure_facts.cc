@@ -23,10 +23,11 @@
 // the one right after a figure that ends with its change word, first); its period is the nearest
 // year or year period before it, or failing that after it. An indicator that only gives context
 // is passed over: the whole in "the causes of infant mortality: perinatal diseases account for
-// 65.7%" (the figure is a share of a cause, not the mortality rate), and the "of" part in
-// "mortality from infectious diseases" (markers.tsv's structure and indicator_of). Sentences in
-// releases rarely mix two indicators with two years, and when they do the nearest-before rule
-// follows the usual Russian and English order ("in 2025, infant mortality amounted to 13.5").
+// 65.7%" (the figure is a share of a cause, not the mortality rate), the "of" part in "mortality
+// from infectious diseases" (markers.tsv's structure and indicator_of), and any after a share verb
+// ("account for 7.9% of infant mortality"). Sentences in releases rarely mix two indicators with
+// two years, and when they do the nearest-before rule follows the usual Russian and English order
+// ("in 2025, infant mortality amounted to 13.5").
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -205,6 +206,11 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
       ends_with_change |= m.entry->cat == Cat::kChange && m.end == fs.end && f.figure.change;
     if (ends_with_change && after != nullptr && after->begin - fs.end <= kChangeOfGap)
       before = nullptr;
+    // "injuries account for 7.9% of infant mortality": a part of what follows, not its value.
+    for (const Match& m : s.markers) {
+      if (m.entry->id == "share_verb" && m.end <= fs.begin && fs.begin - m.end <= 1)
+        after = nullptr;
+    }
     if (before != nullptr || after != nullptr)
       f.figure.indicator = (before ? before : after)->entry->id;
     const Span* period = nullptr;

@@ -204,6 +204,8 @@ TEST(FigureFacts, SharesOfCausesMeasureTheCauseNotTheWhole) {
       {"Among the causes of infant mortality, injuries account for 7.9%.", {""}},
       {"Injuries account for 7.9% of the causes of child mortality.", {""}},
       {"Среди причин детской смертности на травмы приходится 7,9%.", {""}},
+      {"Injuries account for 7.9% of infant mortality.", {""}},
+      {"На травмы приходится 7,9% младенческой смертности.", {""}},
       // Without a structure word the indicator before the figure is still what it measures.
       {"Infant mortality was 11.2 per 1,000 live births.", {"infant_mortality"}},
       // "mortality from infectious diseases" is mortality.
