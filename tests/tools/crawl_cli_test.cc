@@ -108,7 +108,7 @@ TEST_F(CrawlCliTest, UpdateLinksTheSampleMeaslesStoryAcrossLanguages) {
       if (url.size() < path.size() || url.compare(url.size() - path.size(), path.size(), path))
         continue;
       found.first = h["id"].GetInt64();
-      for (const auto& t : h["translations"].GetArray()) found.second.push_back(t.GetInt64());
+      for (const auto& t : h["translations"].GetArray()) found.second.push_back(t["id"].GetInt64());
     }
     return found;
   };
