@@ -11,9 +11,10 @@
 //                      ("2022" .. "2024" prints as "2022/2024").
 //   official    name (nominative), position (canonical English label), org (canonical English
 //               label, may be empty), key (language-independent: Кадыралиев == Kadyraliev).
-//   figure      value (number, scale applied), unit ("KZT", "percent", "people", "cases",
-//               "per_1000_live_births", ...), indicator (canonical id, may be empty), period
-//               (ISO year or "Y1/Y2", may be empty), change (value, unit, direction) when stated.
+//   figure      value (number, scale applied; absent when only a change is stated), unit ("KZT",
+//               "percent", "people", "cases", "per_1000_live_births", ...), indicator (canonical
+//               id, may be empty), period (ISO year or "Y1/Y2", may be empty), change (value,
+//               unit, direction) when stated.
 //   program     name (as written), kind ("state_program", "certificate", ...), period, budget
 //               (a figure's value and unit as text), key (canonical id shared across languages).
 //   commitment  actor, action (as written), target (ISO year or date, may be empty), modality
@@ -64,8 +65,10 @@ struct ChangeValue {
 };
 
 struct FigureValue {
-  double value = 0;
-  std::string unit;
+  // Absent for a figure that is only a change ("a 28.1% increase in infectious diseases": what
+  // rose is stated, its level is not); the change then carries the number and its unit.
+  std::optional<double> value;
+  std::string unit;       // the value's unit; empty when there is no value
   std::string indicator;  // canonical id: "maternal_mortality"; may be empty
   std::string period;     // "2025", "2022/2024"; may be empty
   std::optional<ChangeValue> change;

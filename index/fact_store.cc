@@ -156,7 +156,7 @@ StoredFact ReadRow(const Statement& st) {
   f.official.position_text = st.ColumnText(c++);
   const std::string org = st.ColumnText(c++);
   const std::string key = st.ColumnText(c++);
-  f.figure.value = st.ColumnIsNull(c) ? 0 : st.ColumnDouble(c);
+  if (!st.ColumnIsNull(c)) f.figure.value = st.ColumnDouble(c);
   ++c;
   f.figure.unit = st.ColumnText(c++);
   f.figure.indicator = st.ColumnText(c++);
@@ -336,8 +336,8 @@ Status FactStore::PutDocumentFacts(int64_t doc_id, const std::string& published,
         .Bind(17, f.official.position_text)
         .Bind(18, org)
         .Bind(19, key);
-    if (f.type == FactType::kFigure)
-      ins.Bind(20, f.figure.value);
+    if (f.type == FactType::kFigure && f.figure.value)
+      ins.Bind(20, *f.figure.value);
     else
       ins.BindNull(20);
     ins.Bind(21, f.figure.unit).Bind(22, f.figure.indicator).Bind(23, period);
@@ -465,7 +465,7 @@ Result<std::vector<TimelinePoint>> FactStore::Timeline(const std::string& indica
     TimelinePoint p;
     p.published = st.ColumnText(7);
     p.period = st.ColumnText(0).empty() ? p.published.substr(0, 4) : st.ColumnText(0);
-    p.value = st.ColumnDouble(1);
+    if (!st.ColumnIsNull(1)) p.value = st.ColumnDouble(1);
     p.unit = st.ColumnText(2);
     if (!st.ColumnIsNull(3)) {
       p.change = extract::ChangeValue{st.ColumnDouble(3), st.ColumnText(4), st.ColumnText(5),

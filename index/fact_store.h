@@ -67,7 +67,8 @@ struct OfficialSummary {
 // One reported value of an indicator.
 struct TimelinePoint {
   std::string period;  // the figure's period, or the publication year when none was stated
-  double value = 0;
+  // Absent when only a change was stated ("a 28.1% increase in ...").
+  std::optional<double> value;
   std::string unit;
   std::optional<extract::ChangeValue> change;
   std::string published;

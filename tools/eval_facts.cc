@@ -6,9 +6,9 @@
 //
 // A predicted fact matches a gold one of its sentence when the type and the key fields agree
 // (corpora/facts-eval/README.md): date value and end; official name (nominative, exact), its
-// name key and position; figure value, unit and change direction when annotated; program kind
-// and key when annotated; commitment modality and target. Matching is one-to-one, so a fact
-// found twice counts once as right and once as wrong.
+// name key and position; figure value, unit, and change direction and indicator when annotated;
+// program kind and key when annotated; commitment modality and target. Matching is one-to-one, so a
+// fact found twice counts once as right and once as wrong.
 #include <rapidjson/document.h>
 
 #include <cmath>
@@ -29,9 +29,10 @@ namespace {
 
 struct Gold {
   pe::FactType type;
-  std::string value, end, key, name, position, unit, direction, kind, modality, target;
-  double number = 0;
-  bool has_target = false, has_key = false, has_direction = false, has_position = false;
+  std::string value, end, key, name, position, unit, direction, kind, modality, target, indicator;
+  double number = 0, change = 0;
+  bool has_target = false, has_key = false, has_direction = false, has_position = false,
+       has_indicator = false, has_value = false, has_change = false;
 };
 
 std::string Str(const rapidjson::Value& o, const char* k) {
@@ -49,8 +50,15 @@ bool Matches(const pe::Fact& f, const Gold& g) {
       return f.official.key == g.key && f.official.name == g.name &&
              (!g.has_position || f.official.position == g.position);
     case pe::FactType::kFigure:
-      return Same(f.figure.value, g.number) && f.figure.unit == g.unit &&
-             (!g.has_direction || (f.figure.change && f.figure.change->direction == g.direction));
+      // A gold figure with a value needs that value; one with only a change needs no value.
+      if (g.has_value != f.figure.value.has_value()) return false;
+      if (g.has_value && !Same(*f.figure.value, g.number)) return false;
+      if (g.has_change && !(f.figure.change && Same(f.figure.change->value, g.change) &&
+                            f.figure.change->unit == g.unit))
+        return false;
+      return (!g.has_value || f.figure.unit == g.unit) &&
+             (!g.has_direction || (f.figure.change && f.figure.change->direction == g.direction)) &&
+             (!g.has_indicator || f.figure.indicator == g.indicator);
     case pe::FactType::kProgram:
       return f.program.kind == g.kind && (!g.has_key || f.program.key == g.key);
     case pe::FactType::kCommitment:
@@ -81,7 +89,8 @@ int Dump(const char* path, const std::string& published, const std::string& lang
     std::fprintf(stderr, "eval_facts: %s: %s\n", path, facts.status().ToString().c_str());
     return 1;
   }
-  for (const pe::Fact& f : *facts) std::printf("%s\n", pressmine::tools::FactToJson(f, path).c_str());
+  for (const pe::Fact& f : *facts)
+    std::printf("%s\n", pressmine::tools::FactToJson(f, path).c_str());
   return 0;
 }
 
@@ -152,7 +161,10 @@ int main(int argc, char** argv) {
       }
       x.type = *type;
       x.value = g.HasMember("value") && g["value"].IsString() ? g["value"].GetString() : "";
-      x.number = g.HasMember("value") && g["value"].IsNumber() ? g["value"].GetDouble() : 0;
+      x.has_value = g.HasMember("value") && g["value"].IsNumber();
+      x.number = x.has_value ? g["value"].GetDouble() : 0;
+      x.has_change = g.HasMember("change") && g["change"].IsNumber();
+      x.change = x.has_change ? g["change"].GetDouble() : 0;
       x.end = Str(g, "end");
       x.key = Str(g, "key");
       x.has_key = g.HasMember("key");
@@ -163,6 +175,8 @@ int main(int argc, char** argv) {
       x.unit = Str(g, "unit");
       x.direction = Str(g, "direction");
       x.has_direction = g.HasMember("direction");
+      x.indicator = Str(g, "indicator");
+      x.has_indicator = g.HasMember("indicator");
       x.kind = Str(g, "kind");
       x.modality = Str(g, "modality");
       x.target = Str(g, "target");
@@ -182,7 +196,8 @@ int main(int argc, char** argv) {
       }
       ++(hit ? counts[t].tp : counts[t].fp);
       if (!hit && verbose)
-        std::printf("FP %s: %s\n", Str(doc, "id").c_str(), pressmine::tools::FactToJson(f, "").c_str());
+        std::printf("FP %s: %s\n", Str(doc, "id").c_str(),
+                    pressmine::tools::FactToJson(f, "").c_str());
     }
     for (size_t k = 0; k < gold.size(); ++k) {
       if (used[k]) continue;
@@ -193,7 +208,8 @@ int main(int argc, char** argv) {
                     gold[k].value.c_str(), gold[k].key.c_str(), gold[k].kind.c_str(),
                     gold[k].modality.c_str());
         for (const pe::Fact& f : pred)
-          if (f.type == gold[k].type) std::printf("   had %s\n", pressmine::tools::FactToJson(f, "").c_str());
+          if (f.type == gold[k].type)
+            std::printf("   had %s\n", pressmine::tools::FactToJson(f, "").c_str());
       }
     }
   }

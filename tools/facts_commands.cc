@@ -54,7 +54,9 @@ FactColumns Columns(const extract::Fact& f) {
                    Number(f.figure.change->value) + " " + f.figure.change->unit;
         if (!f.figure.change->base.empty()) detail += " vs " + f.figure.change->base;
       }
-      return {f.figure.indicator, Number(f.figure.value) + " " + f.figure.unit, detail};
+      // A figure that states only a change shows the change as its value.
+      if (!f.figure.value) return {f.figure.indicator, detail, ""};
+      return {f.figure.indicator, Number(*f.figure.value) + " " + f.figure.unit, detail};
     }
     case extract::FactType::kProgram:
       return {f.program.name, f.program.kind, f.program.period};
@@ -230,7 +232,8 @@ class TimelineCommand final : public Command {
     const std::vector<index::TimelinePoint>* points = &timeline->points;
     std::cout << *indicator << ": " << points->size() << " reported values\n";
     for (const index::TimelinePoint& p : *points) {
-      std::cout << "  " << p.period << "  " << Number(p.value) << " " << p.unit;
+      std::cout << "  " << p.period << "  ";
+      if (p.value) std::cout << Number(*p.value) << " " << p.unit;
       if (p.change) {
         std::cout << "  (" << p.change->direction << " " << Number(p.change->value) << " "
                   << p.change->unit << ")";

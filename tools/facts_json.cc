@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include "index/query.h"
@@ -15,6 +16,16 @@ namespace {
 // values are rounded to 15 significant digits, as the stated figure had far fewer. Whole
 // numbers print without a fraction (9200000, not 9200000.0), as people write them; a value JSON
 // cannot hold (NaN, infinity) is null rather than invalid output.
+void Number(JsonOut& out, double raw);
+
+// A figure that states only a change has no value: null.
+void Number(JsonOut& out, const std::optional<double>& value) {
+  if (value)
+    Number(out, *value);
+  else
+    out.w().Null();
+}
+
 void Number(JsonOut& out, double raw) {
   if (!std::isfinite(raw)) {
     out.w().Null();

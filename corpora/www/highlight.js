@@ -47,7 +47,9 @@ function describeFact(f) {
     case 'date': parts.push(f.end ? `${f.value}/${f.end}` : f.value); break;
     case 'official': parts.push(f.name, f.position, f.org); break;
     case 'figure':
-      parts.push(`${f.value} ${f.unit || ''}`.trim(), f.indicator, f.period);
+      // A figure that states only a change has a null value.
+      if (f.value !== null && f.value !== undefined) parts.push(`${f.value} ${f.unit || ''}`.trim());
+      parts.push(f.indicator, f.period);
       if (f.change) parts.push(`${f.change.direction} ${f.change.value} ${f.change.unit || ''}`);
       break;
     case 'program': parts.push(f.name, f.period, f.budget); break;

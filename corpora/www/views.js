@@ -70,8 +70,14 @@ function unitLabel(unit) {
   return String(unit || '').replaceAll('_', ' ');
 }
 
+// A point's value, or its change when only a change was stated (value null).
+function pointValue(p) {
+  if (p.value !== null && p.value !== undefined) return `${p.value} ${unitLabel(p.unit)}`;
+  return p.change ? `${p.change.direction} ${p.change.value} ${unitLabel(p.change.unit)}` : '';
+}
+
 function pointLabel(p) {
-  return `${p.period}: ${p.value} ${unitLabel(p.unit)} (${String(p.lang).toUpperCase()}, ` +
+  return `${p.period}: ${pointValue(p)} (${String(p.lang).toUpperCase()}, ` +
     `${(p.published || t('undated')).slice(0, 10)})`;
 }
 
@@ -96,7 +102,7 @@ function timelineTable(points) {
       .map((key) => el('th', {}, t(key))))),
     el('tbody', {}, ...points.map((p) => el('tr', {},
       el('td', {}, p.period),
-      el('td', { class: 'num' }, `${p.value} ${unitLabel(p.unit)}`),
+      el('td', { class: 'num' }, pointValue(p)),
       el('td', {}, langBadge(p.lang)),
       el('td', {}, el('a', { href: `/?doc=${encodeURIComponent(p.doc)}` },
         (p.published || t('undated')).slice(0, 10))),

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "extract/facts/grammar.h"
+#include "extract/facts/number_words.h"
 #include "nlp/sentences.h"
 #include "pressmine_facts_data.h"
 
@@ -68,6 +69,7 @@ struct FactExtractor::Impl {
                  ? doc_lang
                  : facts::GuessLanguage(text);
     facts::Tokenize(text, s.lang, &s.toks);
+    facts::ReadNumberWords(res.number_words, &s.toks);
     s.matches.clear();
     s.markers.clear();
     std::vector<facts::Match> all;
@@ -115,26 +117,34 @@ Result<FactExtractor> FactExtractor::Create() {
   lexicon_options.mueller_dir.clear();
   lexicon_options.harvest_phrases = false;
   PM_ASSIGN_OR_RETURN(nlp::Lexicon lexicon, nlp::BuildLexicon(lexicon_options));
-  auto impl = std::unique_ptr<Impl>(
-      new Impl{facts::Resources{
-                   {}, {}, {}, {}, std::move(keyer), std::move(analyzer), std::move(lexicon), {}},
-               std::move(splitter),
-               {},
-               {}});
+  auto impl = std::unique_ptr<Impl>(new Impl{
+      facts::Resources{
+          {}, {}, {}, {}, {}, std::move(keyer), std::move(analyzer), std::move(lexicon), {}},
+      std::move(splitter),
+      {},
+      {}});
+  facts::Gazetteer& g = impl->res.gazetteer;
   const struct {
+    facts::Gazetteer* into;
     Cat cat;
     std::string_view file;
   } kFiles[] = {
-      {Cat::kPosition, "facts/positions.tsv"},   {Cat::kOrg, "facts/orgs.tsv"},
-      {Cat::kUnit, "facts/units.tsv"},           {Cat::kScale, "facts/scales.tsv"},
-      {Cat::kIndicator, "facts/indicators.tsv"}, {Cat::kChange, "facts/changes.tsv"},
-      {Cat::kModality, "facts/modality.tsv"},    {Cat::kProgram, "facts/programs.tsv"},
-      {Cat::kMarker, "facts/markers.tsv"},
+      {&g, Cat::kPosition, "facts/positions.tsv"},
+      {&g, Cat::kOrg, "facts/orgs.tsv"},
+      {&g, Cat::kUnit, "facts/units.tsv"},
+      {&g, Cat::kScale, "facts/scales.tsv"},
+      {&g, Cat::kIndicator, "facts/indicators.tsv"},
+      {&g, Cat::kChange, "facts/changes.tsv"},
+      {&g, Cat::kModality, "facts/modality.tsv"},
+      {&g, Cat::kProgram, "facts/programs.tsv"},
+      {&g, Cat::kMarker, "facts/markers.tsv"},
+      // Apart: number words are read into tokens before the other gazetteers match.
+      {&impl->res.number_words, Cat::kNumberWord, "facts/number_words.tsv"},
   };
   for (const auto& f : kFiles) {
     const std::string_view data = facts::data::CorporaFile(f.file);
     if (data.empty()) return Status::Internal(std::string(f.file) + ": not embedded");
-    PM_RETURN_IF_ERROR(impl->res.gazetteer.Load(f.cat, f.file, data));
+    PM_RETURN_IF_ERROR(f.into->Load(f.cat, f.file, data));
   }
   // Oblique and genitive endings are read straight from markers.tsv: they are suffixes, not words.
   std::string_view markers = facts::data::CorporaFile("facts/markers.tsv");

@@ -7,20 +7,27 @@
 // Units of counted things may stand a word or two later ("320 new cases", "40 district
 // hospitals"), as long as the words between are free lowercase words.
 // A number without a unit is not a figure: ordinals ("23rd meeting"), counts of things we have
-// no unit for and stray numbers would otherwise swamp the real figures. Units, scales and the
+// no unit for and stray numbers would otherwise swamp the real figures. Numbers written as words
+// (number_words.h) are figures only with a count unit or a scale. Units, scales and the
 // "per 1,000 live births" rates are gazetteer entries (corpora/facts/units.tsv, scales.tsv).
 //
 // Changes. A percentage with a change word right before it ("a reduction of 4.2%", «снижение на
 // 4,2%») or right after it («на 35,4% выше», "a 28.1% increase") is a change. It belongs to the
 // nearest figure before it in the sentence when there is one ("13.5 per 1,000 live births, a
-// reduction of 4.2%"); otherwise it is a figure of its own that carries the change. The base of
-// the comparison is the first year after a compare word ("than in 2024").
+// reduction of 4.2%"); otherwise it is a figure of its own that carries only the change (no
+// value: the level is not stated). The base of the comparison is the first year after a compare
+// word ("than in 2024").
 //
 // Indicator and period. A figure measures the nearest indicator phrase before it in the
-// sentence, or failing that the nearest one after it; its period is the nearest year or year
-// period before it, or failing that after it. Sentences in releases rarely mix two indicators
-// with two years, and when they do the nearest-before rule follows the usual Russian and English
-// order ("in 2025, infant mortality amounted to 13.5").
+// sentence, or failing that the nearest one after it ("a 28.1% increase in infectious diseases":
+// the one right after a figure that ends with its change word, first); its period is the nearest
+// year or year period before it, or failing that after it. An indicator that only gives context
+// is passed over: the whole in "the causes of infant mortality: perinatal diseases account for
+// 65.7%" (the figure is a share of a cause, not the mortality rate), the "of" part in "mortality
+// from infectious diseases" (markers.tsv's structure and indicator_of), and any after a share verb
+// ("account for 7.9% of infant mortality"). Sentences in releases rarely mix two indicators with
+// two years, and when they do the nearest-before rule follows the usual Russian and English order
+// ("in 2025, infant mortality amounted to 13.5").
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -33,6 +40,8 @@ namespace {
 constexpr size_t kChangeWindow = 3;    // tokens between a change word and its percentage
 constexpr size_t kIndicatorAfter = 8;  // how far after a figure its indicator may stand
 constexpr size_t kMaxCountGap = 2;     // words between a number and a count unit
+constexpr size_t kStructureGap = 2;    // words between "the causes" and the whole ("of the")
+constexpr size_t kChangeOfGap = 2;     // words between "a 28% increase" and what rose ("in")
 
 // A lowercase word no gazetteer claims but as an indicator (a modifier such as "new",
 // «медицинских», "measles").
@@ -47,13 +56,49 @@ bool FreeLowerWord(const Sentence& s, size_t k) {
   return true;
 }
 
+bool InIndicator(const Sentence& s, size_t k) {
+  for (const Match& m : s.matches) {
+    if (m.entry->cat == Cat::kIndicator && m.begin <= k && k < m.end) return true;
+  }
+  return false;
+}
+
 const Match* ChangeNear(const Sentence& s, size_t b, size_t e) {
   for (const Match& m : s.matches) {
     if (m.entry->cat != Cat::kChange) continue;
-    if (m.end <= b && b - m.end <= kChangeWindow) return &m;
+    if (m.end <= b) {
+      // What changed may stand between: «рост инфекционных болезней на 27%». "fell to 82%"
+      // states the new level, not the change.
+      size_t gap = 0;
+      bool level = false;
+      for (size_t k = m.end; k < b; ++k) {
+        gap += InIndicator(s, k) ? 0 : 1;
+        level |= s.MarkerAt("change_to", k) != nullptr;
+      }
+      if (gap <= kChangeWindow && !level) return &m;
+    }
     if (m.begin >= e && m.begin - e <= 1) return &m;
   }
   return nullptr;
+}
+
+// An indicator that is not what a figure near it measures: the whole whose parts the sentence
+// lists ("the causes of infant mortality", «в структуре причин младенческой смертности»), or what
+// another indicator is of ("mortality from infectious diseases": the figure is mortality).
+bool OnlyContext(const Sentence& s, const Match& ind) {
+  // Words between are function words ("of the"), not another indicator.
+  for (size_t gap = 0; gap <= kStructureGap && gap < ind.begin; ++gap) {
+    if (gap > 0 && InIndicator(s, ind.begin - gap)) break;
+    for (const Match& m : s.markers) {
+      if (m.end == ind.begin - gap && m.entry->id == "structure") return true;
+    }
+  }
+  if (ind.begin >= 2 && s.MarkerAt("indicator_of", ind.begin - 1) != nullptr) {
+    for (const Match& m : s.matches) {
+      if (m.entry->cat == Cat::kIndicator && m.end == ind.begin - 1) return true;
+    }
+  }
+  return false;
 }
 
 std::string BaseAfter(const Sentence& s, const std::vector<Fact>& out, size_t from) {
@@ -98,6 +143,9 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
         if (u != nullptr && u->entry->extra != "count") u = nullptr;
       }
       if (u == nullptr || u->entry->extra == "prefix") continue;
+      // Spelled numbers count things ("fourteen cases") or carry a scale ("two million tenge");
+      // "for five years", «за последние три года» are durations, not statistics.
+      if (s.toks[i].spelled && u->entry->extra != "count" && e == i + 1) continue;
       unit = u->entry->id;
       e = u->end;
     }
@@ -122,9 +170,8 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
           }
         }
         const size_t fb = std::min(b, ch->begin), fe = std::max(e, ch->end);
+        // Only a change: "a 28.1% increase", «снизилась на 7,8%» state no level.
         Fact f = s.MakeFact(FactType::kFigure, fb, fe);
-        f.figure.value = value;
-        f.figure.unit = unit;
         f.figure.change = change;
         s.figures.push_back({fb, fe, out->size()});
         out->push_back(std::move(f));
@@ -146,11 +193,23 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
     const Match* before = nullptr;
     const Match* after = nullptr;
     for (const Match& m : s.matches) {
-      if (m.entry->cat != Cat::kIndicator) continue;
-      if (m.end <= fs.begin)
+      if (m.entry->cat != Cat::kIndicator || OnlyContext(s, m)) continue;
+      if (m.end <= fs.end)  // before it, or inside it: «рост инфекционных болезней на 27%»
         before = &m;
       else if (m.begin >= fs.end && after == nullptr && m.begin - fs.end <= kIndicatorAfter)
         after = &m;
+    }
+    // "a 28.1% increase in infectious diseases": a figure that ends with its change word
+    // measures what follows it, whatever an earlier clause was about.
+    bool ends_with_change = false;
+    for (const Match& m : s.matches)
+      ends_with_change |= m.entry->cat == Cat::kChange && m.end == fs.end && f.figure.change;
+    if (ends_with_change && after != nullptr && after->begin - fs.end <= kChangeOfGap)
+      before = nullptr;
+    // "injuries account for 7.9% of infant mortality": a part of what follows, not its value.
+    for (const Match& m : s.markers) {
+      if (m.entry->id == "share_verb" && m.end <= fs.begin && fs.begin - m.end <= 1)
+        after = nullptr;
     }
     if (before != nullptr || after != nullptr)
       f.figure.indicator = (before ? before : after)->entry->id;

@@ -61,8 +61,8 @@ Status Gazetteer::Load(Cat cat, std::string_view file_name, std::string_view tsv
     double number = 0;
     const bool scale = cat == Cat::kScale;
     const bool offset = cat == Cat::kMarker && (f[0] == "rel_year" || f[0] == "rel_month");
-    if (scale || offset) {
-      const std::string text(scale ? f[0] : f[3]);
+    if (scale || offset || cat == Cat::kNumberWord) {
+      const std::string text(offset ? f[3] : f[0]);
       char* end = nullptr;
       number = std::strtod(text.c_str(), &end);
       if (text.empty() || end != text.c_str() + text.size() || (scale && number <= 0)) {

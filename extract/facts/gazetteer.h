@@ -25,15 +25,16 @@ namespace pressmine::extract::facts {
 
 // The kind of knowledge a gazetteer entry carries (one data file each).
 enum class Cat : unsigned char {
-  kPosition,   // id: canonical English label; extra: implied organization label
-  kOrg,        // id: canonical English label
-  kUnit,       // id: unit code ("KZT", "percent", "people"); extra: "prefix" for "$ 5"
-  kScale,      // id: multiplier ("1000000")
-  kIndicator,  // id: canonical indicator
-  kChange,     // id: "increase" / "decrease"
-  kModality,   // id: "plan" / "instruction" / "promise" / "goal"
-  kProgram,    // id: program key or "*" (generic head); extra: kind
-  kMarker,     // id: grammar role ("year_word", "period_from", ...); extra: a number argument
+  kPosition,    // id: canonical English label; extra: implied organization label
+  kOrg,         // id: canonical English label
+  kUnit,        // id: unit code ("KZT", "percent", "people"); extra: "prefix" for "$ 5"
+  kScale,       // id: multiplier ("1000000")
+  kIndicator,   // id: canonical indicator
+  kChange,      // id: "increase" / "decrease"
+  kModality,    // id: "plan" / "instruction" / "promise" / "goal"
+  kProgram,     // id: program key or "*" (generic head); extra: kind
+  kMarker,      // id: grammar role ("year_word", "period_from", ...); extra: a number argument
+  kNumberWord,  // id: value ("14"); extra: how it combines (number_words.tsv)
   kCount
 };
 
@@ -41,8 +42,8 @@ struct Entry {
   Cat cat = Cat::kMarker;
   std::string id;
   std::string extra;
-  // The entry's number, read at load time: a scale's multiplier (id), a relative date's offset
-  // (extra of markers rel_year / rel_month). 0 for other entries.
+  // The entry's number, read at load time: a scale's multiplier (id), a number word's value (id),
+  // a relative date's offset (extra of markers rel_year / rel_month). 0 for other entries.
   double number = 0;
   std::vector<std::string> words;  // folded pattern tokens
   std::vector<bool> stem;          // words[i] is a prefix

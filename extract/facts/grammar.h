@@ -45,6 +45,7 @@ uint32_t RoleFromId(std::string_view id);
 // What the grammars share across sentences: compiled data and helpers. Built once per extractor.
 struct Resources {
   Gazetteer gazetteer;
+  Gazetteer number_words;  // number_words.tsv, read into number tokens before the grammars
   std::unordered_set<std::string> oblique_endings;   // markers.tsv role oblique_ending
   std::unordered_set<std::string> genitive_endings;  // markers.tsv role genitive_ending
   std::unordered_set<std::string> verb_endings;      // markers.tsv role verb_ending

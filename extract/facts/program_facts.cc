@@ -134,9 +134,9 @@ void FindProgramFacts(Sentence& s, Resources& res, std::vector<Fact>* out) {
     f.program.key = key;
     for (const Span& fs : s.figures) {
       const FigureValue& v = (*out)[fs.fact].figure;
-      if (!IsMoney(v.unit)) continue;
+      if (!IsMoney(v.unit) || !v.value) continue;
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%.15g %s", v.value, v.unit.c_str());
+      std::snprintf(buf, sizeof buf, "%.15g %s", *v.value, v.unit.c_str());
       f.program.budget = buf;
       break;
     }

@@ -31,8 +31,15 @@ std::string KeyOf(const Fact& f) {
     case FactType::kOfficial:
       return f.official.key;
     case FactType::kFigure: {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.6g %s", f.figure.value, f.figure.unit.c_str());
+      char buf[96];
+      if (f.figure.value) {
+        std::snprintf(buf, sizeof buf, "%.6g %s", *f.figure.value, f.figure.unit.c_str());
+      } else if (f.figure.change) {
+        std::snprintf(buf, sizeof buf, "%s %.6g %s", f.figure.change->direction.c_str(),
+                      f.figure.change->value, f.figure.change->unit.c_str());
+      } else {
+        return "";
+      }
       return buf;
     }
     case FactType::kProgram:

@@ -36,6 +36,7 @@ struct Tok {
   bool all_caps = false;     // words: two or more letters, all uppercase ("NGS", "МЗ")
   bool quantity = false;     // numbers: `value` is meaningful
   bool plain_int = false;    // numbers: digits only, no separators ("2025", not "2 025")
+  bool spelled = false;      // numbers: written as words ("fourteen"); see number_words.h
   double value = 0;
 };
 

@@ -1,6 +1,9 @@
 // Figure facts: scales, units, rates, changes, indicators and periods in both languages.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "tests/extract/facts_test_util.h"
 
 namespace pressmine::extract {
@@ -22,7 +25,8 @@ TEST_P(FigureFormsTest, ValueUnitIndicator) {
   const FigureCase& c = GetParam();
   const auto figures = OfType(Sentence(c.text), FactType::kFigure);
   ASSERT_EQ(figures.size(), 1u) << c.text;
-  EXPECT_DOUBLE_EQ(figures[0].figure.value, c.value) << c.text;
+  ASSERT_TRUE(figures[0].figure.value.has_value()) << c.text;
+  EXPECT_DOUBLE_EQ(*figures[0].figure.value, c.value) << c.text;
   EXPECT_EQ(figures[0].figure.unit, c.unit) << c.text;
   EXPECT_EQ(figures[0].figure.indicator, c.indicator) << c.text;
 }
@@ -52,7 +56,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         FigureCase{"The housing loan was raised to 9.2 million tenge.", 9200000, "KZT",
                    "housing_loan"},
-        FigureCase{"Perinatal diseases affected 1,224 children.", 1224, "people", ""},
+        FigureCase{"Perinatal diseases affected 1,224 children.", 1224, "people",
+                   "perinatal_diseases"},
         FigureCase{"The government allocated $12 million for equipment.", 12000000, "USD", ""},
         FigureCase{"The average pension is 14,500 soms.", 14500, "KGS", ""},
         FigureCase{"Infant mortality was 11.2 per 1,000 live births.", 11.2, "per_1000_live_births",
@@ -74,11 +79,11 @@ TEST(FigureFacts, CommaReadsByLanguage) {
   const auto en =
       OfType(Sentence("Support reached 2,643 doctors.", "", Language::kEnglish), FactType::kFigure);
   ASSERT_EQ(en.size(), 1u);
-  EXPECT_DOUBLE_EQ(en[0].figure.value, 2643);
+  EXPECT_EQ(en[0].figure.value, 2643);
   const auto ru = OfType(Sentence("Выплаты выросли до 2,643 млн тенге.", "", Language::kRussian),
                          FactType::kFigure);
   ASSERT_EQ(ru.size(), 1u);
-  EXPECT_DOUBLE_EQ(ru[0].figure.value, 2643000);
+  EXPECT_EQ(ru[0].figure.value, 2643000);
 }
 
 TEST(FigureFacts, ChangeAttachesToThePrecedingFigure) {
@@ -88,7 +93,7 @@ TEST(FigureFacts, ChangeAttachesToThePrecedingFigure) {
                               FactType::kFigure);
   ASSERT_EQ(figures.size(), 1u);
   const FigureValue& f = figures[0].figure;
-  EXPECT_DOUBLE_EQ(f.value, 13.5);
+  EXPECT_EQ(f.value, 13.5);
   EXPECT_EQ(f.period, "2025");
   ASSERT_TRUE(f.change.has_value());
   EXPECT_DOUBLE_EQ(f.change->value, 4.2);
@@ -111,14 +116,107 @@ TEST(FigureFacts, ChangeAfterThePercentKeepsItsBase) {
   EXPECT_EQ(f.change->base, "2024");
 }
 
-TEST(FigureFacts, StandaloneChangeIsItsOwnFigure) {
-  for (const char* text : {"There was a 28.1% increase in infectious diseases.",
-                           "Заболеваемость туберкулёзом снизилась на 7,8%."}) {
-    const auto figures = OfType(Sentence(text), FactType::kFigure);
-    ASSERT_EQ(figures.size(), 1u) << text;
-    EXPECT_EQ(figures[0].figure.unit, "percent");
-    ASSERT_TRUE(figures[0].figure.change.has_value()) << text;
-    EXPECT_DOUBLE_EQ(figures[0].figure.change->value, figures[0].figure.value);
+// "a 28.1% increase in infectious diseases" states a change and what changed, not a level: one
+// figure with the change, no value, measuring what changed.
+TEST(FigureFacts, StandaloneChangeIsAFigureWithOnlyAChange) {
+  const struct {
+    const char* text;
+    double change;
+    const char* direction;
+    const char* indicator;
+  } kCases[] = {
+      {"There was a 28.1% increase in infectious diseases.", 28.1, "increase",
+       "infectious_diseases"},
+      {"Infant mortality fell, while there was a 27.4% increase in infectious diseases.", 27.4,
+       "increase", "infectious_diseases"},
+      {"Вместе с тем отмечен рост инфекционных и паразитарных болезней на 27,4%.", 27.4, "increase",
+       "infectious_diseases"},
+      {"Заболеваемость туберкулёзом снизилась на 7,8%.", 7.8, "decrease", "incidence"},
+      {"Tuberculosis incidence decreased by 9%.", 9, "decrease", "incidence"},
+  };
+  for (const auto& c : kCases) {
+    const auto figures = OfType(Sentence(c.text), FactType::kFigure);
+    ASSERT_EQ(figures.size(), 1u) << c.text;
+    const FigureValue& f = figures[0].figure;
+    EXPECT_FALSE(f.value.has_value()) << c.text;
+    EXPECT_EQ(f.unit, "") << c.text;
+    EXPECT_EQ(f.indicator, c.indicator) << c.text;
+    ASSERT_TRUE(f.change.has_value()) << c.text;
+    EXPECT_DOUBLE_EQ(f.change->value, c.change) << c.text;
+    EXPECT_EQ(f.change->unit, "percent") << c.text;
+    EXPECT_EQ(f.change->direction, c.direction) << c.text;
+  }
+}
+
+TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
+  const struct {
+    const char* text;
+    std::vector<double> values;
+  } kCases[] = {
+      {"Fourteen cases have been confirmed in the region.", {14}},
+      {"Twenty-three doctors and one hundred and five nurses completed the course.", {23, 105}},
+      {"Ninety nine patients were discharged.", {99}},
+      {"Two hundred thousand doses were delivered.", {200000}},
+      {"The clinic received two million tenge.", {2000000}},
+      {"В области подтверждено четырнадцать случаев кори.", {14}},
+      {"Курс прошли двадцать три врача и сто пять медицинских сестёр.", {23, 105}},
+      {"Вакцину получили двести сорок один ребёнок.", {241}},
+  };
+  for (const auto& c : kCases) {
+    std::vector<double> values;
+    for (const Fact& f : OfType(Sentence(c.text), FactType::kFigure))
+      values.push_back(f.figure.value.value_or(-1));
+    EXPECT_EQ(values, c.values) << c.text;
+  }
+  // The evidence is the words as written.
+  const auto fourteen = OfType(Sentence("Fourteen cases were registered."), FactType::kFigure);
+  ASSERT_EQ(fourteen.size(), 1u);
+  EXPECT_EQ(fourteen[0].text, "Fourteen cases");
+  EXPECT_EQ(fourteen[0].figure.unit, "cases");
+}
+
+TEST(FigureFacts, ALoneOneStrayNumberWordsAndDurationsAreNotFigures) {
+  for (const char* text :
+       {"One of the district hospitals was closed for repairs.",
+        "Nurses who work in villages for five years get a bonus.",
+        "Число коек сократилось за последние три года.", "Doctors received a one-time payment.",
+        "Одна из больниц закрыта.", "The hundred days of the campaign ended."}) {
+    EXPECT_TRUE(OfType(Sentence(text), FactType::kFigure).empty()) << text;
+  }
+  // Not a year or a day either: "twenty" before a month is no date.
+  EXPECT_TRUE(OfType(Sentence("Twenty January visitors came."), FactType::kDate).empty());
+}
+
+// A share of a cause within an indicator is not the indicator's value: "perinatal diseases
+// account for 64.3%" of the causes of infant mortality is not the infant mortality rate.
+TEST(FigureFacts, SharesOfCausesMeasureTheCauseNotTheWhole) {
+  const struct {
+    const char* text;
+    std::vector<std::string> indicators;  // of the figures, in order
+  } kCases[] = {
+      {"The structure of the causes of infant mortality has not changed: perinatal diseases "
+       "account for 64.3% (1,187 children), congenital anomalies — 16.1%.",
+       {"perinatal_diseases", "perinatal_diseases", "congenital_anomalies"}},
+      {"В структуре причин младенческой смертности перинатальные болезни составляют 64,3%, "
+       "врождённые аномалии — 16,1%.",
+       {"perinatal_diseases", "congenital_anomalies"}},
+      // A cause with no lexicon entry: not filed under the whole either.
+      {"Among the causes of infant mortality, injuries account for 7.9%.", {""}},
+      {"Injuries account for 7.9% of the causes of child mortality.", {""}},
+      {"Среди причин детской смертности на травмы приходится 7,9%.", {""}},
+      {"Injuries account for 7.9% of infant mortality.", {""}},
+      {"На травмы приходится 7,9% младенческой смертности.", {""}},
+      // Without a structure word the indicator before the figure is still what it measures.
+      {"Infant mortality was 11.2 per 1,000 live births.", {"infant_mortality"}},
+      // "mortality from infectious diseases" is mortality.
+      {"Mortality from infectious diseases decreased by 3.2%.", {"mortality"}},
+      {"Смертность от инфекционных болезней снизилась на 3,2%.", {"mortality"}},
+  };
+  for (const auto& c : kCases) {
+    std::vector<std::string> indicators;
+    for (const Fact& f : OfType(Sentence(c.text), FactType::kFigure))
+      indicators.push_back(f.figure.indicator);
+    EXPECT_EQ(indicators, c.indicators) << c.text;
   }
 }
 

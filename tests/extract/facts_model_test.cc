@@ -2,6 +2,10 @@
 // JSON shape is tested with its writer, tests/tools/facts_json_test.cc).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "base/file.h"
+#include "extract/article.h"
 #include "tests/extract/facts_test_util.h"
 
 namespace pressmine::extract {
@@ -52,6 +56,37 @@ TEST(FactModel, SameStoryScoresTranslationsAboveUnrelatedReleases) {
   EXPECT_GT(pair, 0.8);
   EXPECT_LT(unrelated, 0.2);
   EXPECT_EQ(SameStoryScore(*ru, "2026-01-26", *en, "2026-03-01"), 0.0);  // too far apart
+}
+
+// The bundled sample site (corpora/sites/sample) tells its measles story in both languages,
+// «14 случаев» in Russian and "Fourteen cases" in English: the figure is all they share, so the
+// number written as a word must meet the digits. 0.5 is tools' kStoryLinkThreshold.
+TEST(FactModel, SampleSiteMeaslesReleasesAreOneStory) {
+  const std::filesystem::path site =
+      std::filesystem::path(PRESSMINE_SOURCE_DIR) / "corpora/sites/sample";
+  struct Release {
+    Article article;
+    std::vector<Fact> facts;
+  };
+  auto load = [&](const char* path) {
+    auto html = ReadFile(site / path);
+    EXPECT_TRUE(html.ok()) << path;
+    auto article = ExtractFromHtml(html.ok() ? *html : "");
+    EXPECT_TRUE(article.ok()) << path;
+    Release r{article.ok() ? *article : Article{}, {}};
+    FactOptions options;
+    options.published = r.article.published;
+    auto facts = testing::Extractor().Extract(r.article.Text(), options);
+    if (facts.ok()) r.facts = *facts;
+    return r;
+  };
+  const Release ru = load("ru/news/1004.html");
+  const Release en = load("en/news/2002.html");
+  bool fourteen = false;
+  for (const Fact& f : OfType(en.facts, FactType::kFigure))
+    fourteen |= f.figure.value == 14 && f.figure.unit == "cases";
+  EXPECT_TRUE(fourteen) << en.article.Text();
+  EXPECT_GT(SameStoryScore(ru.facts, ru.article.published, en.facts, en.article.published), 0.5);
 }
 
 }  // namespace

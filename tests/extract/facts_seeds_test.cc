@@ -127,6 +127,21 @@ TEST(FactsSeeds, Seed004MinisterMortalityAndInstruction) {
   EXPECT_EQ(infant->figure.change->direction, "decrease");
   EXPECT_DOUBLE_EQ(infant->figure.change->value, 4.2);
 
+  // Shares of the causes of infant mortality are not the infant mortality rate.
+  const Fact* perinatal = FindFigure(seed.facts, 65.7, "percent");
+  ASSERT_NE(perinatal, nullptr);
+  EXPECT_EQ(perinatal->figure.indicator, "perinatal_diseases");
+  // "a 28.1% increase in infectious and parasitic diseases": a change of them, no level.
+  bool infectious = false;
+  for (const Fact& f : OfType(seed.facts, FactType::kFigure)) {
+    if (!f.figure.change || f.figure.change->value != 28.1) continue;
+    infectious = true;
+    EXPECT_FALSE(f.figure.value.has_value());
+    EXPECT_EQ(f.figure.change->direction, "increase");
+    EXPECT_EQ(f.figure.indicator, "infectious_diseases");
+  }
+  EXPECT_TRUE(infectious);
+
   const Fact* maternal = FindFigure(seed.facts, 34.8, "per_100000_live_births");
   ASSERT_NE(maternal, nullptr);
   EXPECT_EQ(maternal->figure.indicator, "maternal_mortality");

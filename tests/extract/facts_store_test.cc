@@ -63,7 +63,7 @@ TEST_F(FactStoreTest, RoundTripsTypedFields) {
   EXPECT_EQ(figures[0].doc_id, 1);
   EXPECT_EQ(figures[0].published, "2026-01-28");
   const Fact& f = figures[0].fact;
-  EXPECT_DOUBLE_EQ(f.figure.value, 34.8);
+  EXPECT_EQ(f.figure.value, 34.8);
   EXPECT_EQ(f.figure.unit, "per_100000_live_births");
   EXPECT_EQ(f.figure.indicator, "maternal_mortality");
   EXPECT_EQ(f.figure.period, "2025");
@@ -76,6 +76,28 @@ TEST_F(FactStoreTest, RoundTripsTypedFields) {
   ASSERT_EQ(commitments.size(), 1u);
   EXPECT_EQ(commitments[0].fact.commitment.modality, "plan");
   EXPECT_EQ(commitments[0].fact.commitment.target, "2026");
+}
+
+// A figure that states only a change is stored and read back without a value, in the timeline too.
+TEST_F(FactStoreTest, AFigureWithOnlyAChangeHasNoValue) {
+  Put(1, "2026-01-28", "There was a 28.1% increase in infectious diseases.");
+  FactQuery q;
+  q.type = FactType::kFigure;
+  const auto figures = Query(q);
+  ASSERT_EQ(figures.size(), 1u);
+  const Fact& f = figures[0].fact;
+  EXPECT_FALSE(f.figure.value.has_value());
+  EXPECT_EQ(f.figure.indicator, "infectious_diseases");
+  ASSERT_TRUE(f.figure.change.has_value());
+  EXPECT_EQ(f.figure.change->value, 28.1);
+  EXPECT_EQ(f.figure.change->direction, "increase");
+
+  auto points = store_->Timeline("infectious_diseases");
+  ASSERT_TRUE(points.ok()) << points.status().ToString();
+  ASSERT_EQ(points->size(), 1u);
+  EXPECT_FALSE((*points)[0].value.has_value());
+  ASSERT_TRUE((*points)[0].change.has_value());
+  EXPECT_EQ((*points)[0].change->value, 28.1);
 }
 
 TEST_F(FactStoreTest, PutReplacesADocumentsFacts) {
@@ -137,7 +159,7 @@ TEST_F(FactStoreTest, OfficialsMergeLanguagesAndTimelineOrdersPeriods) {
   ASSERT_TRUE(timeline.ok());
   ASSERT_EQ(timeline->size(), 2u);
   EXPECT_EQ((*timeline)[0].period, "2024");
-  EXPECT_DOUBLE_EQ((*timeline)[0].value, 25.7);
+  EXPECT_EQ((*timeline)[0].value, 25.7);
   EXPECT_EQ((*timeline)[1].period, "2025");
 }
 

@@ -91,6 +91,35 @@ TEST_F(CrawlCliTest, UpdateJsonSummaryHasEveryField) {
   EXPECT_EQ(r.err.find('\r'), std::string::npos) << "no progress when not on a terminal";
 }
 
+// The sample's measles release says «14 случаев» in Russian and "Fourteen cases" in English;
+// the nightly job links the two as one story.
+TEST_F(CrawlCliTest, UpdateLinksTheSampleMeaslesStoryAcrossLanguages) {
+  ASSERT_EQ(Run({"update"}).exit_code, 0);
+  auto hit_of = [&](const char* query, const std::string& path) {
+    RunResult r = testing::RunPressmine(
+        dir_, {"--db", dir_.File("pm.db"), "search", query, "--mono", "--json"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    std::pair<int64_t, std::vector<int64_t>> found{0, {}};
+    if (d.HasParseError() || !d.HasMember("hits")) return found;
+    for (const auto& h : d["hits"].GetArray()) {
+      const std::string url = h["url"].GetString();
+      if (url.size() < path.size() || url.compare(url.size() - path.size(), path.size(), path))
+        continue;
+      found.first = h["id"].GetInt64();
+      for (const auto& t : h["translations"].GetArray()) found.second.push_back(t["id"].GetInt64());
+    }
+    return found;
+  };
+  const auto en = hit_of("measles", "/en/news/2002.html");
+  const auto ru = hit_of("кори", "/ru/news/1004.html");
+  ASSERT_NE(en.first, 0);
+  ASSERT_NE(ru.first, 0);
+  EXPECT_EQ(en.second, std::vector<int64_t>{ru.first});
+  EXPECT_EQ(ru.second, std::vector<int64_t>{en.first});
+}
+
 TEST_F(CrawlCliTest, QuietUnderCronVerboseOnRequest) {
   // Not a terminal: no progress; the one summary line goes to stderr because a page failed.
   RunResult r = Run({"crawl"});

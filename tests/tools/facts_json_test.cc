@@ -53,6 +53,21 @@ TEST(FactsJson, AFigureCarriesTheFieldsOfItsType) {
   EXPECT_FALSE(d.HasMember("begin")) << "offsets only when asked for";
 }
 
+// "a 28.1% increase in infectious diseases": no value (null), the change carries the number.
+TEST(FactsJson, AFigureWithOnlyAChangeHasANullValue) {
+  extract::Fact f;
+  f.type = extract::FactType::kFigure;
+  f.figure.indicator = "infectious_diseases";
+  f.figure.change = extract::ChangeValue{28.1, "percent", "increase", ""};
+  rapidjson::Document d = Parse(FactToJson(f, "7"));
+  ASSERT_TRUE(d.HasMember("value"));
+  EXPECT_TRUE(d["value"].IsNull());
+  EXPECT_FALSE(d.HasMember("unit"));
+  EXPECT_STREQ(d["indicator"].GetString(), "infectious_diseases");
+  EXPECT_EQ(d["change"]["value"].GetDouble(), 28.1);
+  EXPECT_STREQ(d["change"]["direction"].GetString(), "increase");
+}
+
 TEST(FactsJson, EscapesTextAndKeepsInvalidNumbersValid) {
   extract::Fact f;
   f.type = extract::FactType::kFigure;
