@@ -119,7 +119,13 @@ TEST_F(FactsCliTest, SearchShowsTheOtherLanguageVersionOfAStory) {
   ASSERT_EQ(d["total"].GetInt(), 1);
   const auto& hit = d["hits"][0];
   ASSERT_EQ(hit["translations"].Size(), 1u) << r.out;
-  EXPECT_NE(hit["translations"][0].GetInt64(), hit["id"].GetInt64());
+  const auto& other = hit["translations"][0];
+  ASSERT_TRUE(other.IsObject() && other.HasMember("id") && other.HasMember("lang") &&
+              other.HasMember("title"))
+      << r.out;
+  EXPECT_NE(other["id"].GetInt64(), hit["id"].GetInt64());
+  EXPECT_STRNE(other["lang"].GetString(), hit["lang"].GetString());
+  EXPECT_GT(other["title"].GetStringLength(), 0u);
 
   RunResult text = Run({"search", "Kadyraliev"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
