@@ -114,6 +114,18 @@ TEST_F(DocumentStoreTest, StatsCountByLanguageSourceAndMonth) {
   EXPECT_EQ(stats->undated, 1);
 }
 
+// Reopens an older database with the current store, which migrates it to the newest schema.
+void ReopenMigrated(const std::string& path, std::optional<Database>& db,
+                    std::optional<DocumentStore>& store) {
+  auto opened = Database::Open(path);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  db.emplace(std::move(*opened));
+  auto migrated = DocumentStore::Open(*db);
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+  store.emplace(std::move(*migrated));
+  EXPECT_EQ(*SchemaVersion(*db, kSchemaComponent), IndexMigrations().back().version);
+}
+
 TEST(DocumentStoreMigrationTest, AVersion4DatabaseKeepsItsIndexWhenTheStoreWritesItInsteadOfTriggers) {
   testing::TempDir dir;
   const std::string path = dir.File("v4.db");
@@ -130,11 +142,9 @@ TEST(DocumentStoreMigrationTest, AVersion4DatabaseKeepsItsIndexWhenTheStoreWrite
                          "('u2', 'kg', 'en', 'Measles', NULL, 'Measles vaccination.', 'h2', 't', 't')")
                     .ok());
   }
-  auto db = Database::Open(path);
-  ASSERT_TRUE(db.ok());
-  auto store = DocumentStore::Open(*db);
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ(*SchemaVersion(*db, kSchemaComponent), IndexMigrations().back().version);
+  std::optional<Database> db;
+  std::optional<DocumentStore> store;
+  ASSERT_NO_FATAL_FAILURE(ReopenMigrated(path, db, store));
   // Changed content at both URLs: the store takes the old rows out of the index (the same bytes
   // the triggers indexed, or FTS5 would be corrupt) and indexes the new ones.
   DocumentRecord ru;
@@ -202,11 +212,9 @@ TEST(DocumentStoreMigrationTest, AVersion5DatabaseFindsItsDuplicatesThroughTheDa
                          undated_hash + "', 't', 't')")
                     .ok());
   }
-  auto db = Database::Open(path);
-  ASSERT_TRUE(db.ok());
-  auto store = DocumentStore::Open(*db);
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ(*SchemaVersion(*db, kSchemaComponent), IndexMigrations().back().version);
+  std::optional<Database> db;
+  std::optional<DocumentStore> store;
+  ASSERT_NO_FATAL_FAILURE(ReopenMigrated(path, db, store));
   auto dup1 = store->Put(Release("u3", "Гемодиализ", "Открыто отделение гемодиализа."), "t2");
   auto dup2 = store->Put(Release("u4", "Корь", "Вакцинация от кори.", ""), "t2");
   ASSERT_TRUE(dup1.ok() && dup2.ok());
@@ -237,10 +245,9 @@ TEST(DocumentStoreMigrationTest, ADatabaseFromTheFirstSchemaOpensWithItsDocument
                          "last_seen) VALUES('u', 'ru', 'Старый', 'Старый текст', 'h', 't', 't')")
                     .ok());
   }
-  auto db = Database::Open(path);
-  auto store = DocumentStore::Open(*db);
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ(*SchemaVersion(*db, kSchemaComponent), IndexMigrations().back().version);
+  std::optional<Database> db;
+  std::optional<DocumentStore> store;
+  ASSERT_NO_FATAL_FAILURE(ReopenMigrated(path, db, store));
   auto doc = store->Get(1);
   ASSERT_TRUE(doc.ok() && doc->has_value());
   EXPECT_EQ((*doc)->title, "Старый");
