@@ -201,6 +201,8 @@ std::string FactExtractor::IndicatorId(std::string_view text) {
   if (impl_->res.gazetteer.HasId(Cat::kIndicator, text)) return std::string(text);
   std::vector<facts::Tok> toks;
   facts::Tokenize(text, facts::GuessLanguage(text), &toks);
+  // Read as RunSentence reads a sentence, so that a name the grammar matches matches here.
+  facts::ReadNumberWords(impl_->res.number_words, &toks);
   std::vector<facts::Match> matches;
   impl_->res.gazetteer.MatchAll(toks, &matches);
   const facts::Match* best = nullptr;

@@ -5,7 +5,9 @@
 //                                             "$5 million", "1,224 children", "13.5 per 1,000
 //                                             live births", "35.4%"
 // Units of counted things may stand a word or two later ("320 new cases", "40 district
-// hospitals"), as long as the words between are free lowercase words.
+// hospitals"), as long as the words between are free lowercase words; after a number written in
+// words only modifiers ("fourteen new cases", markers.tsv), as such a number far more often
+// counts the word right after it («за три дня врачи», "in three districts doctors").
 // A number without a unit is not a figure: ordinals ("23rd meeting"), counts of things we have
 // no unit for and stray numbers would otherwise swamp the real figures. Numbers written as words
 // (number_words.h) are figures only with a count unit or a scale. Units, scales and the
@@ -56,6 +58,12 @@ bool FreeLowerWord(const Sentence& s, size_t k) {
   return true;
 }
 
+// A word that may stand between a number and its count unit: a free word after digits, only a
+// modifier after a number written in words ("fourteen new cases", not «за три дня врачи»).
+bool GapWord(const Sentence& s, size_t k, bool spelled) {
+  return s.MarkerAt("count_modifier", k) != nullptr || (!spelled && FreeLowerWord(s, k));
+}
+
 bool InIndicator(const Sentence& s, size_t k) {
   for (const Match& m : s.matches) {
     if (m.entry->cat == Cat::kIndicator && m.begin <= k && k < m.end) return true;
@@ -101,6 +109,13 @@ bool OnlyContext(const Sentence& s, const Match& ind) {
   return false;
 }
 
+bool Ratio(const Sentence& s, size_t i) {
+  for (const Match& m : s.markers) {
+    if (m.end == i && m.entry->id == "ratio") return true;
+  }
+  return false;
+}
+
 std::string BaseAfter(const Sentence& s, const std::vector<Fact>& out, size_t from) {
   bool compare = false;
   for (size_t k = from; k < s.toks.size(); ++k) {
@@ -119,6 +134,11 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
   const size_t n = s.toks.size();
   for (size_t i = 0; i < n; ++i) {
     if (s.used[i] || s.toks[i].kind != TokKind::kNumber || !s.toks[i].quantity) continue;
+    const bool spelled = s.toks[i].spelled;
+    // «три 500-коечных»: a spelled number right before digits is not a figure by itself.
+    if (spelled && i + 1 < n && s.toks[i + 1].kind == TokKind::kNumber) continue;
+    // "one in ten children": a ratio, not a count.
+    if (Ratio(s, i)) continue;
     size_t b = i, e = i + 1;
     double value = s.toks[i].value;
     std::string unit;
@@ -137,15 +157,14 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
       const Match* u = s.MatchAt(Cat::kUnit, e);
       // "320 new cases", «86 медицинских сестёр»: up to kMaxCountGap free words before a count
       // unit.
-      for (size_t gap = 1; u == nullptr && gap <= kMaxCountGap && FreeLowerWord(s, e + gap - 1);
+      for (size_t gap = 1; u == nullptr && gap <= kMaxCountGap && GapWord(s, e + gap - 1, spelled);
            ++gap) {
         u = s.MatchAt(Cat::kUnit, e + gap);
         if (u != nullptr && u->entry->extra != "count") u = nullptr;
       }
       if (u == nullptr || u->entry->extra == "prefix") continue;
-      // Spelled numbers count things ("fourteen cases") or carry a scale ("two million tenge");
-      // "for five years", «за последние три года» are durations, not statistics.
-      if (s.toks[i].spelled && u->entry->extra != "count" && e == i + 1) continue;
+      // "for five years", «за последние три года»: a spelled duration is not a statistic.
+      if (spelled && u->entry->extra == "duration") continue;
       unit = u->entry->id;
       e = u->end;
     }

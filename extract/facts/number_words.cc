@@ -20,8 +20,10 @@ struct Word {
 
 bool IsHyphen(const Tok& t) { return t.kind == TokKind::kPunct && t.norm == "-"; }
 
-// The number that starts at token i: its value and the end of its tokens; end == i for none.
-size_t ReadAt(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i, double* value) {
+// The number under a thousand that starts at token i: its value and the end of its tokens;
+// end == i for none. `lone_one`: a lone "one" counts (it follows a scale: "two thousand one").
+size_t ReadAt(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i, bool lone_one,
+              double* value) {
   const size_t n = w.size();
   auto at = [&](size_t k) { return k < n ? w[k] : Word{}; };
   double total = 0;
@@ -30,7 +32,7 @@ size_t ReadAt(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i
   bool hundreds = false;
   if (at(k).Is("hundreds")) {
     total += at(k).value(), ++k, hundreds = true;
-  } else if (at(k).IsAny({"one", "unit"}) && at(k + 1).Is("hundred")) {
+  } else if (at(k).IsAny({"one", "unit", "teen"}) && at(k + 1).Is("hundred")) {  // "twelve hundred"
     total += at(k).value() * at(k + 1).value(), k += 2, hundreds = true;
   }
   if (hundreds && at(k).Is("joiner") && at(k + 1).IsAny({"one", "unit", "teen", "ten"})) ++k;
@@ -44,12 +46,60 @@ size_t ReadAt(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i
     }
   } else if (at(k).IsAny({"one", "unit", "teen"})) {
     // A lone "one" is a pronoun or an article far more often than a count.
-    if (!(k == i && at(k).Is("one"))) total += at(k).value(), ++k;
+    if (lone_one || !(k == i && at(k).Is("one"))) total += at(k).value(), ++k;
   }
   // A dangling "and" is not part of the number.
   if (k > i && at(k - 1).Is("joiner")) --k;
   *value = total;
   return k;
+}
+
+// The whole number that starts at token i, scales included ("two thousand three hundred",
+// «более тысячи двухсот»): groups under a thousand, each multiplied by the scale after it, the
+// scales falling. Same contract as ReadAt.
+size_t ReadNumber(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i,
+                  double* value) {
+  const size_t n = w.size();
+  auto at = [&](size_t k) { return k < n ? w[k] : Word{}; };
+  auto is_scale = [&](size_t k) { return at(k).IsAny({"scale", "scale1"}); };
+  double total = 0, small = 0, limit = 0;
+  size_t k = i;
+  while (true) {
+    size_t after = ReadAt(w, toks, k, k > i, &small);
+    if (after == k && at(k).Is("one") && is_scale(k + 1))
+      small = 1, after = k + 1;  // "one thousand"
+    if (!is_scale(after) || (limit != 0 && at(after).value() >= limit)) break;
+    if (after == k) {
+      // A scale with no number before it: "a thousand", «тысяча врачей», or one that a number
+      // follows («тысячи двухсот»); a lone «тысячи» is "thousands", no number.
+      double rest = 0;
+      if (k != i || (!at(k).Is("scale1") && ReadAt(w, toks, k + 1, true, &rest) == k + 1)) break;
+      small = 1;
+    }
+    total += small * at(after).value();
+    limit = at(after).value();
+    small = 0;
+    k = after + 1;
+    if (at(k).Is("joiner") && ReadAt(w, toks, k + 1, true, &small) > k + 1) ++k;  // "and five"
+  }
+  const size_t end = ReadAt(w, toks, k, k > i, &small);
+  *value = total + small;
+  return end;
+}
+
+// An ordinal right after the number at [i, end): "twenty-first", «сто первая». The end of the
+// ordinal, or 0 when none follows.
+size_t OrdinalAfter(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t end) {
+  if (end < w.size() && w[end].Is("ordinal")) return end + 1;
+  if (end + 1 < w.size() && IsHyphen(toks[end]) && w[end + 1].Is("ordinal")) return end + 2;
+  return 0;
+}
+
+// "under-five": a number word joined by a hyphen to a word before it is part of that word.
+bool InCompound(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i) {
+  return i >= 2 && IsHyphen(toks[i - 1]) && toks[i - 2].kind == TokKind::kWord &&
+         w[i - 2].entry == nullptr && toks[i - 1].begin == toks[i - 2].end &&
+         toks[i].begin == toks[i - 1].end;
 }
 
 }  // namespace
@@ -62,11 +112,22 @@ void ReadNumberWords(const Gazetteer& words, std::vector<Tok>* toks) {
   for (const Match& m : matches) {
     if (m.entry->cat == Cat::kNumberWord && m.end == m.begin + 1) w[m.begin].entry = m.entry;
   }
+  std::vector<bool> compound(toks->size());  // before the tokens below are moved out
+  for (size_t i = 0; i < toks->size(); ++i) compound[i] = InCompound(w, *toks, i);
   std::vector<Tok> out;
   out.reserve(toks->size());
   for (size_t i = 0; i < toks->size();) {
     double value = 0;
-    const size_t end = w[i].entry != nullptr ? ReadAt(w, *toks, i, &value) : i;
+    size_t end = i;
+    // A scale right after digits ("1 тысяча") is the figure grammar's.
+    const bool after_digits = !out.empty() && out.back().kind == TokKind::kNumber;
+    if (w[i].entry != nullptr && !compound[i] && !(after_digits && w[i].IsAny({"scale", "scale1"})))
+      end = ReadNumber(w, *toks, i, &value);
+    if (const size_t ordinal = end > i ? OrdinalAfter(w, *toks, end) : 0; ordinal != 0) {
+      // An ordinal's words stay words.
+      while (i < ordinal) out.push_back(std::move((*toks)[i++]));
+      continue;
+    }
     if (end == i) {
       out.push_back(std::move((*toks)[i++]));
       continue;

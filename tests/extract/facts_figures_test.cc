@@ -161,6 +161,22 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       {"В области подтверждено четырнадцать случаев кори.", {14}},
       {"Курс прошли двадцать три врача и сто пять медицинских сестёр.", {23, 105}},
       {"Вакцину получили двести сорок один ребёнок.", {241}},
+      // Over 999: the scale joins the parts ("two thousand three hundred" is 2300, not 300).
+      {"Two thousand three hundred doses were delivered.", {2300}},
+      {"Вакцину получили две тысячи триста детей.", {2300}},
+      {"Обучение прошли более тысячи двухсот специалистов.", {1200}},
+      {"One thousand five hundred nurses completed the course.", {1500}},
+      {"Twelve hundred doctors completed the course.", {1200}},
+      {"A thousand doctors completed the course.", {1000}},
+      {"Курс прошла тысяча врачей.", {1000}},
+      // Units other than durations after a spelled number.
+      {"Ninety-five percent of children were vaccinated.", {95}},
+      {"The clinic received five hundred dollars.", {500}},
+      // A time or place word between a spelled number and a count unit: the number counts the
+      // days or districts, not the people.
+      {"За три дня врачи осмотрели более 500 детей.", {500}},
+      {"Over three days doctors examined more than 500 children.", {500}},
+      {"В течение двух недель специалисты осмотрели 300 детей.", {300}},
   };
   for (const auto& c : kCases) {
     std::vector<double> values;
@@ -180,7 +196,15 @@ TEST(FigureFacts, ALoneOneStrayNumberWordsAndDurationsAreNotFigures) {
        {"One of the district hospitals was closed for repairs.",
         "Nurses who work in villages for five years get a bonus.",
         "Число коек сократилось за последние три года.", "Doctors received a one-time payment.",
-        "Одна из больниц закрыта.", "The hundred days of the campaign ended."}) {
+        "Одна из больниц закрыта.", "The hundred days of the campaign ended.",
+        "В трех районах медики провели скрининг.",
+        // Ordinals: "twenty-first" is not 20 of anything.
+        "Зарегистрирован двадцать первый случай кори.", "Открылась сто первая больница.",
+        "The twenty-first case of measles was registered.",
+        // A ratio, not a count.
+        "One in ten children is not vaccinated.",
+        // A spelled number right before a number in digits is not a figure by itself.
+        "Зарегистрировано три 500-коечных больницы."}) {
     EXPECT_TRUE(OfType(Sentence(text), FactType::kFigure).empty()) << text;
   }
   // Not a year or a day either: "twenty" before a month is no date.
@@ -211,6 +235,8 @@ TEST(FigureFacts, SharesOfCausesMeasureTheCauseNotTheWhole) {
       // "mortality from infectious diseases" is mortality.
       {"Mortality from infectious diseases decreased by 3.2%.", {"mortality"}},
       {"Смертность от инфекционных болезней снизилась на 3,2%.", {"mortality"}},
+      // "five" inside "under-five" is part of the indicator's name, not a number.
+      {"Under-five mortality fell to 9.1 per 1,000 live births.", {"child_mortality"}},
   };
   for (const auto& c : kCases) {
     std::vector<std::string> indicators;
@@ -218,6 +244,13 @@ TEST(FigureFacts, SharesOfCausesMeasureTheCauseNotTheWhole) {
       indicators.push_back(f.figure.indicator);
     EXPECT_EQ(indicators, c.indicators) << c.text;
   }
+}
+
+// The indicator a user types (timeline --indicator) and the one the grammar files a figure under
+// are read the same way, number words included.
+TEST(FigureFacts, IndicatorIdAgreesWithTheExtractor) {
+  EXPECT_EQ(testing::Extractor().IndicatorId("under-five mortality"), "child_mortality");
+  EXPECT_EQ(testing::Extractor().IndicatorId("infant mortality"), "infant_mortality");
 }
 
 TEST(FigureFacts, PeriodIsTheNearestYearOrPeriod) {
