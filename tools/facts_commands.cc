@@ -48,15 +48,18 @@ FactColumns Columns(const extract::Fact& f) {
     case extract::FactType::kOfficial:
       return {f.official.name, f.official.position, f.official.org};
     case extract::FactType::kFigure: {
-      std::string detail = f.figure.period;
+      std::string change;
       if (f.figure.change) {
-        detail += (detail.empty() ? "" : "; ") + f.figure.change->direction + " " +
-                   Number(f.figure.change->value) + " " + f.figure.change->unit;
-        if (!f.figure.change->base.empty()) detail += " vs " + f.figure.change->base;
+        change = f.figure.change->direction + " " + Number(f.figure.change->value) + " " +
+                 f.figure.change->unit;
+        if (!f.figure.change->base.empty()) change += " vs " + f.figure.change->base;
       }
-      // A figure that states only a change shows the change as its value.
-      if (!f.figure.value) return {f.figure.indicator, detail, ""};
-      return {f.figure.indicator, Number(*f.figure.value) + " " + f.figure.unit, detail};
+      // A figure that states only a change shows the change as its value; the period stays the
+      // detail either way.
+      if (!f.figure.value) return {f.figure.indicator, change, f.figure.period};
+      const std::string& period = f.figure.period;
+      return {f.figure.indicator, Number(*f.figure.value) + " " + f.figure.unit,
+              period + (period.empty() || change.empty() ? "" : "; ") + change};
     }
     case extract::FactType::kProgram:
       return {f.program.name, f.program.kind, f.program.period};

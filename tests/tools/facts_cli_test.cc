@@ -89,6 +89,20 @@ TEST_F(FactsCliTest, FactsFilterByTypeOfficialIndicatorAndFormat) {
   EXPECT_STREQ(d["facts"][0]["target"].GetString(), "2026");
 }
 
+// A figure that states only a change: the change is its value, the period its detail.
+TEST_F(FactsCliTest, AChangeOnlyFigureShowsTheChangeAsValueAndThePeriodAsDetail) {
+  dir_.Write("rel2/change.txt",
+             " date 2026-03-05 In 2025, maternal mortality decreased by 9%.\n");
+  ASSERT_EQ(Run({"ingest", dir_.File("rel2")}).exit_code, 0);
+  RunResult r = Run({"facts", "--query", "decreased by 9", "--type", "figure", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(",maternal_mortality,decrease 9 percent,2025,"), std::string::npos) << r.out;
+  r = Run({"facts", "--query", "decreased by 9", "--type", "figure"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("maternal_mortality = decrease 9 percent (2025)"), std::string::npos)
+      << r.out;
+}
+
 TEST_F(FactsCliTest, TimelineListsValuesFromBothLanguagesByPeriod) {
   RunResult r = Run({"timeline", "maternal", "mortality", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
