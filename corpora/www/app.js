@@ -47,6 +47,8 @@ const STRINGS = {
     period: 'Period', value: 'Value', language: 'Language', published: 'Published',
     evidence: 'Evidence', target: 'target', commitmentKey: 'commitment (target date)',
     otherUnits: (n) => `${n} values in other units are listed below but not charted.`,
+    changesOnly: (n) => `${n} ${n === 1 ? 'change' : 'changes'} without a stated value ` +
+      `${n === 1 ? 'is' : 'are'} listed below.`,
     commitments: 'Commitments in these releases',
     reportedValues: (n) => `${n} reported ${n === 1 ? 'value' : 'values'}`,
     noValues: 'No reported values.', chartLabel: 'Reported values over time',
@@ -82,6 +84,7 @@ const STRINGS = {
     period: 'Период', value: 'Значение', language: 'Язык', published: 'Опубликовано',
     evidence: 'Цитата', target: 'срок', commitmentKey: 'обязательство (срок)',
     otherUnits: (n) => `Значений в других единицах: ${n} (в таблице, не на графике).`,
+    changesOnly: (n) => `Изменений без значения: ${n} (в таблице).`,
     commitments: 'Обязательства в этих релизах',
     reportedValues: (n) => `Значений: ${n}`,
     noValues: 'Значений нет.', chartLabel: 'Значения показателя по времени',

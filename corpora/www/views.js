@@ -57,6 +57,11 @@ async function showOfficials() {
   }
 }
 
+// A point with a value; one that states only a change has none (value null, no unit).
+function hasValue(p) {
+  return p.value !== null && p.value !== undefined;
+}
+
 // The unit most of the points share: one chart has one value axis.
 function mainUnit(points) {
   const counts = new Map();
@@ -72,7 +77,7 @@ function unitLabel(unit) {
 
 // A point's value, or its change when only a change was stated (value null).
 function pointValue(p) {
-  if (p.value !== null && p.value !== undefined) return `${p.value} ${unitLabel(p.unit)}`;
+  if (hasValue(p)) return `${p.value} ${unitLabel(p.unit)}`;
   return p.change ? `${p.change.direction} ${p.change.value} ${unitLabel(p.change.unit)}` : '';
 }
 
@@ -122,8 +127,10 @@ async function showTimeline(indicator) {
   setStatus(t('loading'));
   try {
     const data = await getJson(`/api/timeline?indicator=${encodeURIComponent(indicator)}`);
-    const unit = mainUnit(data.points);
-    const charted = data.points.filter((p) => p.unit === unit);
+    // Only values are charted; changes with no value are listed and counted apart.
+    const valued = data.points.filter(hasValue);
+    const unit = mainUnit(valued);
+    const charted = valued.filter((p) => p.unit === unit);
     const chart = timelineChart(charted, data.commitments, pointLabel, commitmentLabel);
     const parts = [el('h2', {}, data.indicator.replaceAll('_', ' '),
       unit ? el('span', { class: 'unit' }, ` (${unitLabel(unit)})`) : null)];
@@ -133,8 +140,11 @@ async function showTimeline(indicator) {
           el('span', { class: 'key point-key lang-en' }), ' EN ',
           el('span', { class: 'key commitment-key' }), ` ${t('commitmentKey')}`)));
     }
-    if (charted.length < data.points.length) {
-      parts.push(el('p', { class: 'note' }, t('otherUnits', data.points.length - charted.length)));
+    if (charted.length < valued.length) {
+      parts.push(el('p', { class: 'note' }, t('otherUnits', valued.length - charted.length)));
+    }
+    if (valued.length < data.points.length) {
+      parts.push(el('p', { class: 'note' }, t('changesOnly', data.points.length - valued.length)));
     }
     if (data.points.length) parts.push(timelineTable(data.points));
     if (data.commitments.length) {

@@ -237,7 +237,8 @@ TEST_F(ServeBrowserTest, TheTimelineDrawsOnePointPerReportedValue) {
   int expected = 0;
   std::set<int64_t> docs;
   for (const auto& p : d["points"].GetArray()) {
-    if (std::string(p["unit"].GetString()) == "per_100000_live_births") {
+    // A change-only point has no "unit".
+    if (p.HasMember("unit") && std::string(p["unit"].GetString()) == "per_100000_live_births") {
       ++expected;
       docs.insert(p["doc"].GetInt64());
     }
@@ -261,6 +262,47 @@ TEST_F(ServeBrowserTest, TheTimelineDrawsOnePointPerReportedValue) {
   EXPECT_NE(ru.find("<h1>Динамика</h1>"), std::string::npos) << "the Russian interface\n" << ru;
   EXPECT_EQ(Count(ru, "<circle class=\"point "), expected);
   Screenshot(path + "&ui=ru", "timeline-ru");
+}
+
+// Points that state only a change have no value and no unit: they are listed, not charted, and
+// do not decide the chart's unit even when they outnumber the values.
+TEST_F(ServeBrowserTest, ChangeOnlyPointsNeitherHideTheChartNorCountAsOtherUnits) {
+  {
+    auto db = Database::Open(dir_.File("serve.db"));
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    auto store = DocumentIndexer::Open(*db);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    const struct {
+      Language lang;
+      const char* url;
+      const char* text;
+    } kReleases[] = {
+        {Language::kEnglish, "https://med.kg/en/news/400",
+         "In 2024 infant mortality was 11.2 per 1,000 live births."},
+        {Language::kEnglish, "https://med.kg/en/news/401",
+         "In 2025 infant mortality decreased by 4.2%."},
+        {Language::kRussian, "https://med.kg/ru/news/401",
+         "В 2025 году младенческая смертность снизилась на 4,2%."},
+    };
+    for (const auto& r : kReleases) {
+      index::DocumentRecord d;
+      d.lang = r.lang;
+      d.source = "kg-health";
+      d.url = r.url;
+      d.published = "2026-02-01";
+      d.title = "Infant mortality";
+      d.text = r.text;
+      ASSERT_TRUE(store->Index(d, "2026-02-01T10:00:00Z").ok());
+    }
+  }
+  const std::string path = "/?view=timeline&indicator=infant_mortality";
+  const std::string dom = Dom(path);
+  EXPECT_EQ(Count(dom, "<circle class=\"point "), 1) << dom;
+  EXPECT_EQ(dom.find("in other units"), std::string::npos) << dom;
+  EXPECT_NE(dom.find("2 changes without a stated value are listed below."), std::string::npos)
+      << dom;
+  EXPECT_NE(dom.find("decrease 4.2 percent"), std::string::npos) << "listed in the table\n" << dom;
+  Screenshot(path, "timeline-changes");
 }
 
 TEST_F(ServeBrowserTest, TheOfficialsViewListsAnOfficial) {
