@@ -229,5 +229,52 @@ TEST_F(FactStoreTest, ReopeningKeepsTheSchemaVersion) {
   EXPECT_GT((*counts)["figure"], 0);
 }
 
+// Before version 4 a figure that stated only a change stored the change again as its value
+// (unit 'percent'). The migration clears that value; a percentage level and a figure that owns
+// a change keep theirs.
+TEST(FactStoreMigration, ChangeOnlyFiguresLoseTheRepeatedValue) {
+  pressmine::testing::TempDir dir;
+  auto db = Database::Open(dir.File("old.db"));
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_TRUE(ApplyMigrations(*db, "facts", FactMigrations().first(3)).ok());
+  const char* kRow =
+      "INSERT INTO facts(doc_id, type, lang, sentence, begin_offset, end_offset, evidence, "
+      "sentence_text, value, unit, indicator, change_value, change_unit, change_dir) VALUES ";
+  ASSERT_TRUE(db->Exec(std::string(kRow) +
+                       "(1, 'figure', 'en', 0, 0, 1, 'decreased by 9%', 's', 9, 'percent', "
+                       "'mortality', 9, 'percent', 'decrease'),"
+                       "(1, 'figure', 'en', 1, 0, 1, '82%', 's', 82, 'percent', 'coverage', NULL, "
+                       "'', ''),"
+                       "(1, 'figure', 'en', 2, 0, 1, '13.5 per 1,000', 's', 13.5, "
+                       "'per_1000_live_births', 'infant_mortality', 4.2, 'percent', 'decrease')")
+                  .ok());
+  auto store = FactStore::Open(*db);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto version = SchemaVersion(*db, "facts");
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, static_cast<int>(FactMigrations().size()));
+  FactQuery q;
+  q.type = FactType::kFigure;
+  auto facts = store->Query(q);
+  ASSERT_TRUE(facts.ok()) << facts.status().ToString();
+  ASSERT_EQ(facts->size(), 3u);
+  for (const StoredFact& f : *facts) {
+    const extract::FigureValue& v = f.fact.figure;
+    if (v.indicator == "mortality") {
+      EXPECT_FALSE(v.value.has_value());
+      EXPECT_EQ(v.unit, "");
+      ASSERT_TRUE(v.change.has_value());
+      EXPECT_DOUBLE_EQ(v.change->value, 9);
+    } else if (v.indicator == "coverage") {
+      EXPECT_EQ(v.value, 82);
+      EXPECT_EQ(v.unit, "percent");
+    } else {
+      EXPECT_EQ(v.value, 13.5);
+      EXPECT_EQ(v.unit, "per_1000_live_births");
+      ASSERT_TRUE(v.change.has_value());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace pressmine::index
