@@ -73,7 +73,8 @@ Result<Timeline> LoadTimeline(index::FactStore& store, const std::string& indica
 
 // {"indicator", "points": [{"period", "value", "unit", ["change": {"value", "unit",
 //   "direction"},] "doc", "lang", "published", "text"}], "commitments": [{"target", "modality",
-//   "actor", "action", "doc", "lang", "published", "text"}]}
+//   "actor", "action", "doc", "lang", "published", "text"}]}. A point that states only a change
+//   has "value": null and "unit": "" (WriteFacts leaves "unit" out for such a figure).
 void WriteTimeline(JsonOut& out, const Timeline& timeline);
 
 }  // namespace pressmine::tools
