@@ -169,6 +169,10 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       {"Twelve hundred doctors completed the course.", {1200}},
       {"A thousand doctors completed the course.", {1000}},
       {"Курс прошла тысяча врачей.", {1000}},
+      {"Обследовано сто двадцать тысяч пятьсот человек.", {120500}},
+      // A lone «тысячи» is "thousands"; «на тысячу живорожденных» is still a rate.
+      {"Тысячи детей прошли осмотр.", {}},
+      {"Младенческая смертность составила 13,5 на тысячу живорожденных.", {13.5}},
       // Units other than durations after a spelled number.
       {"Ninety-five percent of children were vaccinated.", {95}},
       {"The clinic received five hundred dollars.", {500}},
