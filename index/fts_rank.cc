@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "index/document_lengths.h"
+#include "index/fts_tokenizer.h"
 
 namespace pressmine::index {
 namespace {
@@ -168,17 +169,13 @@ int RegisterRankFunction(fts5_api* api) {
 
 int CountFtsPhrases(std::string_view expression) {
   int phrases = 0;
-  for (size_t i = 0; i < expression.size(); ++i) {
-    if (expression[i] != '"') continue;
-    ++phrases;
-    for (++i; i < expression.size(); ++i) {  // to the closing quote; "" is a quote inside
-      if (expression[i] != '"') continue;
-      if (i + 1 < expression.size() && expression[i + 1] == '"') {
-        ++i;
-      } else {
-        break;
-      }
+  for (size_t i = 0; i < expression.size();) {
+    if (expression[i] != '"') {
+      ++i;
+      continue;
     }
+    ++phrases;
+    i = ReadFtsString(expression, i, nullptr);
   }
   return phrases;
 }

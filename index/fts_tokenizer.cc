@@ -120,6 +120,21 @@ std::string SourceToken(std::string_view source) { return Reserved("s", source);
 std::string YearToken(std::string_view yyyy) { return Reserved("y", yyyy); }
 std::string MonthToken(std::string_view yyyy_mm) { return Reserved("m", yyyy_mm); }
 
+size_t ReadFtsString(std::string_view fts, size_t open, std::string* content) {
+  size_t i = open + 1;
+  for (; i < fts.size(); ++i) {
+    if (fts[i] != '"') {
+      if (content != nullptr) *content += fts[i];
+    } else if (i + 1 < fts.size() && fts[i + 1] == '"') {
+      if (content != nullptr) *content += '"';
+      ++i;
+    } else {
+      return i + 1;
+    }
+  }
+  return i;
+}
+
 std::string VerbatimFtsString(const std::vector<std::string>& tokens) {
   std::string out = "\"";
   for (const std::string& t : tokens) {

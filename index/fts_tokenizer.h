@@ -44,6 +44,11 @@ std::string MonthToken(std::string_view yyyy_mm);
 // The FTS5 quoted string that makes the tokenizer emit exactly `tokens`, as a phrase.
 std::string VerbatimFtsString(const std::vector<std::string>& tokens);
 
+// Reads the FTS5 quoted string that opens at fts[open] ('"'), with "" for a quote inside:
+// stores its content in `*content` when not null, and returns the position after the closing
+// quote (fts.size() when it is missing).
+size_t ReadFtsString(std::string_view fts, size_t open, std::string* content);
+
 }  // namespace pressmine::index
 
 #endif  // PRESSMINE_INDEX_FTS_TOKENIZER_H_

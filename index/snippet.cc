@@ -45,17 +45,7 @@ std::vector<SnippetPhrase> SnippetPhrases(std::string_view fts, IndexTokenizer& 
     const char c = fts[i];
     if (c == '"') {
       std::string content;
-      for (++i; i < fts.size(); ++i) {
-        if (fts[i] != '"') {
-          content += fts[i];
-        } else if (i + 1 < fts.size() && fts[i + 1] == '"') {
-          content += '"';
-          ++i;
-        } else {
-          ++i;
-          break;
-        }
-      }
+      i = ReadFtsString(fts, i, &content);
       SnippetPhrase phrase;
       phrase.prefix = i < fts.size() && fts[i] == '*';
       const bool skip = skip_next || skip_depth >= 0;

@@ -18,6 +18,17 @@ TEST(CountFtsPhrasesTest, CountsQuotedStringsWithEscapedQuotes) {
   EXPECT_EQ(CountFtsPhrases("(\"a\" NOT \"b\") AND title : \"c\""), 3);
 }
 
+TEST(ReadFtsStringTest, UnescapesQuotesAndStopsAfterTheClosingOne) {
+  std::string content;
+  const std::string_view fts = "title : \"say \"\"hi\"\"\"* AND x";
+  EXPECT_EQ(ReadFtsString(fts, 8, &content), 20u);
+  EXPECT_EQ(content, "say \"hi\"");
+  EXPECT_EQ(fts[20], '*');
+  content.clear();
+  EXPECT_EQ(ReadFtsString("\"open", 0, &content), 5u) << "a missing closing quote ends the text";
+  EXPECT_EQ(content, "open");
+}
+
 class Bm25Test : public ::testing::Test {
  protected:
   void SetUp() override {
