@@ -1,6 +1,7 @@
 #include "index/snippet.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "index/fts_tokenizer.h"
 
@@ -15,17 +16,69 @@ size_t SkipSpaces(std::string_view s, size_t i) {
 }
 
 struct Position {
-  std::string stem;
-  std::string key;
   size_t begin = 0;
   size_t end = 0;
 };
 
-bool TokenMatches(const std::string& token, const Position& at, bool prefix) {
-  if (token.rfind("=k:", 0) == 0) return at.key == token;
-  if (prefix) return at.stem.compare(0, token.size(), token) == 0;
-  return at.stem == token;
-}
+// The distinct tokens of a query's phrases (a prefix token apart from the same whole token).
+// Each word of the text is compared with them once, as it is tokenized, and keeps only which
+// of them it matched: the stems and keys themselves live in the tokenizer's cache only until the
+// next word, and copying two strings per word was most of a snippet's cost.
+class PhraseTokens {
+ public:
+  explicit PhraseTokens(const std::vector<SnippetPhrase>& phrases) {
+    for (const SnippetPhrase& phrase : phrases) {
+      std::vector<size_t>& ids = ids_.emplace_back();
+      for (size_t j = 0; j < phrase.tokens.size(); ++j) {
+        const bool prefix = phrase.prefix && j + 1 == phrase.tokens.size();
+        ids.push_back(Intern(phrase.tokens[j], prefix));
+      }
+    }
+    words_ = (tokens_.size() + 63) / 64;
+  }
+
+  bool has_keys() const {
+    return std::any_of(tokens_.begin(), tokens_.end(),
+                       [](const Token& t) { return t.text.rfind("=k:", 0) == 0; });
+  }
+
+  // Appends the match bits of one word of the text.
+  void Add(const IndexToken& word) {
+    const size_t base = bits_.size();
+    bits_.resize(base + words_, 0);
+    for (size_t v = 0; v < tokens_.size(); ++v) {
+      const Token& t = tokens_[v];
+      const bool match = t.text.rfind("=k:", 0) == 0 ? word.key == t.text
+                         : t.prefix                  ? word.stem.substr(0, t.text.size()) == t.text
+                                                     : word.stem == t.text;
+      if (match) bits_[base + v / 64] |= uint64_t{1} << (v % 64);
+    }
+  }
+
+  // Whether token j of phrase k matched the text's word at `position`.
+  bool Matches(size_t k, size_t j, size_t position) const {
+    const size_t v = ids_[k][j];
+    return (bits_[position * words_ + v / 64] >> (v % 64)) & 1;
+  }
+
+ private:
+  struct Token {
+    std::string text;
+    bool prefix;
+  };
+  size_t Intern(const std::string& text, bool prefix) {
+    for (size_t v = 0; v < tokens_.size(); ++v) {
+      if (tokens_[v].text == text && tokens_[v].prefix == prefix) return v;
+    }
+    tokens_.push_back({text, prefix});
+    return tokens_.size() - 1;
+  }
+
+  std::vector<Token> tokens_;
+  std::vector<std::vector<size_t>> ids_;  // phrase -> its tokens' indices in tokens_
+  size_t words_ = 0;                      // 64-bit words of match bits per text word
+  std::vector<uint64_t> bits_;
+};
 
 struct Hit {
   size_t first = 0;  // positions [first, first + length)
@@ -98,13 +151,11 @@ std::vector<SnippetPhrase> SnippetPhrases(std::string_view fts, IndexTokenizer& 
 
 std::string MakeSnippet(std::string_view text, const std::vector<SnippetPhrase>& phrases,
                         IndexTokenizer& tokenizer, const SnippetOptions& options) {
-  bool keys = false;
-  for (const SnippetPhrase& p : phrases) {
-    for (const std::string& t : p.tokens) keys = keys || t.rfind("=k:", 0) == 0;
-  }
+  PhraseTokens tokens(phrases);
   std::vector<Position> pos;
-  const Status st = tokenizer.ForEachToken(text, keys, [&](const IndexToken& t) {
-    pos.push_back({std::string(t.stem), std::string(t.key), t.begin, t.end});
+  const Status st = tokenizer.ForEachToken(text, tokens.has_keys(), [&](const IndexToken& t) {
+    tokens.Add(t);
+    pos.push_back({t.begin, t.end});
     return true;
   });
   const size_t n = pos.size();
@@ -112,13 +163,10 @@ std::string MakeSnippet(std::string_view text, const std::vector<SnippetPhrase>&
 
   std::vector<Hit> hits;
   for (size_t k = 0; k < phrases.size(); ++k) {
-    const std::vector<std::string>& tokens = phrases[k].tokens;
-    const size_t len = tokens.size();
+    const size_t len = phrases[k].tokens.size();
     for (size_t p = 0; p + len <= n; ++p) {
       bool all = true;
-      for (size_t j = 0; j < len && all; ++j) {
-        all = TokenMatches(tokens[j], pos[p + j], phrases[k].prefix && j + 1 == len);
-      }
+      for (size_t j = 0; j < len && all; ++j) all = tokens.Matches(k, j, p + j);
       if (all) hits.push_back({p, len, k});
     }
   }

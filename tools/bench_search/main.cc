@@ -91,7 +91,9 @@ int main(int argc, char** argv) {
   runc->add_option("--engine", engine, "pressmine or fts5")->required()->check(CLI::IsMember({"pressmine", "fts5"}));
   runc->add_flag("--index-only", run.index_only, "stop after indexing (for profiling)");
   runc->add_flag("--queries-only", run.queries_only,
-                 "pressmine: query the index an earlier run left (for iterating on search)");
+                 "pressmine: query the index an earlier run left (for iterating on search); after "
+                 "a full run it also holds the incremental batch, which the ground truth leaves "
+                 "out, so P and P@10 read a little low: re-query an --index-only run's index");
   runc->add_flag("--no-diagnostics", run.no_diagnostics, "skip timing the parts of each search");
   runc->add_option("--reps", run.reps, "timed runs per query")->capture_default_str()->check(CLI::PositiveNumber);
 
