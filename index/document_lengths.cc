@@ -42,9 +42,12 @@ int64_t DocumentLengths::RankedLength(std::string_view docsize) {
 }
 
 Status DocumentLengths::Refresh(Database& db) {
-  PM_ASSIGN_OR_RETURN(Statement version, db.Prepare("PRAGMA data_version"));
-  PM_ASSIGN_OR_RETURN(bool has_version, version.Step());
-  const int64_t data_version = has_version ? version.ColumnInt(0) : -1;
+  // Runs before every search: prepared once.
+  PM_ASSIGN_OR_RETURN(Statement * version, PrepareCached(db, data_version_statement_,
+                                                         "PRAGMA data_version"));
+  PM_ASSIGN_OR_RETURN(bool has_version, version->Step());
+  const int64_t data_version = has_version ? version->ColumnInt(0) : -1;
+  version->Reset();
   const int64_t total_changes = db.TotalChanges();
   if (data_version == data_version_ && total_changes == total_changes_ && data_version >= 0) {
     return Status::Ok();

@@ -11,6 +11,7 @@
 #define PRESSMINE_INDEX_DOCUMENT_LENGTHS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,7 @@ class DocumentLengths {
   // -1): the lengths are a ranking signal, never a filter. Writes this connection rolls back
   // after a Refresh leave their lengths held until the index changes again (serve's connections
   // are read-only).
+  // Always pass the same connection: a statement of it is kept.
   Status Refresh(Database& db);
 
   // The ranked length of the document with this rowid, or -1 when it is not held.
@@ -50,6 +52,7 @@ class DocumentLengths {
   int64_t data_version_ = -1;
   int64_t total_changes_ = -1;
   std::string structure_;  // FTS5's structure record when the lengths were read
+  std::optional<Statement> data_version_statement_;
 };
 
 }  // namespace pressmine::index
