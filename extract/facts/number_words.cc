@@ -32,7 +32,8 @@ size_t ReadAt(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i
   bool hundreds = false;
   if (at(k).Is("hundreds")) {
     total += at(k).value(), ++k, hundreds = true;
-  } else if (at(k).IsAny({"one", "unit", "teen"}) && at(k + 1).Is("hundred")) {  // "twelve hundred"
+  } else if (at(k).IsAny({"one", "unit", "teen", "a"}) && at(k + 1).Is("hundred")) {
+    // "twelve hundred", "a hundred"
     total += at(k).value() * at(k + 1).value(), k += 2, hundreds = true;
   }
   if (hundreds && at(k).Is("joiner") && at(k + 1).IsAny({"one", "unit", "teen", "ten"})) ++k;
@@ -66,11 +67,14 @@ size_t ReadNumber(const std::vector<Word>& w, const std::vector<Tok>& toks, size
   size_t k = i;
   while (true) {
     size_t after = ReadAt(w, toks, k, k > i, &small);
-    if (after == k && at(k).Is("one") && is_scale(k + 1))
-      small = 1, after = k + 1;  // "one thousand"
+    if (after == k && at(k).IsAny({"one", "a"}) && is_scale(k + 1)) {
+      small = 1, after = k + 1;  // "one thousand", "a thousand"
+    } else if (after == k && at(k).Is("half") && at(k + 1).Is("a") && is_scale(k + 2)) {
+      small = at(k).value(), after = k + 2;  // "half a million"
+    }
     if (!is_scale(after) || (limit != 0 && at(after).value() >= limit)) break;
     if (after == k) {
-      // A scale with no number before it: "a thousand", «тысяча врачей», or one that a number
+      // A scale with no number before it: «тысяча врачей», or one that a number
       // follows («тысячи двухсот»); a lone «тысячи» is "thousands", no number.
       double rest = 0;
       if (k != i || (!at(k).Is("scale1") && ReadAt(w, toks, k + 1, true, &rest) == k + 1)) break;

@@ -170,6 +170,15 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       {"A thousand doctors completed the course.", {1000}},
       {"Курс прошла тысяча врачей.", {1000}},
       {"Обследовано сто двадцать тысяч пятьсот человек.", {120500}},
+      // English scales alone are no number; "a" and "half" count only before a scale or
+      // "hundred".
+      {"A hundred thousand people were screened.", {100000}},
+      {"Half a million doses arrived.", {500000}},
+      {"A hundred doctors completed the course.", {100}},
+      {"Several thousand doctors were trained.", {}},
+      {"In a few thousand clinics nurses were trained.", {}},
+      {"A few thousand nurses were trained.", {}},
+      {"One in a thousand children is born with the condition.", {}},
       // A lone «тысячи» is "thousands"; «на тысячу живорожденных» is still a rate.
       {"Тысячи детей прошли осмотр.", {}},
       {"Младенческая смертность составила 13,5 на тысячу живорожденных.", {13.5}},
