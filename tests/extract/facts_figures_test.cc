@@ -190,6 +190,13 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       {"За три дня врачи осмотрели более 500 детей.", {500}},
       {"Over three days doctors examined more than 500 children.", {500}},
       {"В течение двух недель специалисты осмотрели 300 детей.", {300}},
+      // Other words between a spelled number and its count unit describe what it counts.
+      {"Twelve district hospitals were renovated.", {12}},
+      {"Fourteen measles cases were confirmed.", {14}},
+      {"Обучение прошли пятнадцать участковых врачей.", {15}},
+      {"Отремонтировано десять детских поликлиник.", {10}},
+      {"В село направлены двадцать семейных врачей.", {20}},
+      {"Отремонтированы пять районных больниц.", {5}},
   };
   for (const auto& c : kCases) {
     std::vector<double> values;
@@ -210,7 +217,10 @@ TEST(FigureFacts, ALoneOneStrayNumberWordsAndDurationsAreNotFigures) {
         "Nurses who work in villages for five years get a bonus.",
         "Число коек сократилось за последние три года.", "Doctors received a one-time payment.",
         "Одна из больниц закрыта.", "The hundred days of the campaign ended.",
-        "В трех районах медики провели скрининг.",
+        "В трех районах медики провели скрининг.", "In three districts doctors held a screening.",
+        "За три дня врачи осмотрели детей.", "В течение двух недель специалисты осмотрели детей.",
+        "Over three days doctors examined the children.",
+        "В двух областях врачи провели скрининг.",
         // Ordinals: "twenty-first" is not 20 of anything.
         "Зарегистрирован двадцать первый случай кори.", "Открылась сто первая больница.",
         "The twenty-first case of measles was registered.",
