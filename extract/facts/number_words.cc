@@ -18,7 +18,13 @@ struct Word {
   double value() const { return entry->number; }
 };
 
-bool IsHyphen(const Tok& t) { return t.kind == TokKind::kPunct && t.norm == "-"; }
+// A hyphen joins words ("twenty-one", "under-five"); a dash ("In Naryn—five cases") does not.
+bool IsHyphen(const Tok& t) { return t.kind == TokKind::kPunct && t.hyphen; }
+
+// "one-time": a word hyphenated to the word after it.
+bool HyphenAfter(const std::vector<Tok>& toks, size_t k) {
+  return k + 1 < toks.size() && IsHyphen(toks[k + 1]) && toks[k + 1].begin == toks[k].end;
+}
 
 // The number under a thousand that starts at token i: its value and the end of its tokens;
 // end == i for none. `lone_one`: a lone "one" counts (it follows a scale: "two thousand one").
@@ -46,8 +52,10 @@ size_t ReadAt(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i
       total += at(k).value(), ++k;
     }
   } else if (at(k).IsAny({"one", "unit", "teen"})) {
-    // A lone "one" is a pronoun or an article far more often than a count.
-    if (lone_one || !(k == i && at(k).Is("one"))) total += at(k).value(), ++k;
+    // A lone "one" is a pronoun or an article far more often than a count; after a scale it
+    // counts, unless it starts a hyphenated word ("a thousand one-time payments").
+    const bool lone = k == i && at(k).Is("one");
+    if (!lone || (lone_one && !HyphenAfter(toks, k))) total += at(k).value(), ++k;
   }
   // A dangling "and" is not part of the number.
   if (k > i && at(k - 1).Is("joiner")) --k;
@@ -127,8 +135,10 @@ void ReadNumberWords(const Gazetteer& words, std::vector<Tok>* toks) {
     const bool after_digits = !out.empty() && out.back().kind == TokKind::kNumber;
     if (w[i].entry != nullptr && !compound[i] && !(after_digits && w[i].IsAny({"scale", "scale1"})))
       end = ReadNumber(w, *toks, i, &value);
-    if (const size_t ordinal = end > i ? OrdinalAfter(w, *toks, end) : 0; ordinal != 0) {
-      // An ordinal's words stay words.
+    // "twenty-first", «сто первая»: an ordinal after a ten or a hundred is part of it, and an
+    // ordinal's words stay words; after any other number it is not («два первых случая»).
+    const bool round = end > i && w[end - 1].IsAny({"ten", "hundred", "hundreds"});
+    if (const size_t ordinal = round ? OrdinalAfter(w, *toks, end) : 0; ordinal != 0) {
       while (i < ordinal) out.push_back(std::move((*toks)[i++]));
       continue;
     }

@@ -197,6 +197,9 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       {"Отремонтировано десять детских поликлиник.", {10}},
       {"В село направлены двадцать семейных врачей.", {20}},
       {"Отремонтированы пять районных больниц.", {5}},
+      // A cardinal before an ordinal that is not part of it; a dash that is no hyphen.
+      {"Зарегистрированы два первых случая кори.", {2}},
+      {"In Naryn—five new cases were registered.", {5}},
   };
   for (const auto& c : kCases) {
     std::vector<double> values;
