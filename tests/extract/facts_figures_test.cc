@@ -195,6 +195,7 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       {"Fourteen measles cases were confirmed.", {14}},
       {"Обучение прошли пятнадцать участковых врачей.", {15}},
       {"Отремонтировано десять детских поликлиник.", {10}},
+      {"Отремонтировано 12 детских поликлиник.", {12}},
       {"В село направлены двадцать семейных врачей.", {20}},
       {"Отремонтированы пять районных больниц.", {5}},
       // A cardinal before an ordinal that is not part of it; a dash that is no hyphen.
@@ -207,6 +208,11 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       values.push_back(f.figure.value.value_or(-1));
     EXPECT_EQ(values, c.values) << c.text;
   }
+  // «детских» is a modifier, not the children counted.
+  const auto clinics =
+      OfType(Sentence("Отремонтировано десять детских поликлиник."), FactType::kFigure);
+  ASSERT_EQ(clinics.size(), 1u);
+  EXPECT_EQ(clinics[0].figure.unit, "facilities");
   // The evidence is the words as written.
   const auto fourteen = OfType(Sentence("Fourteen cases were registered."), FactType::kFigure);
   ASSERT_EQ(fourteen.size(), 1u);
