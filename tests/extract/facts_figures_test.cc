@@ -228,8 +228,7 @@ TEST(FigureFacts, ALoneOneStrayNumberWordsAndDurationsAreNotFigures) {
         "Одна из больниц закрыта.", "The hundred days of the campaign ended.",
         "В трех районах медики провели скрининг.", "In three districts doctors held a screening.",
         "За три дня врачи осмотрели детей.", "В течение двух недель специалисты осмотрели детей.",
-        "Over three days doctors examined the children.",
-        "В двух областях врачи провели скрининг.",
+        "Over three days doctors examined the children.", "В двух областях врачи провели скрининг.",
         // Ordinals: "twenty-first" is not 20 of anything.
         "Зарегистрирован двадцать первый случай кори.", "Открылась сто первая больница.",
         "The twenty-first case of measles was registered.",

@@ -1,10 +1,10 @@
 // extract/facts/number_words: runs of number words read into number tokens.
 #include <gtest/gtest.h>
 
+#include "base/file.h"
 #include "extract/facts/gazetteer.h"
 #include "extract/facts/number_words.h"
 #include "extract/facts/tokens.h"
-#include "base/file.h"
 
 namespace pressmine::extract::facts {
 namespace {
@@ -40,7 +40,8 @@ TEST(NumberWords, AnOrdinalJoinsOnlyANumberEndingInATenOrAHundred) {
             std::vector<double>{2});
   EXPECT_EQ(SpelledNumbers("The three first patients were discharged.", Language::kEnglish),
             std::vector<double>{3});
-  EXPECT_TRUE(SpelledNumbers("Зарегистрирован двадцать первый случай.", Language::kRussian).empty());
+  EXPECT_TRUE(
+      SpelledNumbers("Зарегистрирован двадцать первый случай.", Language::kRussian).empty());
   EXPECT_TRUE(SpelledNumbers("Открылась сто первая больница.", Language::kRussian).empty());
   EXPECT_TRUE(SpelledNumbers("The twenty-first case.", Language::kEnglish).empty());
 }
