@@ -155,7 +155,7 @@ async function showTimeline(indicator) {
             c.text)))));
     }
     section.append(...parts);
-    setStatus(data.points.length ? t('reportedValues', data.points.length) : t('noValues'));
+    setStatus(valued.length ? t('reportedValues', valued.length) : t('noValues'));
     document.body.dataset.view = 'timeline';
   } catch (e) {
     setStatus(`${t('error')}: ${e.message}`, true);

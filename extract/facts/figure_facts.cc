@@ -5,9 +5,9 @@
 //                                             "$5 million", "1,224 children", "13.5 per 1,000
 //                                             live births", "35.4%"
 // Units of counted things may stand a word or two later ("320 new cases", "40 district
-// hospitals"), as long as the words between are free lowercase words; after a number written in
-// words only modifiers ("fourteen new cases", markers.tsv), as such a number far more often
-// counts the word right after it («за три дня врачи», "in three districts doctors").
+// hospitals"), as long as the words between are free lowercase words, not time or place nouns
+// (markers.tsv's count_barrier): in «за три дня врачи», "in three districts doctors" the number
+// counts the days or districts.
 // A number without a unit is not a figure: ordinals ("23rd meeting"), counts of things we have
 // no unit for and stray numbers would otherwise swamp the real figures. Numbers written as words
 // (number_words.h) are figures only with a count unit or a scale. Units, scales and the
@@ -56,12 +56,6 @@ bool FreeLowerWord(const Sentence& s, size_t k) {
     if (m.begin <= k && k < m.end) return false;
   }
   return true;
-}
-
-// A word that may stand between a number and its count unit: a free word after digits, only a
-// modifier after a number written in words ("fourteen new cases", not «за три дня врачи»).
-bool GapWord(const Sentence& s, size_t k, bool spelled) {
-  return s.MarkerAt("count_modifier", k) != nullptr || (!spelled && FreeLowerWord(s, k));
 }
 
 bool InIndicator(const Sentence& s, size_t k) {
@@ -157,7 +151,7 @@ void FindFigureFacts(Sentence& s, std::vector<Fact>* out) {
       const Match* u = s.MatchAt(Cat::kUnit, e);
       // "320 new cases", «86 медицинских сестёр»: up to kMaxCountGap free words before a count
       // unit.
-      for (size_t gap = 1; u == nullptr && gap <= kMaxCountGap && GapWord(s, e + gap - 1, spelled);
+      for (size_t gap = 1; u == nullptr && gap <= kMaxCountGap && FreeLowerWord(s, e + gap - 1);
            ++gap) {
         u = s.MatchAt(Cat::kUnit, e + gap);
         if (u != nullptr && u->entry->extra != "count") u = nullptr;

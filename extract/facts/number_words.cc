@@ -18,7 +18,13 @@ struct Word {
   double value() const { return entry->number; }
 };
 
-bool IsHyphen(const Tok& t) { return t.kind == TokKind::kPunct && t.norm == "-"; }
+// A hyphen joins words ("twenty-one", "under-five"); a dash ("In Naryn—five cases") does not.
+bool IsHyphen(const Tok& t) { return t.kind == TokKind::kPunct && t.hyphen; }
+
+// "one-time": a word hyphenated to the word after it.
+bool HyphenAfter(const std::vector<Tok>& toks, size_t k) {
+  return k + 1 < toks.size() && IsHyphen(toks[k + 1]) && toks[k + 1].begin == toks[k].end;
+}
 
 // The number under a thousand that starts at token i: its value and the end of its tokens;
 // end == i for none. `lone_one`: a lone "one" counts (it follows a scale: "two thousand one").
@@ -32,7 +38,8 @@ size_t ReadAt(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i
   bool hundreds = false;
   if (at(k).Is("hundreds")) {
     total += at(k).value(), ++k, hundreds = true;
-  } else if (at(k).IsAny({"one", "unit", "teen"}) && at(k + 1).Is("hundred")) {  // "twelve hundred"
+  } else if (at(k).IsAny({"one", "unit", "teen", "a"}) && at(k + 1).Is("hundred")) {
+    // "twelve hundred", "a hundred"
     total += at(k).value() * at(k + 1).value(), k += 2, hundreds = true;
   }
   if (hundreds && at(k).Is("joiner") && at(k + 1).IsAny({"one", "unit", "teen", "ten"})) ++k;
@@ -45,8 +52,10 @@ size_t ReadAt(const std::vector<Word>& w, const std::vector<Tok>& toks, size_t i
       total += at(k).value(), ++k;
     }
   } else if (at(k).IsAny({"one", "unit", "teen"})) {
-    // A lone "one" is a pronoun or an article far more often than a count.
-    if (lone_one || !(k == i && at(k).Is("one"))) total += at(k).value(), ++k;
+    // A lone "one" is a pronoun or an article far more often than a count; after a scale it
+    // counts, unless it starts a hyphenated word ("a thousand one-time payments").
+    const bool lone = k == i && at(k).Is("one");
+    if (!lone || (lone_one && !HyphenAfter(toks, k))) total += at(k).value(), ++k;
   }
   // A dangling "and" is not part of the number.
   if (k > i && at(k - 1).Is("joiner")) --k;
@@ -66,11 +75,14 @@ size_t ReadNumber(const std::vector<Word>& w, const std::vector<Tok>& toks, size
   size_t k = i;
   while (true) {
     size_t after = ReadAt(w, toks, k, k > i, &small);
-    if (after == k && at(k).Is("one") && is_scale(k + 1))
-      small = 1, after = k + 1;  // "one thousand"
+    if (after == k && at(k).IsAny({"one", "a"}) && is_scale(k + 1)) {
+      small = 1, after = k + 1;  // "one thousand", "a thousand"
+    } else if (after == k && at(k).Is("half") && at(k + 1).Is("a") && is_scale(k + 2)) {
+      small = at(k).value(), after = k + 2;  // "half a million"
+    }
     if (!is_scale(after) || (limit != 0 && at(after).value() >= limit)) break;
     if (after == k) {
-      // A scale with no number before it: "a thousand", «тысяча врачей», or one that a number
+      // A scale with no number before it: «тысяча врачей», or one that a number
       // follows («тысячи двухсот»); a lone «тысячи» is "thousands", no number.
       double rest = 0;
       if (k != i || (!at(k).Is("scale1") && ReadAt(w, toks, k + 1, true, &rest) == k + 1)) break;
@@ -123,8 +135,10 @@ void ReadNumberWords(const Gazetteer& words, std::vector<Tok>* toks) {
     const bool after_digits = !out.empty() && out.back().kind == TokKind::kNumber;
     if (w[i].entry != nullptr && !compound[i] && !(after_digits && w[i].IsAny({"scale", "scale1"})))
       end = ReadNumber(w, *toks, i, &value);
-    if (const size_t ordinal = end > i ? OrdinalAfter(w, *toks, end) : 0; ordinal != 0) {
-      // An ordinal's words stay words.
+    // "twenty-first", «сто первая»: an ordinal after a ten or a hundred is part of it, and an
+    // ordinal's words stay words; after any other number it is not («два первых случая»).
+    const bool round = end > i && w[end - 1].IsAny({"ten", "hundred", "hundreds"});
+    if (const size_t ordinal = round ? OrdinalAfter(w, *toks, end) : 0; ordinal != 0) {
       while (i < ordinal) out.push_back(std::move((*toks)[i++]));
       continue;
     }

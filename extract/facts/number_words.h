@@ -15,8 +15,8 @@ namespace pressmine::extract::facts {
 // Replaces each run of number words in *toks (matched by `words`, a gazetteer of kNumberWord
 // entries) by one number token: a quantity, not a plain integer (so never a year or a day),
 // spanning the words, marked `spelled`. Scale words join the parts ("two thousand three
-// hundred" is 2300). Left as words: a number followed by an ordinal ("twenty-first"), and a
-// number word hyphenated to a word before it ("under-five").
+// hundred" is 2300). Left as words: a number ending in a ten or a hundred followed by an ordinal
+// ("twenty-first", «сто первая»), and a number word hyphenated to a word before it ("under-five").
 void ReadNumberWords(const Gazetteer& words, std::vector<Tok>* toks);
 
 }  // namespace pressmine::extract::facts

@@ -38,6 +38,8 @@ bool FreeWord(const Sentence& s, size_t k) {
   const Tok& t = s.toks[k];
   if (t.kind != TokKind::kWord || t.capitalized || s.used[k]) return false;
   for (const Match& m : s.markers) {
+    // The figure grammar's time and place nouns and ratio words are name words here.
+    if (m.entry->id == "count_barrier" || m.entry->id == "ratio") continue;
     if (m.begin <= k && k < m.end) return false;
   }
   for (const Match& m : s.matches) {

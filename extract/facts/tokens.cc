@@ -249,6 +249,7 @@ void Tokenize(std::string_view text, Language lang, std::vector<Tok>* out) {
       t.end = i + len;
       // Dashes fold to '-' and quotes to '"', so patterns need one spelling.
       char32_t p = c;
+      t.hyphen = p == '-' || p == 0x2010 || p == 0x2011;
       if (p == 0x2010 || p == 0x2011 || p == 0x2012 || p == 0x2013 || p == 0x2014 || p == 0x2212)
         p = '-';
       if (p == 0xAB || p == 0xBB || p == 0x201C || p == 0x201D || p == 0x201E || p == 0x201F)

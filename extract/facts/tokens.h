@@ -37,6 +37,7 @@ struct Tok {
   bool quantity = false;     // numbers: `value` is meaningful
   bool plain_int = false;    // numbers: digits only, no separators ("2025", not "2 025")
   bool spelled = false;      // numbers: written as words ("fourteen"); see number_words.h
+  bool hyphen = false;       // punctuation: a hyphen (-, U+2010, U+2011), not a dash folded to '-'
   double value = 0;
 };
 

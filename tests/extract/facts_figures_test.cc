@@ -170,6 +170,15 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       {"A thousand doctors completed the course.", {1000}},
       {"Курс прошла тысяча врачей.", {1000}},
       {"Обследовано сто двадцать тысяч пятьсот человек.", {120500}},
+      // English scales alone are no number; "a" and "half" count only before a scale or
+      // "hundred".
+      {"A hundred thousand people were screened.", {100000}},
+      {"Half a million doses arrived.", {500000}},
+      {"A hundred doctors completed the course.", {100}},
+      {"Several thousand doctors were trained.", {}},
+      {"In a few thousand clinics nurses were trained.", {}},
+      {"A few thousand nurses were trained.", {}},
+      {"One in a thousand children is born with the condition.", {}},
       // A lone «тысячи» is "thousands"; «на тысячу живорожденных» is still a rate.
       {"Тысячи детей прошли осмотр.", {}},
       {"Младенческая смертность составила 13,5 на тысячу живорожденных.", {13.5}},
@@ -181,6 +190,17 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       {"За три дня врачи осмотрели более 500 детей.", {500}},
       {"Over three days doctors examined more than 500 children.", {500}},
       {"В течение двух недель специалисты осмотрели 300 детей.", {300}},
+      // Other words between a spelled number and its count unit describe what it counts.
+      {"Twelve district hospitals were renovated.", {12}},
+      {"Fourteen measles cases were confirmed.", {14}},
+      {"Обучение прошли пятнадцать участковых врачей.", {15}},
+      {"Отремонтировано десять детских поликлиник.", {10}},
+      {"Отремонтировано 12 детских поликлиник.", {12}},
+      {"В село направлены двадцать семейных врачей.", {20}},
+      {"Отремонтированы пять районных больниц.", {5}},
+      // A cardinal before an ordinal that is not part of it; a dash that is no hyphen.
+      {"Зарегистрированы два первых случая кори.", {2}},
+      {"In Naryn—five new cases were registered.", {5}},
   };
   for (const auto& c : kCases) {
     std::vector<double> values;
@@ -188,6 +208,11 @@ TEST(FigureFacts, NumbersWrittenAsWordsAreNumbers) {
       values.push_back(f.figure.value.value_or(-1));
     EXPECT_EQ(values, c.values) << c.text;
   }
+  // «детских» is a modifier, not the children counted.
+  const auto clinics =
+      OfType(Sentence("Отремонтировано десять детских поликлиник."), FactType::kFigure);
+  ASSERT_EQ(clinics.size(), 1u);
+  EXPECT_EQ(clinics[0].figure.unit, "facilities");
   // The evidence is the words as written.
   const auto fourteen = OfType(Sentence("Fourteen cases were registered."), FactType::kFigure);
   ASSERT_EQ(fourteen.size(), 1u);
@@ -201,7 +226,9 @@ TEST(FigureFacts, ALoneOneStrayNumberWordsAndDurationsAreNotFigures) {
         "Nurses who work in villages for five years get a bonus.",
         "Число коек сократилось за последние три года.", "Doctors received a one-time payment.",
         "Одна из больниц закрыта.", "The hundred days of the campaign ended.",
-        "В трех районах медики провели скрининг.",
+        "В трех районах медики провели скрининг.", "In three districts doctors held a screening.",
+        "За три дня врачи осмотрели детей.", "В течение двух недель специалисты осмотрели детей.",
+        "Over three days doctors examined the children.", "В двух областях врачи провели скрининг.",
         // Ordinals: "twenty-first" is not 20 of anything.
         "Зарегистрирован двадцать первый случай кори.", "Открылась сто первая больница.",
         "The twenty-first case of measles was registered.",

@@ -58,6 +58,26 @@ TEST(ProgramFacts, PeriodBudgetAndQuotedNames) {
   EXPECT_EQ(budget[0].program.budget, "640000000 KGS");
 }
 
+// Words the figure grammar reads as time or place nouns or ratio words are ordinary name words.
+TEST(ProgramFacts, NamesKeepFigureMarkerWords) {
+  const struct {
+    const char* text;
+    const char* name;
+  } kCases[] = {
+      {"Больницы отремонтированы в рамках проекта модернизации сельского здравоохранения.",
+       "проекта модернизации сельского здравоохранения"},
+      {"Врачи приехали в рамках проекта поддержки медицины районов.",
+       "проекта поддержки медицины районов"},
+      {"Врачи приехали в рамках проекта поддержки медицины области.",
+       "проекта поддержки медицины области"},
+  };
+  for (const auto& c : kCases) {
+    const auto programs = OfType(Sentence(c.text), FactType::kProgram);
+    ASSERT_EQ(programs.size(), 1u) << c.text;
+    EXPECT_EQ(programs[0].program.name, c.name) << c.text;
+  }
+}
+
 TEST(ProgramFacts, BareHeadsAreNotPrograms) {
   for (const char* text : {"Программа составит основу работы.", "This project was opposed."}) {
     EXPECT_TRUE(OfType(Sentence(text), FactType::kProgram).empty()) << text;

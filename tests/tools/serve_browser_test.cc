@@ -302,6 +302,9 @@ TEST_F(ServeBrowserTest, ChangeOnlyPointsNeitherHideTheChartNorCountAsOtherUnits
   EXPECT_NE(dom.find("2 changes without a stated value are listed below."), std::string::npos)
       << dom;
   EXPECT_NE(dom.find("decrease 4.2 percent"), std::string::npos) << "listed in the table\n" << dom;
+  // The status line counts values only, not the changes.
+  EXPECT_NE(dom.find(">1 reported value<"), std::string::npos) << dom;
+  EXPECT_EQ(dom.find("3 reported values"), std::string::npos) << dom;
   Screenshot(path, "timeline-changes");
 }
 
