@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <optional>
 #include <set>
+#include <type_traits>
 
 #include "index/fact_store.h"
 #include "index/lexicon_cache.h"
@@ -36,34 +38,38 @@ class ServeApiTest : public ::testing::Test {
   }
 
   // Calls `endpoint` on a pooled connection and parses the body, which must always be JSON.
+  // `endpoint` takes the connection's Reader, and its Lease when it needs more of the connection
+  // (the searcher, the extractor); it returns nullopt when that failed (already reported).
   template <typename F>
-  int Call(F endpoint, rapidjson::Document& body) {
+  int Call(F endpoint, rapidjson::Document& body, std::string* raw = nullptr) {
     auto lease = pool_->Acquire();
     EXPECT_TRUE(lease.ok());
     if (!lease.ok()) return -1;
     auto reader = lease->reader();
     EXPECT_TRUE(reader.ok());
     if (!reader.ok()) return -1;
-    ApiResponse r = endpoint(*reader);
-    body.Parse(r.body.c_str());
-    EXPECT_FALSE(body.HasParseError()) << r.body;
-    return r.status;
+    std::optional<ApiResponse> r;
+    if constexpr (std::is_invocable_v<F, const Reader&>) {
+      r = endpoint(*reader);
+    } else {
+      r = endpoint(*reader, *lease);
+    }
+    if (!r) return -1;
+    body.Parse(r->body.c_str());
+    EXPECT_FALSE(body.HasParseError()) << r->body;
+    if (raw != nullptr) *raw = r->body;
+    return r->status;
   }
 
   int Search(const Params& params, rapidjson::Document& body, milliseconds budget = kBudget) {
-    auto lease = pool_->Acquire();
-    EXPECT_TRUE(lease.ok());
-    if (!lease.ok()) return -1;
-    auto searcher = lease->searcher();
-    EXPECT_TRUE(searcher.ok());
-    if (!searcher.ok()) return -1;
-    auto reader = lease->reader();
-    EXPECT_TRUE(reader.ok());
-    if (!reader.ok()) return -1;
-    ApiResponse r = SearchEndpoint(*reader, **searcher, params, budget);
-    body.Parse(r.body.c_str());
-    EXPECT_FALSE(body.HasParseError()) << r.body;
-    return r.status;
+    return Call(
+        [&](const Reader& reader, ConnectionPool::Lease& lease) -> std::optional<ApiResponse> {
+          auto searcher = lease.searcher();
+          EXPECT_TRUE(searcher.ok());
+          if (!searcher.ok()) return std::nullopt;
+          return SearchEndpoint(reader, **searcher, params, budget);
+        },
+        body);
   }
 
   std::set<std::string> Langs(const rapidjson::Document& body) {
@@ -75,20 +81,14 @@ class ServeApiTest : public ::testing::Test {
   // Calls a facts endpoint (which needs the connection's extractor).
   template <typename F>
   int CallFacts(F endpoint, rapidjson::Document& body, std::string* raw = nullptr) {
-    auto lease = pool_->Acquire();
-    EXPECT_TRUE(lease.ok());
-    if (!lease.ok()) return -1;
-    auto extractor = lease->extractor();
-    EXPECT_TRUE(extractor.ok());
-    if (!extractor.ok()) return -1;
-    auto reader = lease->reader();
-    EXPECT_TRUE(reader.ok());
-    if (!reader.ok()) return -1;
-    ApiResponse r = endpoint(*reader, **extractor);
-    body.Parse(r.body.c_str());
-    EXPECT_FALSE(body.HasParseError()) << r.body;
-    if (raw != nullptr) *raw = r.body;
-    return r.status;
+    return Call(
+        [&](const Reader& reader, ConnectionPool::Lease& lease) -> std::optional<ApiResponse> {
+          auto extractor = lease.extractor();
+          EXPECT_TRUE(extractor.ok());
+          if (!extractor.ok()) return std::nullopt;
+          return endpoint(reader, **extractor);
+        },
+        body, raw);
   }
 
   int Facts(const Params& params, rapidjson::Document& body, std::string* raw = nullptr,
