@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
+#include "index/fts_rank.h"
+
 namespace pressmine::index {
 namespace {
-
-// Columns counted in a ranked length: title and text (the meta column holds filter tokens).
-constexpr int kRankedColumns = 2;
 
 // SQLite's varint, as FTS5 writes column sizes: big-endian groups of 7 bits, a set high bit
 // meaning another byte follows; the ninth byte carries 8 bits.

@@ -15,9 +15,6 @@ namespace {
 
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
-// Columns that count: title and text. The meta column (2) holds only filter tokens.
-constexpr int kRankedColumns = 2;
-
 // Rows counted exactly per phrase for its IDF; see fts_rank.h.
 constexpr sqlite3_int64 kExactDocFrequency = 1000;
 

@@ -34,6 +34,9 @@
 namespace pressmine::index {
 
 inline constexpr std::string_view kRankFunctionName = "pm_bm25";
+// The columns a document's ranked length counts, from the first: title and text. The meta
+// column (third) holds only filter tokens. pm_bm25 and DocumentLengths must agree on it.
+inline constexpr int kRankedColumns = 2;
 // The pointer type of pm_bm25's `lengths` argument (sqlite3_bind_pointer).
 inline constexpr const char* kDocumentLengthsPointerType = "pressmine_document_lengths";
 
